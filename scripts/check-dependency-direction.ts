@@ -1,0 +1,63 @@
+/**
+ * Fails when an import goes against the dependency direction of ARCHITECTURE.md
+ * (core ← store ← registry, identity ← catalog, steering, exchange ← api, cli ← server)
+ * or reaches into another part's internals instead of its index.ts.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SRC = join(ROOT, 'src');
+
+/** Which parts each part may import. */
+const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  core: [],
+  store: ['core'],
+  registry: ['core', 'store'],
+  identity: ['core', 'store'],
+  exchange: ['core', 'store', 'registry'],
+  catalog: ['core', 'store', 'registry', 'identity'],
+  steering: ['core', 'store', 'registry', 'identity', 'exchange'],
+  api: ['core', 'store', 'registry', 'identity', 'exchange', 'catalog', 'steering'],
+  cli: ['core', 'store', 'registry', 'identity', 'exchange', 'catalog', 'steering'],
+  'server.ts': ['core', 'store', 'registry', 'identity', 'exchange', 'catalog', 'steering', 'api', 'cli'],
+  'main.ts': ['core', 'store', 'registry', 'identity', 'exchange', 'catalog', 'steering', 'api', 'cli', 'server.ts'],
+};
+
+function* sourceFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* sourceFiles(path);
+    else if (name.endsWith('.ts')) yield path;
+  }
+}
+
+const partOf = (file: string): string => relative(SRC, file).split(sep)[0]!;
+const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+const problems: string[] = [];
+for (const file of sourceFiles(SRC)) {
+  const from = partOf(file);
+  const isTest = file.endsWith('.test.ts') || file.includes(`${sep}test-support${sep}`);
+  for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+    const specifier = match[1] ?? match[2]!;
+    if (!specifier.startsWith('.')) continue;
+    const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
+    if (!target.startsWith(SRC + sep)) continue;
+    const to = partOf(target);
+    if (to === from) continue;
+    const where = `${relative(ROOT, file)} imports ${specifier}`;
+    const allowed = ALLOWED[from] ?? [];
+    if (!allowed.includes(to)) {
+      problems.push(`${where}: '${from}' must not depend on '${to}' (ARCHITECTURE.md, dependency direction).`);
+    } else if (!isTest && !to.endsWith('.ts') && target !== join(SRC, to, 'index.ts')) {
+      problems.push(`${where}: import '${to}' through its public surface src/${to}/index.ts, not its internals.`);
+    }
+  }
+}
+
+if (problems.length > 0) {
+  console.error(`Dependency direction check failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(1);
+}
+console.log('Dependency direction: every import points the right way.');

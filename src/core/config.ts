@@ -1,0 +1,69 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { CangError } from './cang-error.js';
+
+const Port = Type.Integer({ minimum: 0, maximum: 65535 });
+
+/** The validated configuration of one Cảng process; built once in main.ts, frozen, passed down. */
+export const ConfigSchema = Type.Object({
+  /** Folder for the SQLite file, keys and the last good configuration snapshot. */
+  dataDir: Type.String({ minLength: 1 }),
+  /** PostgreSQL connection string; when absent the embedded SQLite store is used. */
+  databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /** Which servers this process runs. */
+  role: Type.Union([Type.Literal('all'), Type.Literal('admin'), Type.Literal('exchange')]),
+  host: Type.String({ minLength: 1 }),
+  adminPort: Port,
+  exchangePort: Port,
+  /** This installation's instance identifier, e.g. VN-HP. */
+  instance: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' }),
+  /** This node's identifier in the registry; its log chain is its own. */
+  nodeId: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' }),
+  logLevel: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+  ),
+  /** Load the sample Hải Phòng organisations on first start. */
+  seedSample: Type.Boolean(),
+  exchange: Type.Object({
+    /** Seal the chain head every this many entries… */
+    sealEveryEntries: Type.Integer({ minimum: 1 }),
+    /** …or every this many seconds, whichever comes first. */
+    sealEverySeconds: Type.Number({ exclusiveMinimum: 0 }),
+    /** Largest number of log entries committed in one transaction. */
+    groupCommitMaxEntries: Type.Integer({ minimum: 1 }),
+    /** How long the exchange keeps serving from a snapshot it cannot refresh. */
+    snapshotMaxAgeSeconds: Type.Integer({ minimum: 1 }),
+    /** How often an exchange-only node polls the registry for a new snapshot. */
+    configPollSeconds: Type.Number({ exclusiveMinimum: 0 }),
+    /** Registry URL for an exchange-only node, e.g. https://registry.example/api/v1/config/snapshot. */
+    registryUrl: Type.Optional(Type.String()),
+    /** Pinned registry public key (base64url SPKI) for an exchange-only node. */
+    registryPublicKey: Type.Optional(Type.String()),
+    /** Log entries older than this many days are removed by `cang log prune`; 0 keeps everything. */
+    retentionDays: Type.Integer({ minimum: 0 }),
+  }),
+  /** Secret key for the keyed hash of data-subject identifiers (X-Cang-Subject). */
+  subjectHashKey: Type.String({ minLength: 16 }),
+});
+
+/** The validated, frozen configuration. */
+export type Config = Readonly<Static<typeof ConfigSchema>>;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Validates raw configuration, reporting every problem at once, and returns it deep-frozen. */
+export function validateConfig(raw: unknown): Config {
+  const errors = [...Value.Errors(ConfigSchema, raw)];
+  if (errors.length > 0) {
+    throw new CangError('validation-failed', 'Invalid configuration', {
+      errors: errors.map((e) => ({ pointer: e.path || '/', detail: e.message })),
+    });
+  }
+  return deepFreeze(structuredClone(raw) as Config);
+}

@@ -1,0 +1,33 @@
+/**
+ * Every error code Cảng answers with, its HTTP status and a title safe to show.
+ * Codes are stable and never reused; docs/errors.md lists the same table and a test keeps them in step.
+ */
+export const ERROR_CODES = {
+  // Exchange protocol r1 (ARCHITECTURE.md, "Exchange protocol").
+  'bad-request': { status: 400, title: 'The request is malformed' },
+  'client-auth-failed': { status: 401, title: 'The client system could not be authenticated' },
+  'access-denied': { status: 403, title: 'No access grant allows this call' },
+  'service-unknown': { status: 404, title: 'No such service' },
+  'payload-too-large': { status: 413, title: 'The request body is larger than the service accepts' },
+  'rate-limited': { status: 429, title: 'The quota of the access grant is used up' },
+  'provider-unreachable': { status: 502, title: 'The provider could not be reached' },
+  'service-disabled': { status: 503, title: 'The service is disabled' },
+  'provider-timeout': { status: 504, title: 'The provider did not answer in time' },
+  internal: { status: 500, title: 'Internal error' },
+  // Admin API.
+  'validation-failed': { status: 400, title: 'The input does not match the schema' },
+  unauthenticated: { status: 401, title: 'Log in or present a valid API token' },
+  forbidden: { status: 403, title: 'Your role does not allow this action' },
+  'not-found': { status: 404, title: 'No such resource' },
+  conflict: { status: 409, title: 'The resource conflicts with an existing one' },
+  'unsupported-media-type': { status: 415, title: 'The request body must be JSON' },
+  'not-ready': { status: 503, title: 'The node is not ready' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+/** A stable error code. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Whether a string is one of the known error codes. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, code);
+}

@@ -1,0 +1,10 @@
+/** core: identifiers, errors, canonical JSON, hashing and signing, configuration. Imports nothing of ours. */
+export * from './cang-error.js';
+export * from './canonical-json.js';
+export * from './config.js';
+export * from './error-codes.js';
+export * from './hashing.js';
+export * from './identifiers.js';
+export * from './problem-document.js';
+export * from './signing.js';
+export * from './uuid-v7.js';

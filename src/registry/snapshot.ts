@@ -1,0 +1,69 @@
+/*
+ * The signed configuration snapshot: what the registry publishes and every exchange node runs from
+ * (ARCHITECTURE.md, "Signed configuration"). The exchange depends on these types only, never on the
+ * registry's tables.
+ */
+
+/** A service as the exchange needs it. */
+export interface SnapshotService {
+  readonly id: string; // {instance}/{class}/{code}/{system}/{service}
+  readonly name: string;
+  readonly baseUrl: string; // no trailing slash
+  readonly enabled: boolean;
+  readonly timeoutMs: number;
+  readonly maxBodyBytes: number;
+  readonly logBodies: boolean;
+  readonly openapi: string | null; // the provider's OpenAPI document, JSON text
+}
+
+/** An access grant: a client system may call a service, optionally narrowed. */
+export interface SnapshotGrant {
+  readonly id: string;
+  readonly client: string; // system id
+  readonly service: string; // service id
+  readonly methods: readonly string[] | null; // upper case; null = any method
+  readonly pathPatterns: readonly string[] | null; // null = any path; see exchange's path matcher
+  readonly quotaPerMinute: number | null;
+  readonly expiresAt: number | null; // Unix ms
+}
+
+/** A credential bound to a client system: a bearer token's hash or a certificate fingerprint. */
+export interface SnapshotCredential {
+  readonly id: string;
+  readonly system: string;
+  readonly tokenHash: string | null; // base64url SHA-256 of the token
+  readonly certificateFingerprint: string | null; // hex SHA-256 of the DER certificate, lower case
+  readonly expiresAt: number | null;
+}
+
+/** An exchange node and its public keys, for checking its log seals. */
+export interface SnapshotNode {
+  readonly id: string;
+  readonly keys: readonly {
+    readonly id: string;
+    readonly publicKey: string;
+    readonly retiredAt: number | null;
+  }[];
+}
+
+/** The whole snapshot, signed as canonical JSON. */
+export interface ConfigSnapshot {
+  readonly format: 'cang-config/1';
+  readonly instance: string;
+  readonly version: number; // increases with every registry change
+  readonly issuedAt: number;
+  readonly expiresAt: number;
+  readonly organisations: readonly { readonly id: string; readonly name: string }[];
+  readonly systems: readonly { readonly id: string; readonly name: string }[];
+  readonly services: readonly SnapshotService[];
+  readonly grants: readonly SnapshotGrant[];
+  readonly credentials: readonly SnapshotCredential[];
+  readonly nodes: readonly SnapshotNode[];
+}
+
+/** The snapshot as published: `payload` is the canonical JSON text that `signature` signs. */
+export interface SignedSnapshot {
+  readonly payload: string;
+  readonly signature: string; // Ed25519, base64url
+  readonly keyId: string; // fingerprint of the registry key
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createStore, type DialectName, type Store } from '../../src/store/index.js';
+
+/** Every dialect the store suites run against (Kysely's test-setup pattern). */
+export const DIALECTS: readonly DialectName[] = ['sqlite', 'postgres'];
+
+/** URL of a fresh, empty PostgreSQL database on the test server. */
+export async function createPostgresDatabase(): Promise<string> {
+  const adminUrl = inject('postgresUrl');
+  const name = `cang_test_${randomUUID().replaceAll('-', '')}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return adminUrl.replace(/\/postgres$/, `/${name}`);
+}
+
+/** A migrated store on a fresh database of the given dialect. */
+export async function createTestStore(dialect: DialectName): Promise<Store> {
+  const store =
+    dialect === 'postgres'
+      ? createStore({ postgresUrl: await createPostgresDatabase() })
+      : createStore({ sqliteFile: ':memory:' });
+  await store.migrate();
+  return store;
+}
