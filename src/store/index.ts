@@ -1,3 +1,4 @@
-/** store: the SQL schema, migrations, and the SQLite and PostgreSQL dialects behind one Kysely. */
+/** store: the SQL schema, migrations, the SQLite and PostgreSQL dialects behind one Kysely, the audit trail. */
+export * from './audit-trail.js';
 export * from './create-store.js';
 export type * from './schema.js';
