@@ -6,8 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const SRC = join(ROOT, 'src');
+const PARTS_BELOW_API = ['core', 'store', 'registry', 'identity', 'exchange', 'catalog', 'steering'];
 
 /** Which parts each part may import. */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
@@ -18,11 +17,14 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   exchange: ['core', 'store', 'registry'],
   catalog: ['core', 'store', 'registry', 'identity'],
   steering: ['core', 'store', 'registry', 'identity', 'exchange'],
-  api: ['core', 'store', 'registry', 'identity', 'exchange', 'catalog', 'steering'],
-  cli: ['core', 'store', 'registry', 'identity', 'exchange', 'catalog', 'steering'],
-  'server.ts': ['core', 'store', 'registry', 'identity', 'exchange', 'catalog', 'steering', 'api', 'cli'],
-  'main.ts': ['core', 'store', 'registry', 'identity', 'exchange', 'catalog', 'steering', 'api', 'cli', 'server.ts'],
+  api: PARTS_BELOW_API,
+  cli: PARTS_BELOW_API,
+  'server.ts': [...PARTS_BELOW_API, 'api', 'cli'],
+  'main.ts': [...PARTS_BELOW_API, 'api', 'cli', 'server.ts'],
 };
+
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function* sourceFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -32,32 +34,41 @@ function* sourceFiles(dir: string): Generator<string> {
   }
 }
 
-const partOf = (file: string): string => relative(SRC, file).split(sep)[0]!;
-const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-
-const problems: string[] = [];
-for (const file of sourceFiles(SRC)) {
-  const from = partOf(file);
-  const isTest = file.endsWith('.test.ts') || file.includes(`${sep}test-support${sep}`);
-  for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-    const specifier = match[1] ?? match[2]!;
-    if (!specifier.startsWith('.')) continue;
-    const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
-    if (!target.startsWith(SRC + sep)) continue;
-    const to = partOf(target);
-    if (to === from) continue;
-    const where = `${relative(ROOT, file)} imports ${specifier}`;
-    const allowed = ALLOWED[from] ?? [];
-    if (!allowed.includes(to)) {
-      problems.push(`${where}: '${from}' must not depend on '${to}' (ARCHITECTURE.md, dependency direction).`);
-    } else if (!isTest && !to.endsWith('.ts') && target !== join(SRC, to, 'index.ts')) {
-      problems.push(`${where}: import '${to}' through its public surface src/${to}/index.ts, not its internals.`);
+/** Lists every import under `root/src` that breaks the dependency direction, as human-readable lines. */
+export function findDependencyProblems(root: string): string[] {
+  const src = join(root, 'src');
+  const partOf = (file: string): string => relative(src, file).split(sep)[0]!;
+  const problems: string[] = [];
+  for (const file of sourceFiles(src)) {
+    const from = partOf(file);
+    const isTest = file.endsWith('.test.ts') || file.includes(`${sep}test-support${sep}`);
+    for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const specifier = match[1] ?? match[2]!;
+      if (!specifier.startsWith('.')) continue;
+      const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
+      if (!target.startsWith(src + sep)) continue;
+      const to = partOf(target);
+      if (to === from) continue;
+      const where = `${relative(root, file)} imports ${specifier}`;
+      if (!(ALLOWED[from] ?? []).includes(to)) {
+        problems.push(
+          `${where}: '${from}' must not depend on '${to}' (ARCHITECTURE.md, dependency direction).`,
+        );
+      } else if (!isTest && !to.endsWith('.ts') && target !== join(src, to, 'index.ts')) {
+        problems.push(
+          `${where}: import '${to}' through its public surface src/${to}/index.ts, not its internals.`,
+        );
+      }
     }
   }
+  return problems;
 }
 
-if (problems.length > 0) {
-  console.error(`Dependency direction check failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  process.exit(1);
+if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
+  const problems = findDependencyProblems(resolve(import.meta.dirname, '..'));
+  if (problems.length > 0) {
+    console.error(`Dependency direction check failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    process.exit(1);
+  }
+  console.log('Dependency direction: every import points the right way.');
 }
-console.log('Dependency direction: every import points the right way.');

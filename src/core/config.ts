@@ -42,8 +42,8 @@ export const ConfigSchema = Type.Object({
     /** Log entries older than this many days are removed by `cang log prune`; 0 keeps everything. */
     retentionDays: Type.Integer({ minimum: 0 }),
   }),
-  /** Secret key for the keyed hash of data-subject identifiers (X-Cang-Subject). */
-  subjectHashKey: Type.String({ minLength: 16 }),
+  /** Secret key for the keyed hash of data-subject identifiers (X-Cang-Subject); created in dataDir when absent. */
+  subjectHashKey: Type.Optional(Type.String({ minLength: 16 })),
 });
 
 /** The validated, frozen configuration. */

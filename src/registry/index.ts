@@ -1,3 +1,23 @@
 /** registry: organisations, systems, services, grants, credentials, nodes and keys; the signed snapshot. */
+export type { SnapshotOptions } from './build-snapshot.js';
+export * from './common-schemas.js';
+export * from './create-registry.js';
+export type { CredentialCommands } from './credential-commands.js';
+export * from './credential-schemas.js';
+export type { GrantCommands } from './grant-commands.js';
+export * from './grant-schemas.js';
+export * from './key-files.js';
+export type { NodeCommands } from './node-commands.js';
+export * from './node-schemas.js';
+export type { OrganisationCommands } from './organisation-commands.js';
+export * from './organisation-schemas.js';
+export { GRANT_METHODS, pathPatternProblem } from './path-pattern.js';
+export { publicKeyId } from './public-key-id.js';
+export * from './seed/seed-hai-phong.js';
+export type { ServiceCommands } from './service-commands.js';
+export * from './service-schemas.js';
+export * from './snapshot-publisher.js';
 export * from './snapshot-signature.js';
 export type * from './snapshot.js';
+export type { SystemCommands } from './system-commands.js';
+export * from './system-schemas.js';

@@ -1,0 +1,126 @@
+/**
+ * Verification throughput of the transaction log: fills a fresh SQLite store with 1,000,000 chained,
+ * sealed entries (the log's own encoding, bulk-inserted), then times verifyLog over all of them.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { chainRecord, entryToRow, genesisHash, makeSeal, verifyLog } from '../src/exchange/log/index.js';
+import { createStore } from '../src/store/index.js';
+
+const ENTRIES = 1_000_000;
+const TARGET_PER_S = 300_000;
+const SEAL_EVERY = 1_000;
+const BATCH = 10_000;
+const NODE = 'bench-node-1';
+
+/** Fills a temporary SQLite store, verifies it and prints the figures; the last line is machine-readable. */
+export async function benchLogVerify(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cang-bench-log-'));
+  const file = join(dir, 'cang.sqlite');
+  const store = createStore({ sqliteFile: file });
+  try {
+    await store.migrate();
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const keyId = 'bench-key';
+
+    // 1. Fill through a second connection without fsync: this is setup, not what is measured.
+    const fillStarted = performance.now();
+    const raw = new SqliteDatabase(file);
+    raw.pragma('synchronous = OFF');
+    const columns = Object.keys(entryToRow(chainRecord(sampleRecord(0), NODE, 1, '')));
+    const insertEntry = raw.prepare(
+      `insert into log_entries (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+    );
+    const insertSeal = raw.prepare(
+      'insert into log_seals (node_id, seq, head_hash, sealed_at, key_id, signature) values (?, ?, ?, ?, ?, ?)',
+    );
+    let prev = genesisHash(NODE);
+    const fillBatch = raw.transaction((from: number, to: number) => {
+      for (let seq = from; seq <= to; seq++) {
+        const entry = chainRecord(sampleRecord(seq), NODE, seq, prev);
+        insertEntry.run(Object.values(entryToRow(entry)));
+        prev = entry.hash;
+        if (seq % SEAL_EVERY === 0) {
+          const s = makeSeal(
+            { nodeId: NODE, seq, headHash: entry.hash, sealedAt: entry.startedAt },
+            privateKey,
+            keyId,
+          );
+          insertSeal.run(s.nodeId, s.seq, s.headHash, s.sealedAt, s.keyId, s.signature);
+        }
+      }
+    });
+    for (let from = 1; from <= ENTRIES; from += BATCH) {
+      fillBatch(from, Math.min(ENTRIES, from + BATCH - 1));
+      process.stderr.write(
+        `\rfilling: ${Math.min(ENTRIES, from + BATCH - 1).toLocaleString('en')} / ${ENTRIES.toLocaleString('en')}`,
+      );
+    }
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const fillSeconds = (performance.now() - fillStarted) / 1000;
+    process.stderr.write('\n');
+
+    // 2. Verify, timed.
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    let lastShown = 0;
+    const result = await verifyLog({
+      store,
+      publicKeys: new Map([[keyId, publicKey]]),
+      onProgress: (done, total) => {
+        if (done - lastShown >= 100_000 || done === total) {
+          lastShown = done;
+          process.stderr.write(`\rverifying: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
+        }
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    process.stderr.write('\n');
+    if (!result.ok) throw new Error(`verification failed: ${JSON.stringify(result.firstBad)}`);
+    const perSecond = Math.round(result.entries / seconds);
+    console.log(`log-verify: filled ${ENTRIES.toLocaleString('en')} entries in ${fillSeconds.toFixed(1)} s`);
+    console.log(
+      `log-verify: verified ${result.entries.toLocaleString('en')} entries and ${result.seals} seals in ${seconds.toFixed(2)} s ` +
+        `(${perSecond.toLocaleString('en')} entries/s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s)`,
+    );
+    console.log(
+      `BENCH log-verify entries=${result.entries} entries_per_s=${perSecond} target=${TARGET_PER_S} ratio_vs_target=${(perSecond / TARGET_PER_S).toFixed(2)}`,
+    );
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function sampleRecord(seq: number) {
+  return {
+    id: `0190a0b0-${seq.toString(16).padStart(8, '0')}-7000-8000-000000000000`,
+    startedAt: Date.UTC(2026, 10, 1) + seq * 50,
+    durationMs: 3 + (seq % 997) / 7,
+    clientId: 'VN-HP/GOV/000.00.31.H26/HTTT-MOTCUA',
+    serviceId: `VN-HP/GOV/000.00.01.H26/DVC/dich-vu-${seq % 20}`,
+    method: seq % 5 === 0 ? 'POST' : 'GET',
+    path: `/ho-so/${seq}`,
+    query: seq % 3 === 0 ? null : 'trang=1',
+    status: seq % 50 === 0 ? 404 : 200,
+    errorCode: null,
+    requestBytes: seq % 5 === 0 ? 512 : 0,
+    responseBytes: 2048 + (seq % 1000),
+    requestBodyHash: null,
+    responseBodyHash: 'n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg',
+    requestHash: 'ZH1tL1e5ZbJrW9b3Zq0Xf5nU3wGJrLQyQ9Q3x6vJp2s',
+    userId: 'nguyen.van.a',
+    subjectHash: null,
+    purpose: 'TTHC-1.001',
+    traceId: '0af7651916cd43dd8448eb211c80319c',
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
+  await benchLogVerify();
+}

@@ -1,0 +1,44 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findDependencyProblems } from './check-dependency-direction.js';
+
+describe('dependency direction check', () => {
+  let root = '';
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  function tree(files: Record<string, string>): string {
+    root = mkdtempSync(join(tmpdir(), 'cang-deps-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    return root;
+  }
+
+  it('passes on the project itself', () => {
+    expect(findDependencyProblems(resolve(import.meta.dirname, '..'))).toEqual([]);
+  });
+
+  it('names an import from core into store with a human message', () => {
+    const problems = findDependencyProblems(
+      tree({
+        'src/core/index.ts': "import { x } from '../store/index.js';\n",
+        'src/store/index.ts': 'export const x = 1;\n',
+      }),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("'core' must not depend on 'store'");
+  });
+
+  it('refuses a reach into another part’s internals', () => {
+    const problems = findDependencyProblems(
+      tree({
+        'src/registry/index.ts': "import { y } from '../store/create-store.js';\n",
+        'src/store/create-store.ts': 'export const y = 1;\n',
+      }),
+    );
+    expect(problems[0]).toContain('through its public surface src/store/index.ts');
+  });
+});

@@ -1,0 +1,48 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Logger } from 'pino';
+import type { Identity } from '../identity/index.js';
+import type { Registry, SignedSnapshot } from '../registry/index.js';
+import type { Store } from '../store/index.js';
+
+/** The Fastify instance of the admin API, with the TypeBox type provider. */
+export type ApiApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** What the snapshot route needs: the current signed snapshot and its entity tag. */
+export interface SnapshotSource {
+  current(): Promise<{ readonly signed: SignedSnapshot; readonly etag: string }>;
+}
+
+/** What the admin API is built from. */
+export interface AdminApiDeps {
+  readonly store: Store;
+  readonly identity: Identity;
+  readonly registry: Registry;
+  readonly snapshotPublisher: SnapshotSource;
+  /** A pino logger, or false for none (the default). */
+  readonly logger?: Logger | false;
+  /**
+   * More routes, registered inside the authenticated `/api/v1` scope: each sees `request.actor`
+   * (use `actorOf(request)` and `authorize`) and shares the error boundary. For the log, stats and
+   * steering routes.
+   */
+  readonly extraRoutes?: (app: ApiApp) => void | Promise<void>;
+  /** Folder of the built console (index.html and assets); skipped when absent. */
+  readonly consoleDir?: string;
+  /** Largest request body in bytes; 1 MiB by default. */
+  readonly bodyLimit?: number;
+  /** Fastify's trustProxy: set when behind a load balancer so `request.ip` is the client's address. */
+  readonly trustProxy?: boolean | string | string[];
+}

@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/support/dialects.js';
+import { verifySignedSnapshot } from '../registry/index.js';
+import { type ApiHarness, readJson, startApi } from './test-support/api-harness.js';
+
+const A = 'VN-HP/GOV/SNV';
+const B = 'VN-HP/GOV/STP';
+const B_SERVICE = `${B}/HOTICH/khai-sinh`;
+const B_SYSTEM_PATH = `/api/v1/organisations/${B}/systems/HOTICH`;
+const B_SERVICE_PATH = `${B_SYSTEM_PATH}/services/khai-sinh`;
+
+/** Registers organisations A and B, a system in each and a service in B, as a platform administrator. */
+async function seed(api: ApiHarness, admin: string): Promise<{ grantId: string }> {
+  const post = async (path: string, body: unknown) => {
+    const response = await api.call('POST', path, { cookie: admin }, body);
+    expect(response.status, `${path} ${await response.clone().text()}`).toBe(201);
+    return readJson<{ id: string }>(response);
+  };
+  await post('/api/v1/organisations', { memberClass: 'GOV', code: 'SNV', name: 'Sở Nội vụ' });
+  await post('/api/v1/organisations', { memberClass: 'GOV', code: 'STP', name: 'Sở Tư pháp' });
+  await post(`/api/v1/organisations/${A}/systems`, { code: 'HRM', name: 'Quản lý cán bộ' });
+  await post(`/api/v1/organisations/${B}/systems`, { code: 'HOTICH', name: 'Hộ tịch' });
+  await post(`${B_SYSTEM_PATH}/services`, {
+    code: 'khai-sinh',
+    name: 'Tra cứu khai sinh',
+    baseUrl: 'https://hotich.example/api',
+  });
+  const grant = await post('/api/v1/grants', { client: `${A}/HRM`, service: B_SERVICE });
+  return { grantId: grant.id };
+}
+
+/** Every registry write, each aimed at organisation B's resources, with a body that passes the schema. */
+function writesOnB(grantId: string): [string, string, unknown][] {
+  return [
+    ['POST', '/api/v1/organisations', { memberClass: 'GOV', code: 'SXD', name: 'Sở Xây dựng' }],
+    ['PATCH', `/api/v1/organisations/${B}`, { name: 'Renamed' }],
+    ['DELETE', `/api/v1/organisations/${B}`, undefined],
+    ['POST', `/api/v1/organisations/${B}/systems`, { code: 'NEW', name: 'New' }],
+    ['PATCH', B_SYSTEM_PATH, { name: 'Renamed' }],
+    ['DELETE', `${B_SYSTEM_PATH}`, undefined],
+    ['POST', `${B_SYSTEM_PATH}/services`, { code: 'x', name: 'X', baseUrl: 'https://x.example' }],
+    ['PATCH', B_SERVICE_PATH, { enabled: false }],
+    ['DELETE', B_SERVICE_PATH, undefined],
+    ['POST', `${B_SYSTEM_PATH}/credentials`, { label: 'stolen' }],
+    ['POST', `${B_SYSTEM_PATH}/credentials/certificates`, { certificate: 'x' }],
+    ['DELETE', `${B_SYSTEM_PATH}/credentials/some-id`, undefined],
+    ['POST', '/api/v1/grants', { client: `${A}/HRM`, service: B_SERVICE }],
+    ['DELETE', `/api/v1/grants/${grantId}`, undefined],
+    ['POST', '/api/v1/nodes', { id: 'rogue', name: 'Rogue node' }],
+    ['POST', '/api/v1/nodes/hp-1/keys', { publicKey: 'MCowBQYDK2VwAyEA' }],
+    ['DELETE', '/api/v1/nodes/hp-1/keys/abc', undefined],
+  ];
+}
+
+for (const dialect of DIALECTS) {
+  describe(`admin API registry authorization on ${dialect}`, () => {
+    let api: ApiHarness | undefined;
+    afterEach(async () => {
+      await api?.close();
+      api = undefined;
+    });
+
+    it('refuses every registry write on organisation B to the org-admin of A (403) and to no session (401)', async () => {
+      api = await startApi(dialect);
+      const admin = await api.sessionFor('boss', [{ role: 'platform-admin' }]);
+      const orgAdminA = await api.sessionFor('lan', [{ role: 'org-admin', scope: A }]);
+      const { grantId } = await seed(api, admin);
+      for (const [method, path, body] of writesOnB(grantId)) {
+        const refused = await api.call(method, path, { cookie: orgAdminA }, body);
+        expect(refused.status, `${method} ${path}`).toBe(403);
+        const problem = await readJson(refused);
+        expect(problem.code).toBe('forbidden');
+        expect(problem.detail).not.toContain(B);
+        const anonymous = await api.call(method, path, {}, body);
+        expect(anonymous.status, `${method} ${path} anonymous`).toBe(401);
+        expect((await readJson(anonymous)).code).toBe('unauthenticated');
+      }
+      // Nothing changed: B's service is still there and still enabled.
+      const service = await api.call('GET', B_SERVICE_PATH, {
+        cookie: orgAdminA,
+      });
+      expect((await readJson<{ enabled: boolean }>(service)).enabled).toBe(true);
+    });
+
+    it('lets the org-admin of B manage its own services and grants, recorded with actor and address', async () => {
+      api = await startApi(dialect);
+      const admin = await api.sessionFor('boss', [{ role: 'platform-admin' }]);
+      const orgAdminB = await api.sessionFor('minh', [{ role: 'org-admin', scope: B }]);
+      const { grantId } = await seed(api, admin);
+      const patch = await api.call('PATCH', B_SERVICE_PATH, { cookie: orgAdminB }, { timeoutMs: 5000 });
+      expect(patch.status).toBe(200);
+      expect((await api.call('DELETE', `/api/v1/grants/${grantId}`, { cookie: orgAdminB })).status).toBe(204);
+      const token = await api.call(
+        'POST',
+        `${B_SYSTEM_PATH}/credentials`,
+        { cookie: orgAdminB },
+        { label: 'app 1' },
+      );
+      expect(token.status).toBe(201);
+      expect((await readJson<{ token: string }>(token)).token.length).toBeGreaterThan(20);
+
+      const minh = await api.store.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'minh')
+        .executeTakeFirstOrThrow();
+      const audit = await readJson<{
+        items: { action: string; actor: string; actorName: string; remoteAddress: string }[];
+      }>(await api.call('GET', `/api/v1/audit?actor=${minh.id}`, { cookie: admin }));
+      const actions = audit.items.map((e) => e.action);
+      expect(actions).toEqual(expect.arrayContaining(['service.update', 'grant.delete', 'session.create']));
+      expect(audit.items.every((e) => e.actorName === 'minh' && e.remoteAddress === '127.0.0.1')).toBe(true);
+      const auditRefused = await api.call('GET', '/api/v1/audit', { cookie: orgAdminB });
+      expect(auditRefused.status).toBe(403);
+    });
+
+    it('serves the signed snapshot without a session, verifiable, with ETag and 304 on If-None-Match', async () => {
+      api = await startApi(dialect);
+      const admin = await api.sessionFor('boss', [{ role: 'platform-admin' }]);
+      await seed(api, admin);
+      const response = await api.call('GET', '/api/v1/config/snapshot');
+      expect(response.status).toBe(200);
+      const etag = response.headers.get('etag')!;
+      expect(etag).toMatch(/^".+"$/);
+      const signed = await readJson<{ payload: string; signature: string; keyId: string }>(response);
+      const snapshot = verifySignedSnapshot(signed, api.registryPublicKey);
+      expect(snapshot.services.map((s) => s.id)).toEqual([B_SERVICE]);
+      const again = await api.call('GET', '/api/v1/config/snapshot', {}, undefined, {
+        'if-none-match': etag,
+      });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      const stale = await api.call('GET', '/api/v1/config/snapshot', {}, undefined, {
+        'if-none-match': '"v0-old"',
+      });
+      expect(stale.status).toBe(200);
+    });
+  });
+}

@@ -1,0 +1,43 @@
+import { Type } from '@sinclair/typebox';
+import { sql } from 'kysely';
+import { CangError } from '../../core/index.js';
+import type { AdminApiDeps, ApiApp } from '../admin-api-deps.js';
+import { withProblems } from '../problem-schema.js';
+
+const Health = Type.Object({ status: Type.Literal('ok') });
+
+/** `/health/live` (the process answers) and `/health/ready` (the store answers a query). */
+export function registerHealthRoutes(app: ApiApp, { store }: Pick<AdminApiDeps, 'store'>): void {
+  app.get(
+    '/health/live',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness',
+        security: [],
+        response: withProblems({ 200: Health }),
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/health/ready',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Readiness: the store answers',
+        security: [],
+        response: withProblems({ 200: Health }),
+      },
+    },
+    async (request) => {
+      try {
+        await sql`select 1`.execute(store.db);
+      } catch (error) {
+        request.log.warn({ err: error }, 'store not ready');
+        throw new CangError('not-ready', 'The store does not answer');
+      }
+      return { status: 'ok' as const };
+    },
+  );
+}

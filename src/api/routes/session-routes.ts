@@ -1,0 +1,60 @@
+import type { AdminApiDeps, ApiApp } from '../admin-api-deps.js';
+import { actorOf } from '../authenticate.js';
+import { presentUser } from '../identity-presenters.js';
+import { LoginInput, UserView } from '../identity-schemas.js';
+import { NoContent, withProblems } from '../problem-schema.js';
+import { SESSION_COOKIE, sessionCookieOptions } from '../session-cookie.js';
+
+/** `POST /api/v1/session`: log in (public; the body must be JSON, which a cross-site form cannot send). */
+export function registerLoginRoute(app: ApiApp, { identity }: Pick<AdminApiDeps, 'identity'>): void {
+  app.post(
+    '/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Log in; sets the HttpOnly session cookie cang_session',
+        security: [],
+        body: LoginInput,
+        response: withProblems({ 200: UserView }),
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const login = await identity.login(username, password, request.ip);
+      reply.setCookie(SESSION_COOKIE, login.token, sessionCookieOptions(request));
+      return presentUser(login.user);
+    },
+  );
+}
+
+/** `GET` and `DELETE /api/v1/session`: the current user, and log out. */
+export function registerSessionRoutes(app: ApiApp, { identity }: Pick<AdminApiDeps, 'identity'>): void {
+  app.get(
+    '/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'The current user (by session cookie or API token)',
+        response: withProblems({ 200: UserView }),
+      },
+    },
+    async (request) => presentUser(await identity.getUser(actorOf(request).userId)),
+  );
+
+  app.delete(
+    '/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Log out: ends the session and clears the cookie',
+        response: withProblems({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token !== undefined && actorOf(request).via === 'session') await identity.logout(token, request.ip);
+      reply.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(request), maxAge: 0 });
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/support/dialects.js';
+import { type ApiHarness, readJson, startApi, TEST_PASSWORD } from './test-support/api-harness.js';
+
+interface UserBody {
+  id: string;
+  username: string;
+  roles: unknown[];
+}
+
+for (const dialect of DIALECTS) {
+  describe(`admin API sessions and tokens on ${dialect}`, () => {
+    let api: ApiHarness | undefined;
+    afterEach(async () => {
+      await api?.close();
+      api = undefined;
+    });
+
+    it('logs in and sets an HttpOnly, SameSite=Strict session cookie that authenticates', async () => {
+      api = await startApi(dialect);
+      await api.addUser('lan', [{ role: 'org-admin', scope: 'VN-HP/GOV/SNV' }]);
+      const response = await api.call(
+        'POST',
+        '/api/v1/session',
+        {},
+        { username: 'lan', password: TEST_PASSWORD },
+      );
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({
+        username: 'lan',
+        roles: [{ role: 'org-admin', scope: 'VN-HP/GOV/SNV' }],
+      });
+      const setCookie = response.headers.getSetCookie()[0]!;
+      expect(setCookie).toMatch(/^cang_session=[A-Za-z0-9_-]{43};/);
+      expect(setCookie).toContain('HttpOnly');
+      expect(setCookie).toContain('SameSite=Strict');
+      expect(setCookie).not.toContain('Secure'); // plain HTTP in the test
+      const me = await api.call('GET', '/api/v1/session', { cookie: setCookie.split(';')[0]! });
+      expect(me.status).toBe(200);
+      expect((await readJson<UserBody>(me)).username).toBe('lan');
+    });
+
+    it('refuses a wrong password and an unknown user with a 401 unauthenticated problem', async () => {
+      api = await startApi(dialect);
+      await api.addUser('lan', []);
+      for (const username of ['lan', 'nobody']) {
+        const response = await api.call(
+          'POST',
+          '/api/v1/session',
+          {},
+          { username, password: 'wrong password!!' },
+        );
+        expect(response.status).toBe(401);
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
+        const problem = await response.json();
+        expect(problem).toMatchObject({
+          code: 'unauthenticated',
+          status: 401,
+          type: 'urn:cang:problem:unauthenticated',
+        });
+        expect(response.headers.getSetCookie()).toEqual([]);
+      }
+    });
+
+    it('refuses a request without a session or token with 401 unauthenticated', async () => {
+      api = await startApi(dialect);
+      const response = await api.call('GET', '/api/v1/users');
+      expect(response.status).toBe(401);
+      expect((await readJson(response)).code).toBe('unauthenticated');
+      const forged = await api.call('GET', '/api/v1/session', { cookie: 'cang_session=forged' });
+      expect(forged.status).toBe(401);
+    });
+
+    it('refuses a cookie-authenticated change without the X-Requested-With header (CSRF)', async () => {
+      api = await startApi(dialect);
+      const cookie = await api.sessionFor('boss', [{ role: 'platform-admin' }]);
+      const body = { username: 'minh', displayName: 'Minh', password: TEST_PASSWORD, roles: [] };
+      const refused = await api.call('POST', '/api/v1/users', { cookie, noCsrfHeader: true }, body);
+      expect(refused.status).toBe(403);
+      expect((await readJson(refused)).code).toBe('forbidden');
+      const accepted = await api.call('POST', '/api/v1/users', { cookie }, body);
+      expect(accepted.status).toBe(201);
+    });
+
+    it('logs out: the cookie stops working and the audit trail has login and logout with the address', async () => {
+      api = await startApi(dialect);
+      const cookie = await api.sessionFor('lan', []);
+      const out = await api.call('DELETE', '/api/v1/session', { cookie });
+      expect(out.status).toBe(204);
+      expect(out.headers.getSetCookie()[0]).toMatch(/^cang_session=;/);
+      expect((await api.call('GET', '/api/v1/session', { cookie })).status).toBe(401);
+      const events = await api.store.db.selectFrom('audit_events').selectAll().execute();
+      const sessionEvents = events.filter((e) => e.action.startsWith('session.'));
+      expect(sessionEvents.map((e) => e.action).sort()).toEqual(['session.create', 'session.delete']);
+      expect(sessionEvents.every((e) => e.remote_address === '127.0.0.1')).toBe(true);
+      expect(JSON.stringify(events)).not.toContain(TEST_PASSWORD);
+    });
+
+    it('creates a bearer token shown once, accepts it, and refuses it after revocation', async () => {
+      api = await startApi(dialect);
+      const cookie = await api.sessionFor('lan', [{ role: 'auditor' }]);
+      const created = await api.call('POST', '/api/v1/users/me/tokens', { cookie }, { label: 'nightly' });
+      expect(created.status).toBe(201);
+      const issued = await readJson<{ id: string; token: string }>(created);
+      expect(issued.token).toMatch(/^cangu_/);
+      const listed = await readJson<{ items: unknown[] }>(
+        await api.call('GET', '/api/v1/users/me/tokens', { cookie }),
+      );
+      expect(listed.items).toHaveLength(1);
+      expect(JSON.stringify(listed)).not.toContain(issued.token);
+
+      const viaToken = await api.call('GET', '/api/v1/audit', { token: issued.token });
+      expect(viaToken.status).toBe(200);
+      const revoke = await api.call('DELETE', `/api/v1/users/me/tokens/${issued.id}`, {
+        token: issued.token,
+      });
+      expect(revoke.status).toBe(204);
+      const refused = await api.call('GET', '/api/v1/audit', { token: issued.token });
+      expect(refused.status).toBe(401);
+      expect((await readJson(refused)).code).toBe('unauthenticated');
+      expect((await api.call('GET', '/api/v1/session', { token: 'cangu_not-a-token' })).status).toBe(401);
+    });
+
+    it('lets a platform administrator create users and change roles, and refuses everyone else', async () => {
+      api = await startApi(dialect);
+      const admin = await api.sessionFor('boss', [{ role: 'platform-admin' }]);
+      const orgAdmin = await api.sessionFor('lan', [{ role: 'org-admin', scope: 'VN-HP/GOV/SNV' }]);
+      const body = {
+        username: 'minh',
+        displayName: 'Minh',
+        password: TEST_PASSWORD,
+        roles: [{ role: 'leader' }],
+      };
+      const refused = await api.call('POST', '/api/v1/users', { cookie: orgAdmin }, body);
+      expect(refused.status).toBe(403);
+      expect((await readJson(refused)).code).toBe('forbidden');
+      expect((await api.call('GET', '/api/v1/users', { cookie: orgAdmin })).status).toBe(403);
+      const created = await readJson<UserBody>(
+        await api.call('POST', '/api/v1/users', { cookie: admin }, body),
+      );
+      const patched = await api.call(
+        'PATCH',
+        `/api/v1/users/${created.id}`,
+        { cookie: admin },
+        { roles: [{ role: 'auditor' }] },
+      );
+      expect(patched.status).toBe(200);
+      expect((await readJson<UserBody>(patched)).roles).toEqual([{ role: 'auditor' }]);
+      const refusedPatch = await api.call(
+        'PATCH',
+        `/api/v1/users/${created.id}`,
+        { cookie: orgAdmin },
+        { disabled: true },
+      );
+      expect(refusedPatch.status).toBe(403);
+      const list = await readJson<{ items: UserBody[]; nextCursor: string | null }>(
+        await api.call('GET', '/api/v1/users?limit=2', { cookie: admin }),
+      );
+      expect(list.items.map((u) => u.username)).toEqual(['boss', 'lan']);
+      expect(list.nextCursor).toBe('lan');
+      expect(JSON.stringify(list)).not.toContain('scrypt');
+    });
+  });
+}

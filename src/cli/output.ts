@@ -1,0 +1,16 @@
+/** Prints rows as an aligned text table on stdout, or as JSON when asked. */
+export function printRows(rows: readonly Record<string, unknown>[], options: { json?: boolean } = {}): void {
+  if (options.json) {
+    console.log(JSON.stringify(rows, null, 2));
+    return;
+  }
+  if (rows.length === 0) {
+    console.log('(none)');
+    return;
+  }
+  const columns = Object.keys(rows[0]!);
+  const cell = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  console.log(columns.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+  for (const row of rows) console.log(columns.map((c, i) => cell(row[c]).padEnd(widths[i]!)).join('  '));
+}

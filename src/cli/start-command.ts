@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import type { CliDeps } from './cli-deps.js';
+
+/** `cang start`: runs Cảng all in one (or the configured role) until interrupted. */
+export function registerStartCommand(program: Command, deps: CliDeps): void {
+  program
+    .command('start')
+    .description('Run Cảng: admin API and console, and the exchange (CANG_ROLE picks one)')
+    .action(async () => {
+      const running = await deps.startServer(deps.config);
+      const lines = ['', 'Cảng đang chạy / Cảng is running'];
+      if (running.adminUrl) {
+        lines.push(`  Console and admin API: ${running.adminUrl}/`);
+        lines.push(`  API documentation:     ${running.adminUrl}/api/docs`);
+      }
+      if (running.exchangeUrl) lines.push(`  Exchange (r1):         ${running.exchangeUrl}/r1/`);
+      lines.push(`  Data:                  ${deps.config.databaseUrl ? 'PostgreSQL' : deps.config.dataDir}`);
+      if (running.seededOrganisations > 0) {
+        lines.push(`  Sample data:           ${running.seededOrganisations} Hải Phòng organisations loaded`);
+      }
+      if (running.firstAdministrator) {
+        lines.push('', '  First start: an administrator was created. Its password is shown only this once:');
+        lines.push(`    username: ${running.firstAdministrator.username}`);
+        lines.push(`    password: ${running.firstAdministrator.password}`);
+      } else {
+        lines.push('  Log in with an existing account (the first password was printed on the first start).');
+      }
+      console.log(`${lines.join('\n')}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      console.log('Stopping…');
+      await running.close();
+    });
+}

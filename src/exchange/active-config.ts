@@ -1,0 +1,108 @@
+import type {
+  ConfigSnapshot,
+  SnapshotCredential,
+  SnapshotGrant,
+  SnapshotService,
+} from '../registry/index.js';
+import { compilePathPattern, type PathPattern } from './path-pattern.js';
+
+/** A service with its provider URL split once for the hot path. */
+export interface ActiveService {
+  readonly service: SnapshotService;
+  /** `http://host:port` of the provider; one connection pool each. */
+  readonly origin: string;
+  /** Path of the service's base URL without a trailing slash, prefixed to the rest path. */
+  readonly basePath: string;
+}
+
+/** A grant with its methods and path patterns compiled. */
+export interface ActiveGrant {
+  readonly grant: SnapshotGrant;
+  readonly methods: ReadonlySet<string> | null;
+  readonly patterns: readonly PathPattern[] | null;
+}
+
+/** The configuration snapshot indexed for the request path: every lookup a request makes is one Map get. */
+export interface ActiveConfig {
+  readonly instance: string;
+  readonly version: number;
+  readonly expiresAt: number;
+  readonly snapshot: ConfigSnapshot;
+  /** service id → service */
+  readonly services: ReadonlyMap<string, ActiveService>;
+  /** system id → its services, for the metaservices */
+  readonly servicesBySystem: ReadonlyMap<string, readonly ActiveService[]>;
+  /** `${system}\n${tokenHash}` → credential; keyed by system so another system's token never matches */
+  readonly tokens: ReadonlyMap<string, SnapshotCredential>;
+  /** `${system}\n${certificate fingerprint}` → credential */
+  readonly certificates: ReadonlyMap<string, SnapshotCredential>;
+  /** `${client}\n${service}` → grants */
+  readonly grants: ReadonlyMap<string, readonly ActiveGrant[]>;
+  /** system id → system */
+  readonly systems: ReadonlyMap<string, { readonly id: string; readonly name: string }>;
+}
+
+/** Where the exchange reads the configuration it runs from; `undefined` when it holds none that is valid. */
+export interface SnapshotSource {
+  current(): ActiveConfig | undefined;
+}
+
+/** Key of the grant index. */
+export function grantKey(client: string, service: string): string {
+  return `${client}\n${service}`;
+}
+
+function activeService(service: SnapshotService): ActiveService {
+  const url = new URL(service.baseUrl);
+  const basePath = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
+  return { service, origin: url.origin, basePath };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/** Indexes a verified snapshot for the hot path. */
+export function indexSnapshot(snapshot: ConfigSnapshot): ActiveConfig {
+  const services = new Map<string, ActiveService>();
+  const servicesBySystem = new Map<string, ActiveService[]>();
+  for (const service of snapshot.services) {
+    const active = activeService(service);
+    services.set(service.id, active);
+    push(servicesBySystem, service.id.slice(0, service.id.lastIndexOf('/')), active);
+  }
+  const tokens = new Map<string, SnapshotCredential>();
+  const certificates = new Map<string, SnapshotCredential>();
+  for (const credential of snapshot.credentials) {
+    if (credential.tokenHash !== null)
+      tokens.set(grantKey(credential.system, credential.tokenHash), credential);
+    if (credential.certificateFingerprint !== null) {
+      certificates.set(
+        grantKey(credential.system, credential.certificateFingerprint.toLowerCase()),
+        credential,
+      );
+    }
+  }
+  const grants = new Map<string, ActiveGrant[]>();
+  for (const grant of snapshot.grants) {
+    push(grants, grantKey(grant.client, grant.service), {
+      grant,
+      methods: grant.methods === null ? null : new Set(grant.methods.map((m) => m.toUpperCase())),
+      patterns: grant.pathPatterns === null ? null : grant.pathPatterns.map(compilePathPattern),
+    });
+  }
+  return {
+    instance: snapshot.instance,
+    version: snapshot.version,
+    expiresAt: snapshot.expiresAt,
+    snapshot,
+    services,
+    servicesBySystem,
+    tokens,
+    certificates,
+    grants,
+    systems: new Map(snapshot.systems.map((system) => [system.id, system])),
+  };
+}

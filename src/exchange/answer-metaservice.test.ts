@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExchangeHarness, startExchange } from './test-support/exchange-harness.js';
+import {
+  buildGrant,
+  buildService,
+  buildSnapshot,
+  CLIENT,
+  OTHER_CLIENT,
+  PROVIDER,
+  SERVICE,
+} from './test-support/snapshot-factory.js';
+
+const SECOND = `${PROVIDER}/second`;
+const OPENAPI = '{"openapi":"3.1.0","info":{"title":"Hộ khẩu","version":"1"}}';
+let harness: ExchangeHarness;
+
+beforeAll(async () => {
+  harness = await startExchange(
+    buildSnapshot({
+      services: [
+        buildService({ openapi: OPENAPI }),
+        buildService({ id: SECOND, name: 'Second', openapi: OPENAPI }),
+      ],
+      grants: [buildGrant(), buildGrant({ id: 'old', service: SECOND, expiresAt: Date.now() - 1 })],
+    }),
+  );
+});
+
+afterAll(() => harness.close());
+
+describe('metaservices', () => {
+  it('lists every client system', async () => {
+    const result = await harness.call('GET', '/r1/listClients');
+    expect(result.status).toBe(200);
+    const ids = (result.json() as { clients: { id: string }[] }).clients.map((c) => c.id);
+    expect(ids).toEqual([CLIENT, OTHER_CLIENT, PROVIDER]);
+  });
+
+  it('lists the methods of a system and those the caller may call', async () => {
+    const all = await harness.call('GET', `/r1/${PROVIDER}/listMethods`);
+    expect((all.json() as { services: { id: string }[] }).services.map((s) => s.id)).toEqual([
+      SERVICE,
+      SECOND,
+    ]);
+    const allowed = await harness.call('GET', `/r1/${PROVIDER}/allowedMethods`);
+    expect((allowed.json() as { services: { id: string }[] }).services.map((s) => s.id)).toEqual([SERVICE]);
+  });
+
+  it('returns the OpenAPI document of a granted service only', async () => {
+    const granted = await harness.call('GET', `/r1/${PROVIDER}/getOpenAPI?serviceCode=tra-cuu-ho-khau`);
+    expect(granted.status).toBe(200);
+    expect(granted.body.toString()).toBe(OPENAPI);
+    const expired = await harness.call('GET', `/r1/${PROVIDER}/getOpenAPI?serviceCode=second`);
+    expect(expired.status).toBe(404);
+    expect(expired.headers['x-cang-error']).toBe('service-unknown');
+    const missing = await harness.call('GET', `/r1/${PROVIDER}/getOpenAPI`);
+    expect(missing.headers['x-cang-error']).toBe('bad-request');
+  });
+
+  it('refuses an unauthenticated caller with 401 client-auth-failed', async () => {
+    const result = await harness.call('GET', '/r1/listClients', {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(result.status).toBe(401);
+    expect(result.headers['x-cang-error']).toBe('client-auth-failed');
+  });
+
+  it('answers 404 service-unknown for an unknown system', async () => {
+    const result = await harness.call('GET', '/r1/VN-HP/GOV/999/NOBODY/listMethods');
+    expect(result.status).toBe(404);
+    expect(result.headers['x-cang-error']).toBe('service-unknown');
+  });
+});

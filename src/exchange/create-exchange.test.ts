@@ -1,0 +1,175 @@
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../core/index.js';
+import { createExchange } from './create-exchange.js';
+import { createMemorySnapshotSource } from './memory-snapshot-source.js';
+import { listen, startExchange, startProvider, type TestProvider } from './test-support/exchange-harness.js';
+import { createMemoryTransactionLog } from './test-support/memory-transaction-log.js';
+import { buildService, buildSnapshot, CLIENT, SERVICE } from './test-support/snapshot-factory.js';
+
+let provider: TestProvider;
+
+beforeAll(async () => {
+  provider = await startProvider();
+});
+afterAll(() => provider.close());
+
+function build(overrides: Parameters<typeof createExchange>[0] extends infer D ? Partial<D> : never = {}) {
+  const snapshots = createMemorySnapshotSource();
+  return createExchange({
+    nodeId: 'node-1',
+    instance: 'VN-HP',
+    snapshots,
+    log: createMemoryTransactionLog(),
+    subjectHashKey: 'subject-hash-key-for-tests',
+    ...overrides,
+  });
+}
+
+async function get(origin: string, path: string) {
+  const client = new Client(origin);
+  const response = await client.request({ path, method: 'GET' });
+  const text = await response.body.text();
+  await client.close();
+  return { status: response.statusCode, headers: response.headers, text };
+}
+
+describe('health and metrics', () => {
+  it('answers /health/live always, /health/ready only with a valid config and a ready store', async () => {
+    let storeUp = true;
+    const harness = await startExchange(buildSnapshot(), { ready: async () => storeUp });
+    expect((await get(harness.origin, '/health/live')).status).toBe(200);
+    expect((await get(harness.origin, '/health/ready')).status).toBe(200);
+    storeUp = false;
+    const down = await get(harness.origin, '/health/ready');
+    expect(down.status).toBe(503);
+    expect(down.headers['x-cang-error']).toBe('not-ready');
+    await harness.close();
+
+    const empty = build();
+    const origin = await listen(empty.server);
+    expect((await get(origin, '/health/live')).status).toBe(200);
+    expect((await get(origin, '/health/ready')).status).toBe(503);
+    await empty.close();
+  });
+
+  it('exposes request counters, durations, log queue depth and config version at /metrics', async () => {
+    const harness = await startExchange(
+      buildSnapshot({ version: 42, services: [buildService({ baseUrl: provider.baseUrl })] }),
+    );
+    await harness.call('GET', `/r1/${SERVICE}/x`);
+    await harness.call('GET', `/r1/${SERVICE}/x`, { headers: { authorization: 'Bearer nope' } });
+    const metrics = await get(harness.origin, '/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toContain(
+      `cang_exchange_requests_total{service="${SERVICE}",status="200",error_code=""} 1`,
+    );
+    expect(metrics.text).toContain(
+      `cang_exchange_requests_total{service="${SERVICE}",status="401",error_code="client-auth-failed"} 1`,
+    );
+    expect(metrics.text).toContain('cang_exchange_request_duration_seconds_bucket');
+    expect(metrics.text).toContain('cang_exchange_log_queue_depth 0');
+    expect(metrics.text).toContain('cang_exchange_config_version 42');
+    await harness.close();
+  });
+});
+
+describe('error boundary', () => {
+  it('answers an unexpected failure with a bare 500 internal problem, no stack trace', async () => {
+    const logged: unknown[] = [];
+    const exchange = build({
+      snapshots: {
+        current() {
+          throw new Error('secret internal detail at /srv/cang/x.ts:12');
+        },
+      },
+      logger: { info() {}, warn() {}, error: (entry) => logged.push(entry) },
+    });
+    const origin = await listen(exchange.server);
+    const answer = await get(origin, `/r1/${SERVICE}/x`);
+    expect(answer.status).toBe(500);
+    expect(answer.headers['x-cang-error']).toBe('internal');
+    expect(JSON.parse(answer.text)).toMatchObject({ type: 'urn:cang:problem:internal', status: 500 });
+    expect(answer.text).not.toContain('secret');
+    expect(answer.text).not.toMatch(/\.ts:\d+|at /);
+    expect(logged).toHaveLength(1);
+    await exchange.close();
+  });
+});
+
+const haveOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.runIf(haveOpenssl)('TLS client certificates', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cang-tls-'));
+  const pair = (name: string) => {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        `/CN=${name}`,
+        '-keyout',
+        join(dir, `${name}.key`),
+        '-out',
+        join(dir, `${name}.crt`),
+      ],
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(join(dir, `${name}.key`)), cert: readFileSync(join(dir, `${name}.crt`)) };
+  };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('authenticates a client by its registered certificate fingerprint, and refuses another one', async () => {
+    const server = pair('exchange');
+    const registered = pair('motcua');
+    const stranger = pair('stranger');
+    const fingerprint = sha256Hex(new X509Certificate(registered.cert).raw);
+    const snapshots = createMemorySnapshotSource();
+    snapshots.set(
+      buildSnapshot({
+        services: [buildService({ baseUrl: provider.baseUrl })],
+        credentials: [
+          { id: 'c', system: CLIENT, tokenHash: null, certificateFingerprint: fingerprint, expiresAt: null },
+        ],
+      }),
+    );
+    const exchange = build({ snapshots, tls: server });
+    const origin = (await listen(exchange.server as unknown as Server)).replace('http:', 'https:');
+    const call = async (identity: { key: Buffer; cert: Buffer } | null) => {
+      const client = new Client(origin, { connect: { rejectUnauthorized: false, ...(identity ?? {}) } });
+      const response = await client.request({
+        path: `/r1/${SERVICE}/x`,
+        method: 'GET',
+        headers: { 'x-cang-client': CLIENT },
+      });
+      await response.body.dump();
+      await client.close();
+      return { status: response.statusCode, code: response.headers['x-cang-error'] };
+    };
+    expect(await call(registered)).toEqual({ status: 200, code: undefined });
+    expect(await call(stranger)).toEqual({ status: 401, code: 'client-auth-failed' });
+    expect(await call(null)).toEqual({ status: 401, code: 'client-auth-failed' });
+    await exchange.close();
+  });
+});

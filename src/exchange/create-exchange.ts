@@ -1,0 +1,162 @@
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { TLSSocket } from 'node:tls';
+import type { Registry } from 'prom-client';
+import { CangError, sha256Hex } from '../core/index.js';
+import type { SnapshotSource } from './active-config.js';
+import type { ExchangeContext, ExchangeLogger } from './exchange-context.js';
+import { createExchangeMetrics } from './exchange-metrics.js';
+import { handleExchangeCall } from './handle-exchange-call.js';
+import type { TransactionLog } from './log/log-entry.js';
+import { writeProblem } from './problem-response.js';
+import { createProviderDispatchers, type DispatcherFactory } from './provider-dispatchers.js';
+import { createQuotaCounter } from './quota-counter.js';
+
+/** What the exchange is built from; `server.ts` supplies these. */
+export interface ExchangeDeps {
+  readonly nodeId: string;
+  readonly instance: string;
+  readonly snapshots: SnapshotSource;
+  readonly log: TransactionLog;
+  /** Key of the keyed hash of `X-Cang-Subject`. */
+  readonly subjectHashKey: string;
+  /** Whether the store answers; part of /health/ready. */
+  readonly ready?: () => Promise<boolean>;
+  /** When given, the exchange speaks HTTPS and accepts client certificates, pinned by fingerprint. */
+  readonly tls?: {
+    readonly key: string | Buffer;
+    readonly cert: string | Buffer;
+    readonly ca?: string | Buffer;
+  };
+  readonly logger?: ExchangeLogger;
+  readonly now?: () => number;
+  /** Outbound dispatcher per provider origin; an undici Pool by default. */
+  readonly dispatcherFactory?: DispatcherFactory;
+}
+
+/** A built exchange: its server (not yet listening), its metrics registry, and a way to stop it. */
+export interface Exchange {
+  readonly server: Server | HttpsServer;
+  readonly metrics: Registry;
+  /** Stops accepting, closes idle connections and provider pools. Closing the log is the caller's job. */
+  close(): Promise<void>;
+}
+
+const silentLogger: ExchangeLogger = { info() {}, warn() {}, error() {} };
+const fingerprints = new WeakMap<object, string | null>();
+
+/** SHA-256 of the peer's DER certificate, cached per TLS connection. */
+function tlsFingerprint(req: IncomingMessage): string | null {
+  const socket = req.socket as TLSSocket;
+  if (typeof socket.getPeerCertificate !== 'function') return null;
+  let fingerprint = fingerprints.get(socket);
+  if (fingerprint === undefined) {
+    const raw = socket.getPeerCertificate()?.raw;
+    fingerprint = raw === undefined ? null : sha256Hex(raw);
+    fingerprints.set(socket, fingerprint);
+  }
+  return fingerprint;
+}
+
+/**
+ * Builds the exchange data plane (ARCHITECTURE.md, "Exchange protocol (version r1)") on plain node:http
+ * or node:https. `/health/live`, `/health/ready` and `/metrics` sit outside authentication.
+ *
+ * @example
+ * const exchange = createExchange({ nodeId, instance, snapshots, log, subjectHashKey });
+ * exchange.server.listen(8081);
+ */
+export function createExchange(deps: ExchangeDeps): Exchange {
+  const metrics = createExchangeMetrics(deps.log, deps.snapshots);
+  const dispatchers = createProviderDispatchers(deps.dispatcherFactory);
+  const ctx: ExchangeContext = {
+    nodeId: deps.nodeId,
+    snapshots: deps.snapshots,
+    log: deps.log,
+    subjectHashKey: deps.subjectHashKey,
+    now: deps.now ?? Date.now,
+    quotas: createQuotaCounter(),
+    dispatchers,
+    metrics,
+    logger: deps.logger ?? silentLogger,
+    certificateFingerprint: deps.tls === undefined ? () => null : tlsFingerprint,
+  };
+  const ready = deps.ready ?? (async () => true);
+
+  async function answerReady(res: ServerResponse): Promise<void> {
+    const config = ctx.snapshots.current();
+    const storeReady = await ready().catch(() => false);
+    if (config === undefined || !storeReady) {
+      writeProblem(
+        res,
+        new CangError('not-ready', config === undefined ? 'No valid configuration' : 'Store unavailable'),
+        null,
+      );
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: 'ready', configVersion: config.version }));
+  }
+
+  async function answerMetrics(res: ServerResponse): Promise<void> {
+    const text = await metrics.registry.metrics();
+    res.writeHead(200, { 'content-type': metrics.registry.contentType });
+    res.end(text);
+  }
+
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const url = req.url;
+    if (url === '/health/live') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"status":"live"}');
+      return;
+    }
+    if (url === '/health/ready' || url === '/metrics') {
+      (url === '/metrics' ? answerMetrics(res) : answerReady(res)).catch((error: unknown) => {
+        ctx.logger.error({ err: error }, 'health or metrics failed');
+        writeProblem(res, error, null);
+      });
+      return;
+    }
+    try {
+      handleExchangeCall(ctx, req, res);
+    } catch (error) {
+      // The error boundary: nothing internal reaches the caller.
+      ctx.logger.error({ err: error }, 'exchange call failed');
+      if (!res.headersSent) writeProblem(res, error, null);
+      else res.destroy();
+    }
+  }
+
+  const server =
+    deps.tls === undefined
+      ? createHttpServer(onRequest)
+      : createHttpsServer(
+          {
+            key: deps.tls.key,
+            cert: deps.tls.cert,
+            ...(deps.tls.ca === undefined ? {} : { ca: deps.tls.ca }),
+            // Client certificates are pinned by fingerprint in the registry, not chained to a CA.
+            requestCert: true,
+            rejectUnauthorized: false,
+          },
+          onRequest,
+        );
+  return {
+    server,
+    metrics: metrics.registry,
+    async close() {
+      await new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await dispatchers.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { IncomingMessage } from 'node:http';
+import type { SnapshotSource } from './active-config.js';
+import type { ExchangeMetrics } from './exchange-metrics.js';
+import type { TransactionLog } from './log/log-entry.js';
+import type { ProviderDispatchers } from './provider-dispatchers.js';
+import type { QuotaCounter } from './quota-counter.js';
+
+/** A pino-like logger; only these three levels are used. */
+export interface ExchangeLogger {
+  info(object: object, message?: string): void;
+  warn(object: object, message?: string): void;
+  error(object: object, message?: string): void;
+}
+
+/** Everything a call needs, built once per exchange. */
+export interface ExchangeContext {
+  readonly nodeId: string;
+  readonly snapshots: SnapshotSource;
+  readonly log: TransactionLog;
+  readonly subjectHashKey: string;
+  readonly now: () => number;
+  readonly quotas: QuotaCounter;
+  readonly dispatchers: ProviderDispatchers;
+  readonly metrics: ExchangeMetrics;
+  readonly logger: ExchangeLogger;
+  /** SHA-256 fingerprint of the caller's TLS certificate, or null without TLS or certificate. */
+  readonly certificateFingerprint: (req: IncomingMessage) => string | null;
+}

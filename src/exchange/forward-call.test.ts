@@ -1,0 +1,275 @@
+import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Base64url } from '../core/index.js';
+import { computeRequestHash } from './request-hash.js';
+import {
+  type ExchangeHarness,
+  startExchange,
+  startProvider,
+  type TestProvider,
+} from './test-support/exchange-harness.js';
+import {
+  buildGrant,
+  buildService,
+  buildSnapshot,
+  CLIENT,
+  CLIENT_TOKEN,
+  PROVIDER,
+  SERVICE,
+} from './test-support/snapshot-factory.js';
+
+const SMALL = `${PROVIDER}/small`;
+const SLOW = `${PROVIDER}/slow`;
+const RESET = `${PROVIDER}/reset`;
+const DOWN = `${PROVIDER}/down`;
+const EARLY = `${PROVIDER}/early`;
+const LOGGED = `${PROVIDER}/logged`;
+
+let echo: TestProvider;
+let slow: TestProvider;
+let reset: TestProvider;
+let early: TestProvider;
+let harness: ExchangeHarness;
+
+async function closedPort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+beforeAll(async () => {
+  echo = await startProvider((request, res) => {
+    res.writeHead(201, {
+      'content-type': 'application/octet-stream',
+      'x-provider': 'echo',
+      'x-cang-error': 'access-denied',
+      'keep-alive': 'timeout=99',
+    });
+    res.end(request.body);
+  });
+  slow = await startProvider(() => {}, { raw: true });
+  reset = await startProvider((_request, _res, req) => req.socket.destroy(), { raw: true });
+  early = await startProvider(
+    (_request, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('early');
+    },
+    { raw: true },
+  );
+  const services = [
+    buildService({ baseUrl: echo.baseUrl }),
+    buildService({ id: SMALL, baseUrl: echo.baseUrl, maxBodyBytes: 1000 }),
+    buildService({ id: SLOW, baseUrl: slow.baseUrl, timeoutMs: 200 }),
+    buildService({ id: RESET, baseUrl: reset.baseUrl }),
+    buildService({ id: DOWN, baseUrl: `http://127.0.0.1:${await closedPort()}` }),
+    buildService({ id: EARLY, baseUrl: early.baseUrl }),
+    buildService({ id: LOGGED, baseUrl: echo.baseUrl, logBodies: true }),
+  ];
+  harness = await startExchange(
+    buildSnapshot({ services, grants: services.map((s) => buildGrant({ id: s.id, service: s.id })) }),
+  );
+});
+
+afterAll(async () => {
+  await harness.close();
+  for (const provider of [echo, slow, reset, early]) await provider.close();
+});
+
+function recordOf(id: unknown) {
+  return harness.log.records.find((record) => record.id === id);
+}
+
+describe('forwarding', () => {
+  it('strips hop-by-hop headers and the credential, adds X-Cang-* and passes traceparent on', async () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const answer = await new Promise<{ status: number; headers: Record<string, unknown> }>(
+      (resolve, reject) => {
+        const req = httpRequest(`${harness.origin}/r1/${SERVICE}/households/12?full=1`, {
+          method: 'POST',
+          agent: false,
+          headers: {
+            'x-cang-client': CLIENT,
+            authorization: `Bearer ${CLIENT_TOKEN}`,
+            'x-cang-subject': '031099001234',
+            'x-cang-user': 'cb.nguyen',
+            'x-cang-purpose': 'TTHC-1.0012',
+            'x-cang-id': 'forged',
+            connection: 'keep-alive, x-hop',
+            'x-hop': 'secret',
+            'keep-alive': 'timeout=5',
+            te: 'trailers',
+            'proxy-authorization': 'Basic eA==',
+            'x-end-to-end': 'kept',
+            traceparent,
+          },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers }));
+        });
+        req.on('error', reject);
+        req.end('hello');
+      },
+    );
+    expect(answer.status).toBe(201);
+    const received = echo.received.at(-1)!;
+    expect(received.url).toBe('/api/households/12?full=1');
+    expect(received.headers).not.toHaveProperty('authorization');
+    expect(received.headers).not.toHaveProperty('x-cang-subject');
+    expect(received.headers).not.toHaveProperty('x-hop');
+    expect(received.headers).not.toHaveProperty('te');
+    expect(received.headers).not.toHaveProperty('proxy-authorization');
+    expect(received.headers).toMatchObject({
+      'x-cang-id': answer.headers['x-cang-id'],
+      'x-cang-client': CLIENT,
+      'x-cang-user': 'cb.nguyen',
+      'x-cang-purpose': 'TTHC-1.0012',
+      'x-end-to-end': 'kept',
+      traceparent,
+    });
+    expect(answer.headers['x-provider']).toBe('echo');
+    expect(answer.headers).not.toHaveProperty('x-cang-error');
+    expect(answer.headers['keep-alive']).not.toBe('timeout=99');
+  });
+
+  it('starts a trace when none is given', async () => {
+    await harness.call('GET', `/r1/${SERVICE}/x`);
+    expect(echo.received.at(-1)!.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  });
+
+  it('streams a 5 MB body both ways intact and binds it with X-Cang-Request-Hash', async () => {
+    const body = randomBytes(5 * 1024 * 1024);
+    const result = await harness.call('PUT', `/r1/${SERVICE}/files/1?v=2`, { body });
+    expect(result.status).toBe(201);
+    expect(result.body.equals(body)).toBe(true);
+    const id = result.headers['x-cang-id'] as string;
+    const bodyHash = sha256Base64url(body);
+    expect(result.headers['x-cang-request-hash']).toBe(
+      computeRequestHash(id, CLIENT, SERVICE, 'PUT', '/files/1', 'v=2', bodyHash),
+    );
+    expect(recordOf(id)).toMatchObject({
+      clientId: CLIENT,
+      serviceId: SERVICE,
+      method: 'PUT',
+      path: '/files/1',
+      query: 'v=2',
+      status: 201,
+      errorCode: null,
+      requestBytes: body.length,
+      responseBytes: body.length,
+      requestBodyHash: bodyHash,
+      responseBodyHash: bodyHash,
+      requestHash: result.headers['x-cang-request-hash'],
+    });
+    expect(recordOf(id)).not.toHaveProperty('bodies');
+  });
+
+  it('logs bodies only for a service that asks for them', async () => {
+    const result = await harness.call('POST', `/r1/${LOGGED}/x`, { body: 'ping' });
+    expect(recordOf(result.headers['x-cang-id'])?.bodies).toEqual({
+      request: Buffer.from('ping'),
+      response: Buffer.from('ping'),
+    });
+  });
+
+  it('waits for the request body before answering when the provider answers early', async () => {
+    async function* slowBody() {
+      yield Buffer.from('part one;');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      yield Buffer.from('part two');
+    }
+    const result = await harness.call('POST', `/r1/${EARLY}/x`, { body: slowBody() });
+    expect(result.status).toBe(200);
+    expect(result.body.toString()).toBe('early');
+    const id = result.headers['x-cang-id'] as string;
+    const record = recordOf(id);
+    expect(record?.requestHash).toBe(result.headers['x-cang-request-hash']);
+  });
+});
+
+describe('durable before answer', () => {
+  it('does not complete the answer before the log append resolved', async () => {
+    const release = harness.log.hold();
+    const offered = harness.log.records.length;
+    let done = false;
+    const pending = harness.call('POST', `/r1/${SERVICE}/x`, { body: 'payload' }).then((result) => {
+      done = true;
+      return result;
+    });
+    await harness.log.waitFor(offered + 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(done).toBe(false);
+    release();
+    const result = await pending;
+    expect(result.status).toBe(201);
+    expect(result.body.toString()).toBe('payload');
+  });
+
+  it('holds back refusals until the log append resolved', async () => {
+    const release = harness.log.hold();
+    let done = false;
+    const pending = harness.call('GET', `/r1/${PROVIDER}/unknown/x`).then(() => {
+      done = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(done).toBe(false);
+    release();
+    await pending;
+  });
+
+  it('destroys the connection when the append fails', async () => {
+    harness.log.failNext();
+    await expect(harness.call('GET', `/r1/${SERVICE}/x`)).rejects.toThrow();
+  });
+});
+
+describe('provider failures and limits, from the caller', () => {
+  it('refuses a Content-Length over the limit with 413 before forwarding', async () => {
+    const before = echo.received.length;
+    const result = await harness.call('POST', `/r1/${SMALL}/x`, { body: Buffer.alloc(2000) });
+    expect(result.status).toBe(413);
+    expect(result.headers['x-cang-error']).toBe('payload-too-large');
+    expect(echo.received.length).toBe(before);
+  });
+
+  it('aborts a chunked body over the limit with 413', async () => {
+    async function* chunked() {
+      for (let i = 0; i < 4; i++) yield Buffer.alloc(400);
+    }
+    const result = await harness.call('POST', `/r1/${SMALL}/x`, { body: chunked() });
+    expect(result.status).toBe(413);
+    expect(result.headers['x-cang-error']).toBe('payload-too-large');
+    expect((result.json() as { type: string }).type).toBe('urn:cang:problem:payload-too-large');
+    const record = recordOf(result.headers['x-cang-id']);
+    expect(record).toMatchObject({ status: 413, errorCode: 'payload-too-large' });
+  });
+
+  it('answers 502 provider-unreachable when the provider is down', async () => {
+    const result = await harness.call('GET', `/r1/${DOWN}/x`);
+    expect(result.status).toBe(502);
+    expect(result.headers['x-cang-error']).toBe('provider-unreachable');
+    expect((result.json() as { type: string }).type).toBe('urn:cang:problem:provider-unreachable');
+    expect(recordOf(result.headers['x-cang-id'])).toMatchObject({
+      status: 502,
+      errorCode: 'provider-unreachable',
+    });
+  });
+
+  it('answers 502 provider-unreachable when the provider resets the connection', async () => {
+    const result = await harness.call('GET', `/r1/${RESET}/x`);
+    expect(result.status).toBe(502);
+    expect(result.headers['x-cang-error']).toBe('provider-unreachable');
+    expect(result.body.toString()).not.toMatch(/ECONNRESET|socket|undici/i);
+  });
+
+  it('answers 504 provider-timeout when the provider is slow', async () => {
+    const result = await harness.call('GET', `/r1/${SLOW}/x`);
+    expect(result.status).toBe(504);
+    expect(result.headers['x-cang-error']).toBe('provider-timeout');
+    expect((result.json() as { type: string }).type).toBe('urn:cang:problem:provider-timeout');
+  });
+});

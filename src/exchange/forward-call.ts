@@ -1,0 +1,271 @@
+import { createHash, type Hash } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { Dispatcher } from 'undici';
+import { CangError } from '../core/index.js';
+import type { ActiveService } from './active-config.js';
+import type { ExchangeContext } from './exchange-context.js';
+import { consumerResponseHeaders, providerRequestHeaders } from './provider-headers.js';
+import { refuseCall } from './refuse-call.js';
+import { classifyProviderError } from './provider-error.js';
+import { computeRequestHash, EMPTY_BODY_HASH } from './request-hash.js';
+import type { TraceContext } from './traceparent.js';
+import type { TransactionState } from './transaction-state.js';
+
+/** Status logged when the consumer went away before its answer was complete (nginx's convention). */
+const CLIENT_CLOSED = 499;
+
+/**
+ * Forwards an authorised call to its provider and streams the answer back (steps numbered below).
+ *
+ * 1. The request body streams to the provider through `requestBody()`, hashed and size-checked chunk by
+ *    chunk; over `maxBodyBytes` the upload is aborted and answered 413.
+ * 2. The response head is written once the provider answered AND the request body has ended, because
+ *    `X-Cang-Request-Hash` covers the request body's hash.
+ * 3. Response chunks are written as they come, except the last one seen, which is held back.
+ * 4. Durable before answer: when the provider's answer ended, the record is appended to the log, and only
+ *    once `append` resolved is the held-back chunk written and the response ended. Holding back the last
+ *    chunk (not only `end()`) matters: with a Content-Length the consumer would otherwise see a complete
+ *    answer before the log commit. If the append fails, the connection is destroyed.
+ */
+export function forwardCall(
+  ctx: ExchangeContext,
+  tx: TransactionState,
+  target: ActiveService,
+  trace: TraceContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  new ForwardedCall(ctx, tx, target, req, res).start(trace);
+}
+
+class ForwardedCall implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | null = null;
+  private requestHasher: Hash | null = null;
+  private responseHasher: Hash | null = null;
+  private requestDone = false;
+  private providerDone = false;
+  private headWritten = false;
+  private settled = false;
+  private paused = false;
+  private status = 0;
+  private headers: IncomingHttpHeaders | null = null;
+  /** Chunks that arrived before the head could be written. */
+  private early: Buffer[] | null = null;
+  /** The last chunk seen, written only after the log commit. */
+  private held: Buffer | null = null;
+  private failure: 'too-large' | 'client-gone' | null = null;
+
+  constructor(
+    private readonly ctx: ExchangeContext,
+    private readonly tx: TransactionState,
+    private readonly target: ActiveService,
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+  ) {}
+
+  start(trace: TraceContext): void {
+    const { req, tx, target } = this;
+    const service = target.service;
+    if (service.logBodies) {
+      tx.requestBody = [];
+      tx.responseBody = [];
+    }
+    const length = req.headers['content-length'];
+    const hasBody =
+      (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+    let body: AsyncIterable<Buffer> | null = null;
+    if (hasBody) {
+      this.requestHasher = createHash('sha256');
+      body = this.requestBody(service.maxBodyBytes);
+    } else {
+      this.requestEnded();
+    }
+    this.res.on('close', this.onClientClose);
+    const headers = providerRequestHeaders(req.rawHeaders, {
+      transactionId: tx.id,
+      client: tx.clientId!,
+      user: tx.userId ?? undefined,
+      purpose: tx.purpose ?? undefined,
+      traceparent: trace.traceparent,
+      tracestate: trace.tracestate,
+    });
+    const path = target.basePath + tx.path;
+    try {
+      this.ctx.dispatchers.get(target.origin).dispatch(
+        {
+          origin: target.origin,
+          path: `${path === '' ? '/' : path}${tx.query === null ? '' : `?${tx.query}`}`,
+          method: tx.method,
+          headers,
+          // undici documents async iterables as request bodies; its typings only name Readable.
+          body: body as unknown as Dispatcher.DispatchOptions['body'],
+          headersTimeout: service.timeoutMs,
+          bodyTimeout: service.timeoutMs,
+        },
+        this,
+      );
+    } catch (error) {
+      this.onResponseError(null, error as Error);
+    }
+  }
+
+  /** Step 1: the request body, hashed and counted as it streams; never buffered whole. */
+  private async *requestBody(maxBytes: number): AsyncGenerator<Buffer> {
+    const tx = this.tx;
+    const hasher = this.requestHasher!;
+    // destroyOnReturn false: stopping early must not destroy the socket we still answer on.
+    try {
+      for await (const chunk of this.req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+        tx.requestBytes += chunk.length;
+        if (tx.requestBytes > maxBytes) {
+          this.failure = 'too-large';
+          throw new CangError('payload-too-large');
+        }
+        hasher.update(chunk);
+        tx.requestBody?.push(chunk);
+        yield chunk;
+      }
+    } finally {
+      this.requestEnded();
+    }
+  }
+
+  private requestEnded(): void {
+    if (this.requestDone) return;
+    this.requestDone = true;
+    const tx = this.tx;
+    tx.requestBodyHash =
+      this.requestHasher === null ? EMPTY_BODY_HASH : this.requestHasher.digest('base64url');
+    tx.requestHash = computeRequestHash(
+      tx.id,
+      tx.clientId!,
+      tx.serviceId,
+      tx.method,
+      tx.path,
+      tx.query,
+      tx.requestBodyHash,
+    );
+    if (this.failure !== null) return;
+    if (this.headers !== null && !this.headWritten) this.writeHead();
+    if (this.providerDone) this.finish();
+  }
+
+  private readonly onClientClose = (): void => {
+    if (this.res.writableFinished || this.settled) return;
+    this.failure = 'client-gone';
+    this.controller?.abort(new Error('The consumer closed the connection'));
+  };
+
+  private readonly onDrain = (): void => {
+    this.paused = false;
+    this.controller?.resume();
+  };
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.failure === 'client-gone') controller.abort(new Error('The consumer closed the connection'));
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    status: number,
+    headers: IncomingHttpHeaders,
+  ): void {
+    if (status < 200) return; // informational answers are not passed on
+    this.status = status;
+    this.headers = headers;
+    this.responseHasher = createHash('sha256');
+    if (this.requestDone && this.failure === null) this.writeHead();
+  }
+
+  /** Step 2. */
+  private writeHead(): void {
+    this.headWritten = true;
+    this.res.writeHead(this.status, consumerResponseHeaders(this.headers!, this.tx.id, this.tx.requestHash!));
+    const early = this.early;
+    this.early = null;
+    if (early !== null) for (const chunk of early) this.pushChunk(chunk);
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.tx.responseBytes += chunk.length;
+    this.responseHasher!.update(chunk);
+    this.tx.responseBody?.push(chunk);
+    if (this.headWritten) this.pushChunk(chunk);
+    else if (this.early === null) this.early = [chunk];
+    else this.early.push(chunk);
+  }
+
+  /** Step 3: write the previously held chunk, hold this one; pause the provider under back-pressure. */
+  private pushChunk(chunk: Buffer): void {
+    const previous = this.held;
+    this.held = chunk;
+    if (previous !== null && !this.res.write(previous) && !this.paused) {
+      this.paused = true;
+      this.controller?.pause();
+      this.res.once('drain', this.onDrain);
+    }
+  }
+
+  onResponseEnd(): void {
+    this.providerDone = true;
+    if (this.requestDone) this.finish();
+  }
+
+  /** Step 4. */
+  private finish(): void {
+    if (this.settled) return;
+    this.settled = true;
+    const { ctx, tx, res } = this;
+    tx.responseBodyHash = this.responseHasher!.digest('base64url');
+    ctx.log.append(tx.record(this.status, null, ctx.now())).then(
+      () => {
+        if (!this.headWritten) this.writeHead();
+        const held = this.held;
+        this.held = null;
+        if (held === null) res.end();
+        else res.end(held);
+        this.observe(this.status, null);
+      },
+      (error: unknown) => {
+        ctx.logger.error({ err: error, transactionId: tx.id }, 'transaction log append failed');
+        res.destroy();
+        this.observe(500, 'internal');
+      },
+    );
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | null, error: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    const { ctx, tx, res } = this;
+    if (this.failure === 'client-gone' || res.destroyed) {
+      ctx.log.append(tx.record(CLIENT_CLOSED, null, ctx.now())).catch((appendError: unknown) => {
+        ctx.logger.error({ err: appendError, transactionId: tx.id }, 'transaction log append failed');
+      });
+      this.observe(CLIENT_CLOSED, null);
+      return;
+    }
+    const refusal =
+      this.failure === 'too-large' ? new CangError('payload-too-large') : classifyProviderError(error);
+    if (!(refusal.code === 'payload-too-large')) {
+      ctx.logger.warn({ err: error, transactionId: tx.id, service: tx.serviceId }, 'provider call failed');
+    }
+    if (!this.headWritten) {
+      refuseCall(ctx, tx, res, refusal);
+      return;
+    }
+    // The head is out: the consumer sees a cut-off answer; the log says why.
+    ctx.log
+      .append(tx.record(this.status, refusal.code, ctx.now()))
+      .catch((appendError: unknown) => {
+        ctx.logger.error({ err: appendError, transactionId: tx.id }, 'transaction log append failed');
+      })
+      .finally(() => res.destroy());
+    this.observe(this.status, refusal.code);
+  }
+
+  private observe(status: number, code: string | null): void {
+    this.ctx.metrics.observe(this.tx.serviceId, status, code, (this.ctx.now() - this.tx.startedAt) / 1000);
+  }
+}

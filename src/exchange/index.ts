@@ -1,0 +1,10 @@
+/** exchange: the data plane (routing, client authentication, authorisation, forwarding, metaservices). */
+// --- data plane (exchange engineer) ---
+export * from './active-config.js';
+export * from './create-exchange.js';
+export type { ExchangeLogger } from './exchange-context.js';
+export type { DispatcherFactory } from './provider-dispatchers.js';
+export * from './memory-snapshot-source.js';
+export * from './polling-snapshot-source.js';
+// --- transaction log (log engineer) ---
+export * from './log/index.js';

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Database, LogBodyTable } from '../../store/index.js';
+import { entryToRow } from './entry-encoding.js';
+import type { ChainedEntry } from './log-entry.js';
+import type { LogSeal } from './log-seal.js';
+
+// log_entries has 23 columns: 1400 rows = 32200 parameters, under SQLite's 32766 (and PostgreSQL's 65535).
+const ENTRY_ROWS_PER_INSERT = 1400;
+const BODY_ROWS_PER_INSERT = 5000;
+
+/** Inserts chained entries with multi-row INSERTs, inside the caller's transaction. */
+export async function insertEntries(trx: Kysely<Database>, entries: readonly ChainedEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += ENTRY_ROWS_PER_INSERT) {
+    const rows = entries.slice(i, i + ENTRY_ROWS_PER_INSERT).map(entryToRow);
+    await trx.insertInto('log_entries').values(rows).execute();
+  }
+}
+
+/** Inserts logged bodies (base64) with multi-row INSERTs, inside the caller's transaction. */
+export async function insertBodies(trx: Kysely<Database>, bodies: readonly LogBodyTable[]): Promise<void> {
+  for (let i = 0; i < bodies.length; i += BODY_ROWS_PER_INSERT) {
+    await trx
+      .insertInto('log_bodies')
+      .values(bodies.slice(i, i + BODY_ROWS_PER_INSERT))
+      .execute();
+  }
+}
+
+/** Inserts a seal, inside the caller's transaction. */
+export async function insertSeal(trx: Kysely<Database>, seal: LogSeal): Promise<void> {
+  await trx
+    .insertInto('log_seals')
+    .values({
+      node_id: seal.nodeId,
+      seq: seal.seq,
+      head_hash: seal.headHash,
+      sealed_at: seal.sealedAt,
+      key_id: seal.keyId,
+      signature: seal.signature,
+    })
+    .execute();
+}

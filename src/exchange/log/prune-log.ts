@@ -1,0 +1,93 @@
+import type { Store } from '../../store/index.js';
+import { readAnchor, writeAnchor } from './log-anchor.js';
+
+/** What to prune. */
+export interface PruneLogOptions {
+  readonly store: Store;
+  /** Entries that started before this (Unix ms) may go, and statistics of minutes that ended by then. */
+  readonly olderThan: number;
+  /** Only this node's chain; every node when absent. */
+  readonly nodeId?: string;
+}
+
+/** What a prune removed, per node. */
+export interface PruneLogResult {
+  readonly nodes: ReadonlyArray<{
+    readonly nodeId: string;
+    readonly removed: number;
+    readonly anchorSeq: number;
+  }>;
+  readonly statsRemoved: number;
+}
+
+/**
+ * Removes the oldest entries (with their bodies and older seals) while keeping the chain verifiable:
+ * only a contiguous prefix goes, ending at the last seal inside it when there is one (so the anchor is
+ * a signed head), and the seq and hash of the last removed entry are kept as the node's anchor in
+ * `meta` (`log-anchor:{nodeId}`), where verifyLog and createTransactionLog start from.
+ */
+export async function pruneLog(options: PruneLogOptions): Promise<PruneLogResult> {
+  const { store, olderThan } = options;
+  let nodeQuery = store.db.selectFrom('log_entries').select('node_id').distinct();
+  if (options.nodeId !== undefined) nodeQuery = nodeQuery.where('node_id', '=', options.nodeId);
+  const nodeIds = (await nodeQuery.execute()).map((r) => r.node_id).sort();
+  const results: { nodeId: string; removed: number; anchorSeq: number }[] = [];
+
+  for (const nodeId of nodeIds) {
+    const anchorSeq = (await readAnchor(store.db, nodeId))?.seq ?? 0;
+    // 1. The prefix: every entry before the first one young enough to keep.
+    const firstKept = await store.db
+      .selectFrom('log_entries')
+      .select((eb) => eb.fn.min('seq').as('seq'))
+      .where('node_id', '=', nodeId)
+      .where('started_at', '>=', olderThan)
+      .executeTakeFirst();
+    const lastStored = await store.db
+      .selectFrom('log_entries')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('node_id', '=', nodeId)
+      .executeTakeFirst();
+    const bound = firstKept?.seq != null ? Number(firstKept.seq) - 1 : Number(lastStored?.seq ?? 0);
+    if (bound <= anchorSeq) continue;
+    // 2. Prefer ending at a seal, so the anchor is a signed head.
+    const seal = await store.db
+      .selectFrom('log_seals')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('node_id', '=', nodeId)
+      .where('seq', '>', anchorSeq)
+      .where('seq', '<=', bound)
+      .executeTakeFirst();
+    const cut = seal?.seq != null ? Number(seal.seq) : bound;
+    const head = await store.db
+      .selectFrom('log_entries')
+      .select('hash')
+      .where('node_id', '=', nodeId)
+      .where('seq', '=', cut)
+      .executeTakeFirst();
+    if (!head) continue; // a gap at the cut: leave it for verifyLog to report
+    // 3. Remove and anchor in one transaction.
+    const removed = await store.db.transaction().execute(async (trx) => {
+      await trx
+        .deleteFrom('log_bodies')
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('log_entries').select('id').where('node_id', '=', nodeId).where('seq', '<=', cut),
+        )
+        .execute();
+      const deleted = await trx
+        .deleteFrom('log_entries')
+        .where('node_id', '=', nodeId)
+        .where('seq', '<=', cut)
+        .executeTakeFirst();
+      await trx.deleteFrom('log_seals').where('node_id', '=', nodeId).where('seq', '<', cut).execute();
+      await writeAnchor(trx, nodeId, { seq: cut, hash: head.hash });
+      return Number(deleted.numDeletedRows);
+    });
+    results.push({ nodeId, removed, anchorSeq: cut });
+  }
+
+  const stats = await store.db
+    .deleteFrom('traffic_minutes')
+    .where('minute', '<=', olderThan - 60_000)
+    .executeTakeFirst();
+  return { nodes: results, statsRemoved: Number(stats.numDeletedRows) };
+}

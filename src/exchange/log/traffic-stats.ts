@@ -1,0 +1,170 @@
+import type { Kysely } from 'kysely';
+import type { Database, DialectName, TrafficMinuteTable } from '../../store/index.js';
+import type { TransactionRecord } from './log-entry.js';
+
+/** Upper bounds (ms) of the latency histogram kept per minute; the last bucket is unbounded. */
+export const LATENCY_BUCKETS_MS: readonly number[] = [
+  5,
+  10,
+  25,
+  50,
+  100,
+  250,
+  500,
+  1000,
+  2500,
+  5000,
+  10000,
+  Number.POSITIVE_INFINITY,
+];
+
+const MINUTE_MS = 60_000;
+// 7 values per row; stays below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
+const ROWS_PER_INSERT = 1000;
+const KEYS_PER_SELECT = 500;
+
+/** One per-minute aggregate as it accumulates in memory before it is upserted. */
+export interface MinuteDelta {
+  readonly minute: number;
+  readonly clientId: string;
+  readonly serviceId: string;
+  readonly status: number;
+  count: number;
+  totalMs: number;
+  readonly buckets: number[];
+}
+
+/** Index of the histogram bucket a latency falls in. */
+export function latencyBucket(ms: number): number {
+  let i = 0;
+  while (ms > LATENCY_BUCKETS_MS[i]!) i++;
+  return i;
+}
+
+/** Aggregates records per (minute, client, service, status); '' stands for an unknown client or service. */
+export function aggregateMinutes(records: Iterable<TransactionRecord>): Map<string, MinuteDelta> {
+  const deltas = new Map<string, MinuteDelta>();
+  for (const r of records) {
+    const minute = Math.floor(r.startedAt / MINUTE_MS) * MINUTE_MS;
+    const clientId = r.clientId ?? '';
+    const serviceId = r.serviceId ?? '';
+    const key = `${minute}|${r.status}|${clientId}|${serviceId}`;
+    let delta = deltas.get(key);
+    if (!delta) {
+      delta = {
+        minute,
+        clientId,
+        serviceId,
+        status: r.status,
+        count: 0,
+        totalMs: 0,
+        buckets: emptyBuckets(),
+      };
+      deltas.set(key, delta);
+    }
+    const ms = Number.isFinite(r.durationMs) ? r.durationMs : 0;
+    delta.count++;
+    delta.totalMs += ms;
+    delta.buckets[latencyBucket(ms)]!++;
+  }
+  return deltas;
+}
+
+function emptyBuckets(): number[] {
+  return LATENCY_BUCKETS_MS.map(() => 0);
+}
+
+/**
+ * Adds the deltas to `traffic_minutes` inside the caller's transaction (read-modify-write, so the
+ * histogram merges). On PostgreSQL the rows are first created if missing, then locked FOR UPDATE, so
+ * nodes writing the same minute never lose an update; SQLite's single writer already serialises.
+ */
+export async function upsertMinutes(
+  trx: Kysely<Database>,
+  dialect: DialectName,
+  deltas: ReadonlyMap<string, MinuteDelta>,
+): Promise<void> {
+  const all = [...deltas.values()];
+  if (all.length === 0) return;
+  if (dialect === 'postgres') {
+    for (let i = 0; i < all.length; i += ROWS_PER_INSERT) {
+      await trx
+        .insertInto('traffic_minutes')
+        .values(
+          all
+            .slice(i, i + ROWS_PER_INSERT)
+            .map((d) => toRow({ ...d, count: 0, totalMs: 0, buckets: emptyBuckets() })),
+        )
+        .onConflict((oc) => oc.columns(['minute', 'client_id', 'service_id', 'status']).doNothing())
+        .execute();
+    }
+  }
+  const existing = new Map<string, TrafficMinuteTable>();
+  for (let i = 0; i < all.length; i += KEYS_PER_SELECT) {
+    const keys = all.slice(i, i + KEYS_PER_SELECT);
+    let query = trx
+      .selectFrom('traffic_minutes')
+      .selectAll()
+      .where((eb) =>
+        eb.or(
+          keys.map((k) =>
+            eb.and([
+              eb('minute', '=', k.minute),
+              eb('status', '=', k.status),
+              eb('client_id', '=', k.clientId),
+              eb('service_id', '=', k.serviceId),
+            ]),
+          ),
+        ),
+      );
+    if (dialect === 'postgres') query = query.forUpdate();
+    for (const row of await query.execute()) {
+      existing.set(`${row.minute}|${row.status}|${row.client_id}|${row.service_id}`, row);
+    }
+  }
+  const merged = all.map((d) => {
+    const row = existing.get(`${d.minute}|${d.status}|${d.clientId}|${d.serviceId}`);
+    if (!row) return toRow(d);
+    const old = parseBuckets(row.latency_buckets);
+    return toRow({
+      ...d,
+      count: Number(row.count) + d.count,
+      totalMs: Number(row.total_ms) + d.totalMs,
+      buckets: d.buckets.map((n, i) => n + (old[i] ?? 0)),
+    });
+  });
+  for (let i = 0; i < merged.length; i += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('traffic_minutes')
+      .values(merged.slice(i, i + ROWS_PER_INSERT))
+      .onConflict((oc) =>
+        oc.columns(['minute', 'client_id', 'service_id', 'status']).doUpdateSet((eb) => ({
+          count: eb.ref('excluded.count'),
+          total_ms: eb.ref('excluded.total_ms'),
+          latency_buckets: eb.ref('excluded.latency_buckets'),
+        })),
+      )
+      .execute();
+  }
+}
+
+function toRow(
+  d: Omit<MinuteDelta, 'buckets'> & { readonly buckets: readonly number[] },
+): TrafficMinuteTable {
+  return {
+    minute: d.minute,
+    client_id: d.clientId,
+    service_id: d.serviceId,
+    status: d.status,
+    count: d.count,
+    total_ms: d.totalMs,
+    latency_buckets: JSON.stringify(d.buckets),
+  };
+}
+
+/** The bucket counts stored as JSON text, padded to the current bucket list. */
+export function parseBuckets(text: string): number[] {
+  const parsed: unknown = JSON.parse(text);
+  const counts = Array.isArray(parsed) ? parsed.map((n) => Number(n) || 0) : [];
+  return LATENCY_BUCKETS_MS.map((_, i) => counts[i] ?? 0);
+}

@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIALECTS, createTestStore } from '../../../test/support/dialects.js';
+import type { Store } from '../../store/index.js';
+import { genesisHash } from './entry-encoding.js';
+import { appendSequentially, buildNodeKey, buildRecord, openLog } from './test-support/log-fixtures.js';
+import { verifyLog } from './verify-log.js';
+
+for (const dialect of DIALECTS) {
+  describe(`transaction log on ${dialect}`, () => {
+    let store: Store | undefined;
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+    });
+
+    it('numbers, chains and commits entries, and resumes the chain when reopened', async () => {
+      store = await createTestStore(dialect);
+      const key = buildNodeKey();
+      const first = await openLog(store, key);
+      await appendSequentially(first, 3);
+      await first.close();
+
+      const rows = await store.db.selectFrom('log_entries').selectAll().orderBy('seq').execute();
+      expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+      expect(rows[0]!.prev_hash).toBe(genesisHash('hp-node-1'));
+      expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
+
+      const second = await openLog(store, key);
+      expect(second.head()).toEqual({ seq: 3, hash: rows[2]!.hash });
+      await appendSequentially(second, 2);
+      await second.close();
+      const seqs = await store.db.selectFrom('log_entries').select('seq').orderBy('seq').execute();
+      expect(seqs.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+      const result = await verifyLog({ store, publicKeys: key.publicKeys });
+      expect(result).toMatchObject({ ok: true, entries: 5, nodes: ['hp-node-1'] });
+    });
+
+    it('commits 200 concurrent appends in a few group transactions, bodies included', async () => {
+      store = await createTestStore(dialect);
+      const key = buildNodeKey();
+      const log = await openLog(store, key, { groupCommitMaxEntries: 64, sealEveryEntries: 1000 });
+      const records = Array.from({ length: 200 }, (_, i) =>
+        buildRecord(i === 7 ? { bodies: { request: Buffer.from('{"a":1}'), response: null } } : {}),
+      );
+      const appends = records.map((r) => log.append(r));
+      expect(log.queueDepth()).toBe(200);
+      await Promise.all(appends);
+      expect(log.commits()).toBeLessThanOrEqual(8);
+      expect(log.commits()).toBeGreaterThanOrEqual(4); // at most 64 per transaction
+      expect(log.queueDepth()).toBe(0);
+      const body = await store.db.selectFrom('log_bodies').selectAll().executeTakeFirstOrThrow();
+      expect(body).toEqual({
+        id: records[7]!.id,
+        request_body: Buffer.from('{"a":1}').toString('base64'),
+        response_body: null,
+      });
+      await log.close();
+      expect((await verifyLog({ store, publicKeys: key.publicKeys })).ok).toBe(true);
+    });
+
+    it('rejects every append of a group whose commit fails and continues the chain without a gap', async () => {
+      store = await createTestStore(dialect);
+      const key = buildNodeKey();
+      const errors: unknown[] = [];
+      const log = await openLog(store, key, { onError: (e) => errors.push(e) });
+      const taken = buildRecord();
+      await log.append(taken);
+      const headBefore = log.head();
+
+      // 1. A duplicate transaction id fails the whole group's INSERT.
+      const group = [buildRecord(), buildRecord({ id: taken.id }), buildRecord()].map((r) => log.append(r));
+      const outcomes = await Promise.allSettled(group);
+      expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      expect((outcomes[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'internal' });
+      expect(errors).toHaveLength(1);
+      expect(log.head()).toEqual(headBefore);
+
+      // 2. The next appends reuse seq 2…: no gap, no fork.
+      await appendSequentially(log, 2);
+      await log.close();
+      const seqs = await store.db.selectFrom('log_entries').select('seq').orderBy('seq').execute();
+      expect(seqs.map((r) => r.seq)).toEqual([1, 2, 3]);
+      expect(await store.db.selectFrom('traffic_minutes').select('count').execute()).toEqual([{ count: 3 }]);
+      expect((await verifyLog({ store, publicKeys: key.publicKeys })).ok).toBe(true);
+    });
+
+    it('rejects the group when the store is gone, and refuses appends after close', async () => {
+      store = await createTestStore(dialect);
+      const key = buildNodeKey();
+      const log = await openLog(store, key, { onError: () => {} });
+      await log.append(buildRecord());
+      await store.close();
+      await expect(log.append(buildRecord())).rejects.toMatchObject({ code: 'internal' });
+      expect(log.head().seq).toBe(1);
+      store = undefined;
+      await log.close().catch(() => {});
+      await expect(log.append(buildRecord())).rejects.toMatchObject({ code: 'not-ready' });
+    });
+
+    it('seals every N entries in the group transaction, on a timer, and on close', async () => {
+      store = await createTestStore(dialect);
+      const key = buildNodeKey();
+      const log = await openLog(store, key, { sealEveryEntries: 10 });
+      await appendSequentially(log, 25);
+      let seals = await store.db.selectFrom('log_seals').select(['seq', 'key_id']).orderBy('seq').execute();
+      expect(seals).toEqual([
+        { seq: 10, key_id: key.keyId },
+        { seq: 20, key_id: key.keyId },
+      ]);
+      await log.close();
+      seals = await store.db.selectFrom('log_seals').select(['seq', 'key_id']).orderBy('seq').execute();
+      expect(seals.map((s) => s.seq)).toEqual([10, 20, 25]);
+      const result = await verifyLog({ store, publicKeys: key.publicKeys, requireSealedTail: true });
+      expect(result).toMatchObject({ ok: true, entries: 25, seals: 3, unsealed: { 'hp-node-1': 0 } });
+
+      const timed = await openLog(store, key, { nodeId: 'hp-node-2', sealEverySeconds: 0.05 });
+      await timed.append(buildRecord());
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const timedSeals = await store.db
+        .selectFrom('log_seals')
+        .select('seq')
+        .where('node_id', '=', 'hp-node-2')
+        .execute();
+      expect(timedSeals).toEqual([{ seq: 1 }]);
+      await timed.close();
+    });
+  });
+}

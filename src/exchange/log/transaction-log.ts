@@ -1,0 +1,205 @@
+import type { KeyObject } from 'node:crypto';
+import { CangError } from '../../core/index.js';
+import type { LogBodyTable, Store } from '../../store/index.js';
+import { chainRecord, genesisHash } from './entry-encoding.js';
+import { readAnchor } from './log-anchor.js';
+import type { ChainedEntry, TransactionLog, TransactionRecord } from './log-entry.js';
+import { type LogSeal, makeSeal } from './log-seal.js';
+import { insertBodies, insertEntries, insertSeal } from './log-writer.js';
+import { aggregateMinutes, upsertMinutes } from './traffic-stats.js';
+
+/** What a node's transaction log needs. */
+export interface TransactionLogOptions {
+  readonly store: Store;
+  readonly nodeId: string;
+  readonly signingKey: KeyObject;
+  readonly keyId: string;
+  /** Seal the chain head once this many entries are unsealed. */
+  readonly sealEveryEntries: number;
+  /** Seal the chain head when it has been unsealed this long. */
+  readonly sealEverySeconds: number;
+  /** Most entries committed in one transaction. */
+  readonly groupCommitMaxEntries: number;
+  readonly now?: () => number;
+  /** Told about every failed commit or seal (the appends of a failed group also reject). */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** The log plus what operators and tests need beyond the data plane's contract. */
+export interface NodeTransactionLog extends TransactionLog {
+  /** Resolves once everything appended so far is committed (or has failed). */
+  flush(): Promise<void>;
+  /** Transactions committed so far (groups and time-based seals). */
+  commits(): number;
+  /** The committed chain head. */
+  head(): { readonly seq: number; readonly hash: string };
+}
+
+interface Pending {
+  readonly record: TransactionRecord;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Opens a node's transaction log, resuming its chain from the last stored entry (or the prune anchor).
+ * `append` resolves only once the entry is committed; appends that arrive while a commit is in flight
+ * are committed together in the next transaction (group commit).
+ *
+ * @example const log = await createTransactionLog({ store, nodeId, signingKey, keyId, sealEveryEntries: 1000, sealEverySeconds: 60, groupCommitMaxEntries: 1000 });
+ */
+export async function createTransactionLog(options: TransactionLogOptions): Promise<NodeTransactionLog> {
+  const { store, nodeId, signingKey, keyId } = options;
+  const now = options.now ?? Date.now;
+  const maxGroup = Math.max(1, Math.floor(options.groupCommitMaxEntries));
+  const sealEveryEntries = Math.max(1, Math.floor(options.sealEveryEntries));
+  const sealEveryMs = Math.max(1, options.sealEverySeconds * 1000);
+
+  // 1. Resume: the committed head is the last stored entry, else the prune anchor, else genesis.
+  const last = await store.db
+    .selectFrom('log_entries')
+    .select(['seq', 'hash'])
+    .where('node_id', '=', nodeId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const anchor = last ? undefined : await readAnchor(store.db, nodeId);
+  let headSeq = last ? Number(last.seq) : (anchor?.seq ?? 0);
+  let headHash = last ? last.hash : (anchor?.hash ?? genesisHash(nodeId));
+  const lastSeal = await store.db
+    .selectFrom('log_seals')
+    .select(['seq', 'sealed_at'])
+    .where('node_id', '=', nodeId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let sealedSeq = lastSeal ? Number(lastSeal.seq) : 0;
+  let lastSealAt = lastSeal ? Number(lastSeal.sealed_at) : now();
+
+  const queue: Pending[] = [];
+  let inFlight = 0;
+  let commits = 0;
+  let closed = false;
+  let sealWanted = false;
+  let draining: Promise<void> | null = null;
+
+  // 2. One drain loop commits groups (and seal-only transactions) strictly one after another.
+  const schedule = (): void => {
+    if (draining) return;
+    // setImmediate lets every append issued in this turn of the event loop join the first group.
+    draining = new Promise<void>((resolve) => setImmediate(resolve)).then(drain).finally(() => {
+      draining = null;
+      if (queue.length > 0 || sealWanted) schedule();
+    });
+  };
+
+  const drain = async (): Promise<void> => {
+    while (queue.length > 0 || sealWanted) {
+      const group = queue.splice(0, maxGroup);
+      inFlight = group.length;
+      try {
+        await commitGroup(group);
+      } catch (cause) {
+        // Only a fault before the transaction lands here (the head is untouched): fail the group, keep draining.
+        const error = new CangError('internal', 'The transaction log could not commit', { cause });
+        options.onError?.(error);
+        for (const p of group) p.reject(error);
+      } finally {
+        inFlight = 0;
+      }
+    }
+  };
+
+  const commitGroup = async (group: Pending[]): Promise<void> => {
+    // 3. Number and chain from the committed head; nothing changes it until the commit succeeds.
+    let seq = headSeq;
+    let prev = headHash;
+    const entries: ChainedEntry[] = new Array(group.length);
+    const bodies: LogBodyTable[] = [];
+    for (let i = 0; i < group.length; i++) {
+      const record = group[i]!.record;
+      const entry = chainRecord(record, nodeId, ++seq, prev);
+      entries[i] = entry;
+      prev = entry.hash;
+      if (record.bodies && (record.bodies.request || record.bodies.response)) {
+        bodies.push({
+          id: record.id,
+          request_body: record.bodies.request?.toString('base64') ?? null,
+          response_body: record.bodies.response?.toString('base64') ?? null,
+        });
+      }
+    }
+    const at = now();
+    const sealDue =
+      seq > sealedSeq &&
+      (sealWanted || seq - sealedSeq >= sealEveryEntries || at - lastSealAt >= sealEveryMs);
+    sealWanted = false;
+    const seal: LogSeal | undefined = sealDue
+      ? makeSeal({ nodeId, seq, headHash: prev, sealedAt: at }, signingKey, keyId)
+      : undefined;
+    if (entries.length === 0 && !seal) return;
+    try {
+      await store.db.transaction().execute(async (trx) => {
+        await insertEntries(trx, entries);
+        await insertBodies(trx, bodies);
+        await upsertMinutes(trx, store.dialect, aggregateMinutes(group.map((p) => p.record)));
+        if (seal) await insertSeal(trx, seal);
+      });
+    } catch (cause) {
+      // 4. A failed commit leaves the head where it was: the next group reuses these seqs, so no gap or fork.
+      const error = new CangError('internal', 'The transaction log could not commit', { cause });
+      options.onError?.(error);
+      for (const p of group) p.reject(error);
+      return;
+    }
+    commits++;
+    headSeq = seq;
+    headHash = prev;
+    if (seal) {
+      sealedSeq = seal.seq;
+      lastSealAt = seal.sealedAt;
+    }
+    for (const p of group) p.resolve();
+  };
+
+  // 5. Time-based seal: when the head has been unsealed for sealEverySeconds.
+  const timer = setInterval(
+    () => {
+      if (headSeq > sealedSeq && now() - lastSealAt >= sealEveryMs) {
+        sealWanted = true;
+        schedule();
+      }
+    },
+    Math.min(sealEveryMs, 1000),
+  );
+  timer.unref();
+
+  const flush = async (): Promise<void> => {
+    while (draining) await draining;
+  };
+
+  return {
+    append(record) {
+      if (closed) return Promise.reject(new CangError('not-ready', 'The transaction log is closed'));
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ record, resolve, reject });
+        schedule();
+      });
+    },
+    queueDepth: () => queue.length + inFlight,
+    flush,
+    commits: () => commits,
+    head: () => ({ seq: headSeq, hash: headHash }),
+    async close() {
+      if (closed) return flush();
+      closed = true;
+      clearInterval(timer);
+      await flush();
+      if (headSeq > sealedSeq) {
+        sealWanted = true;
+        schedule();
+        await flush();
+      }
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { compilePathPattern, matchPathPattern } from './path-pattern.js';
+
+const matches = (pattern: string, path: string[]) => matchPathPattern(compilePathPattern(pattern), path);
+
+describe('path patterns', () => {
+  it('matches exact paths only exactly', () => {
+    expect(matches('/households', ['households'])).toBe(true);
+    expect(matches('/households', ['households', '1'])).toBe(false);
+    expect(matches('/households', ['persons'])).toBe(false);
+  });
+
+  it('matches one segment with *', () => {
+    expect(matches('/households/*', ['households', '12'])).toBe(true);
+    expect(matches('/households/*', ['households'])).toBe(false);
+    expect(matches('/households/*', ['households', '12', 'members'])).toBe(false);
+    expect(matches('/households/*/members', ['households', '12', 'members'])).toBe(true);
+  });
+
+  it('matches any depth suffix with **', () => {
+    expect(matches('/households/**', ['households'])).toBe(true);
+    expect(matches('/households/**', ['households', '1', '2', '3'])).toBe(true);
+    expect(matches('/households/**', ['persons', '1'])).toBe(false);
+    expect(matches('/**', [])).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+import type { TransactionLog, TransactionRecord } from '../log/log-entry.js';
+
+/** An in-memory TransactionLog for tests; appends can be held back or made to fail. */
+export interface MemoryTransactionLog extends TransactionLog {
+  readonly records: TransactionRecord[];
+  /** Holds every later append until the returned function is called. */
+  hold(): () => void;
+  /** Makes the next append reject. */
+  failNext(): void;
+  /** Resolves once `count` records were appended (committed or held). */
+  waitFor(count: number): Promise<void>;
+}
+
+/** Creates the in-memory log. */
+export function createMemoryTransactionLog(): MemoryTransactionLog {
+  const records: TransactionRecord[] = [];
+  const offered: TransactionRecord[] = [];
+  let gate: Promise<void> | null = null;
+  let fail = false;
+  const waiters: { count: number; resolve: () => void }[] = [];
+  return {
+    records,
+    async append(record) {
+      offered.push(record);
+      for (const waiter of waiters.filter((w) => offered.length >= w.count)) waiter.resolve();
+      if (fail) {
+        fail = false;
+        throw new Error('disk full (test)');
+      }
+      if (gate !== null) await gate;
+      records.push(record);
+    },
+    queueDepth: () => offered.length - records.length,
+    async close() {},
+    hold() {
+      let release!: () => void;
+      gate = new Promise((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        gate = null;
+        release();
+      };
+    },
+    failNext() {
+      fail = true;
+    },
+    waitFor(count) {
+      if (offered.length >= count) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ count, resolve }));
+    },
+  };
+}

@@ -1,0 +1,12 @@
+/** identity: console users, roles, sessions, API tokens and the authorization rule table. */
+export * from './actor.js';
+export * from './authorization-rules.js';
+export * from './authorize.js';
+export * from './create-identity.js';
+export * from './first-administrator.js';
+export type * from './identity-types.js';
+export { MIN_PASSWORD_LENGTH } from './password-hash.js';
+export * from './roles.js';
+export { API_TOKEN_PREFIX } from './secrets.js';
+export { SESSION_TTL_MS } from './session-commands.js';
+export { USER_PAGE } from './user-commands.js';

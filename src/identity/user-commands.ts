@@ -1,0 +1,193 @@
+import { CangError, uuidV7 } from '../core/index.js';
+import { type AuditActor, recordAudit, type Store } from '../store/index.js';
+import type { NewUser, Page, PageRequest, User, UserChanges } from './identity-types.js';
+import { hashPassword, verifyPasswordHash } from './password-hash.js';
+import { normaliseRoles } from './roles.js';
+import { tokenDigest } from './secrets.js';
+import {
+  isUniqueViolation,
+  loadUser,
+  normaliseUsername,
+  passwordProblem,
+  throwIfProblems,
+  toUsers,
+  USERNAME_PATTERN,
+  writeRoles,
+} from './user-rows.js';
+
+/** Default and largest page sizes of user lists. */
+export const USER_PAGE = { default: 50, max: 200 } as const;
+
+/** The user commands of identity: create, read, list, update, change password. */
+export interface UserCommands {
+  createUser(input: NewUser, actor: AuditActor): Promise<User>;
+  getUser(id: string): Promise<User>;
+  listUsers(page?: PageRequest): Promise<Page<User>>;
+  countUsers(): Promise<number>;
+  updateUser(id: string, changes: UserChanges, actor: AuditActor): Promise<User>;
+  /** The user changes their own password; every other session of theirs ends. */
+  changePassword(
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+    actor: AuditActor,
+    keepSessionToken?: string,
+  ): Promise<void>;
+}
+
+/** Builds the user commands over a store. */
+export function createUserCommands(store: Store, now: () => number): UserCommands {
+  const { db } = store;
+
+  return {
+    async createUser(input, actor) {
+      const username = normaliseUsername(input.username);
+      const displayName = input.displayName.trim();
+      throwIfProblems([
+        USERNAME_PATTERN.test(username)
+          ? undefined
+          : { pointer: '/username', detail: 'Use 2–64 lower-case letters, digits, or . _ @ -' },
+        displayName.length === 0 ? { pointer: '/displayName', detail: 'Give a display name' } : undefined,
+        passwordProblem(input.password),
+      ]);
+      const roles = normaliseRoles(input.roles);
+      // Hash before the transaction: scrypt is slow on purpose and must not hold the store.
+      const passwordHash = await hashPassword(input.password);
+      const at = now();
+      const id = uuidV7(at);
+      try {
+        await db.transaction().execute(async (trx) => {
+          const taken = await trx
+            .selectFrom('users')
+            .select('id')
+            .where('username', '=', username)
+            .executeTakeFirst();
+          if (taken !== undefined) throw new CangError('conflict', 'That username is taken');
+          await trx
+            .insertInto('users')
+            .values({
+              id,
+              username,
+              display_name: displayName,
+              password_hash: passwordHash,
+              disabled: 0,
+              created_at: at,
+              updated_at: at,
+            })
+            .execute();
+          await writeRoles(trx, id, roles);
+          await recordAudit(
+            trx,
+            actor,
+            { action: 'user.create', resource: `user/${username}`, details: { id, roles } },
+            at,
+          );
+        });
+      } catch (error) {
+        if (isUniqueViolation(error))
+          throw new CangError('conflict', 'That username is taken', { cause: error });
+        throw error;
+      }
+      return loadUser(db, id);
+    },
+
+    getUser: (id) => loadUser(db, id),
+
+    async listUsers(page = {}) {
+      const limit = Math.min(Math.max(page.limit ?? USER_PAGE.default, 1), USER_PAGE.max);
+      // Ordered by username (unique, never renamed): stable under ties in time, and how people look for users.
+      let query = db
+        .selectFrom('users')
+        .selectAll()
+        .orderBy('username')
+        .limit(limit + 1);
+      if (page.cursor !== undefined) query = query.where('username', '>', page.cursor);
+      const rows = await query.execute();
+      const items = await toUsers(db, rows.slice(0, limit));
+      return { items, nextCursor: rows.length > limit ? items.at(-1)!.username : null };
+    },
+
+    async countUsers() {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
+    async updateUser(id, changes, actor) {
+      const displayName = changes.displayName?.trim();
+      throwIfProblems([
+        displayName === '' ? { pointer: '/displayName', detail: 'Give a display name' } : undefined,
+        changes.password === undefined ? undefined : passwordProblem(changes.password),
+      ]);
+      const roles = changes.roles === undefined ? undefined : normaliseRoles(changes.roles);
+      const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        const user = await loadUser(trx, id);
+        await trx
+          .updateTable('users')
+          .set({
+            updated_at: at,
+            ...(displayName === undefined ? {} : { display_name: displayName }),
+            ...(changes.disabled === undefined ? {} : { disabled: changes.disabled ? 1 : 0 }),
+            ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
+          })
+          .where('id', '=', id)
+          .execute();
+        if (roles !== undefined) await writeRoles(trx, id, roles);
+        if (changes.disabled === true || passwordHash !== undefined) {
+          await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        }
+        const details = {
+          ...(displayName === undefined ? {} : { displayName }),
+          ...(roles === undefined ? {} : { roles }),
+          ...(changes.disabled === undefined ? {} : { disabled: changes.disabled }),
+          ...(passwordHash === undefined ? {} : { passwordReset: true }),
+        };
+        await recordAudit(
+          trx,
+          actor,
+          { action: 'user.update', resource: `user/${user.username}`, details },
+          at,
+        );
+      });
+      return loadUser(db, id);
+    },
+
+    async changePassword(userId, currentPassword, newPassword, actor, keepSessionToken) {
+      throwIfProblems([passwordProblem(newPassword, '/newPassword')]);
+      const row = await db
+        .selectFrom('users')
+        .select(['username', 'password_hash'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (row === undefined) throw new CangError('not-found', 'No such user');
+      if (!(await verifyPasswordHash(currentPassword, row.password_hash))) {
+        throw new CangError('validation-failed', 'The current password is wrong', {
+          errors: [{ pointer: '/currentPassword', detail: 'The current password is wrong' }],
+        });
+      }
+      const passwordHash = await hashPassword(newPassword);
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ password_hash: passwordHash, updated_at: at })
+          .where('id', '=', userId)
+          .execute();
+        let others = trx.deleteFrom('sessions').where('user_id', '=', userId);
+        if (keepSessionToken !== undefined)
+          others = others.where('id_hash', '!=', tokenDigest(keepSessionToken));
+        await others.execute();
+        await recordAudit(
+          trx,
+          actor,
+          { action: 'user.change-password', resource: `user/${row.username}` },
+          at,
+        );
+      });
+    },
+  };
+}

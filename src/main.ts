@@ -1,0 +1,75 @@
+/**
+ * The only place that reads process.env and argv: parses them into a validated, frozen Config,
+ * reports every problem at once (exit 1), then hands over to the CLI.
+ */
+import { resolve } from 'node:path';
+import { CangError, type Config, validateConfig } from './core/index.js';
+import { runCli } from './cli/index.js';
+import { openPlatform, startServer } from './server.js';
+
+const env = process.env;
+
+function integer(name: string, fallback: number): number | string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  return /^-?\d+$/.test(raw) ? Number(raw) : `${name} must be an integer, got '${raw}'`;
+}
+
+function number(name: string, fallback: number): number | string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : `${name} must be a number, got '${raw}'`;
+}
+
+function loadConfig(): Config {
+  const dataDir = resolve(env.CANG_DATA_DIR ?? 'cang-data');
+  const raw = {
+    dataDir,
+    ...(env.CANG_DATABASE_URL ? { databaseUrl: env.CANG_DATABASE_URL } : {}),
+    role: env.CANG_ROLE ?? 'all',
+    host: env.CANG_HOST ?? '127.0.0.1',
+    adminPort: integer('CANG_ADMIN_PORT', 8080),
+    exchangePort: integer('CANG_EXCHANGE_PORT', 8081),
+    instance: env.CANG_INSTANCE ?? 'VN-HP',
+    nodeId: env.CANG_NODE_ID ?? 'hp-node-1',
+    logLevel: env.CANG_LOG_LEVEL ?? 'info',
+    seedSample: (env.CANG_SEED_SAMPLE ?? 'true') !== 'false',
+    exchange: {
+      sealEveryEntries: integer('CANG_SEAL_EVERY_ENTRIES', 1000),
+      sealEverySeconds: number('CANG_SEAL_EVERY_SECONDS', 10),
+      groupCommitMaxEntries: integer('CANG_GROUP_COMMIT_MAX_ENTRIES', 512),
+      snapshotMaxAgeSeconds: integer('CANG_SNAPSHOT_MAX_AGE_SECONDS', 3600),
+      configPollSeconds: number('CANG_CONFIG_POLL_SECONDS', 10),
+      ...(env.CANG_REGISTRY_URL ? { registryUrl: env.CANG_REGISTRY_URL } : {}),
+      ...(env.CANG_REGISTRY_PUBLIC_KEY ? { registryPublicKey: env.CANG_REGISTRY_PUBLIC_KEY } : {}),
+      retentionDays: integer('CANG_LOG_RETENTION_DAYS', 0),
+    },
+    ...(env.CANG_SUBJECT_HASH_KEY ? { subjectHashKey: env.CANG_SUBJECT_HASH_KEY } : {}),
+  };
+  const typed = Object.values(raw.exchange)
+    .concat([raw.adminPort, raw.exchangePort])
+    .filter((v): v is string => typeof v === 'string' && v.includes(' must be '));
+  if (typed.length > 0)
+    throw new CangError('validation-failed', 'Invalid configuration', {
+      errors: typed.map((detail) => ({ pointer: '/env', detail })),
+    });
+  return validateConfig(raw);
+}
+
+try {
+  const config = loadConfig();
+  const code = await runCli(process.argv.slice(2), {
+    config,
+    startServer: (c) => startServer(c),
+    openPlatform,
+  });
+  if (code !== undefined) process.exitCode = code;
+} catch (error) {
+  if (error instanceof CangError && error.code === 'validation-failed') {
+    console.error(`Cảng cannot start: ${error.message}`);
+    for (const problem of error.errors ?? []) console.error(`  - ${problem.pointer}: ${problem.detail}`);
+    process.exit(1);
+  }
+  throw error;
+}

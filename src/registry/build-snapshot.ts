@@ -1,0 +1,102 @@
+import { CangError } from '../core/index.js';
+import { readConfigVersion } from './config-version.js';
+import type { RegistryContext } from './registry-context.js';
+import type { ConfigSnapshot, SnapshotNode } from './snapshot.js';
+
+/** How long a snapshot stays valid once issued. */
+export interface SnapshotOptions {
+  readonly expiresInSeconds: number;
+}
+
+/**
+ * Reads the whole registry into a configuration snapshot in one consistent read. Revoked or expired
+ * credentials and expired grants are left out; retired node keys stay in, with `retiredAt`, because
+ * seals made before retirement must still verify.
+ */
+export async function buildSnapshot(
+  context: RegistryContext,
+  options: SnapshotOptions,
+): Promise<ConfigSnapshot> {
+  if (!Number.isInteger(options.expiresInSeconds) || options.expiresInSeconds < 1) {
+    throw new CangError('internal', 'A snapshot needs a positive whole number of seconds to live');
+  }
+  const now = context.now();
+  // Repeatable read on PostgreSQL: every statement sees the same committed state as the version read.
+  // SQLite runs the transaction on its single connection, which is consistent already.
+  return context.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const version = await readConfigVersion(trx);
+      const organisations = await trx
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .orderBy('id')
+        .execute();
+      const systems = await trx.selectFrom('systems').select(['id', 'name']).orderBy('id').execute();
+      const services = await trx.selectFrom('services').selectAll().orderBy('id').execute();
+      const grants = await trx
+        .selectFrom('grants')
+        .selectAll()
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+        .orderBy('id')
+        .execute();
+      const credentials = await trx
+        .selectFrom('credentials')
+        .selectAll()
+        .where('revoked_at', 'is', null)
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+        .orderBy('id')
+        .execute();
+      const nodes = await trx.selectFrom('nodes').select('id').orderBy('id').execute();
+      const keys = await trx
+        .selectFrom('node_keys')
+        .selectAll()
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return {
+        format: 'cang-config/1',
+        instance: context.instance,
+        version,
+        issuedAt: now,
+        expiresAt: now + options.expiresInSeconds * 1000,
+        organisations,
+        systems,
+        services: services.map((row) => ({
+          id: row.id,
+          name: row.name,
+          baseUrl: row.base_url,
+          enabled: row.enabled === 1,
+          timeoutMs: row.timeout_ms,
+          maxBodyBytes: row.max_body_bytes,
+          logBodies: row.log_bodies === 1,
+          openapi: row.openapi,
+        })),
+        grants: grants.map((row) => ({
+          id: row.id,
+          client: row.client_system_id,
+          service: row.service_id,
+          methods: row.methods === null ? null : (JSON.parse(row.methods) as string[]),
+          pathPatterns: row.path_patterns === null ? null : (JSON.parse(row.path_patterns) as string[]),
+          quotaPerMinute: row.quota_per_minute,
+          expiresAt: row.expires_at,
+        })),
+        credentials: credentials.map((row) => ({
+          id: row.id,
+          system: row.system_id,
+          tokenHash: row.token_hash,
+          certificateFingerprint: row.certificate_fingerprint,
+          expiresAt: row.expires_at,
+        })),
+        nodes: nodes.map(
+          (node): SnapshotNode => ({
+            id: node.id,
+            keys: keys
+              .filter((key) => key.node_id === node.id)
+              .map((key) => ({ id: key.id, publicKey: key.public_key, retiredAt: key.retired_at })),
+          }),
+        ),
+      };
+    });
+}

@@ -1,0 +1,65 @@
+import { CangError, isSegment } from '../core/index.js';
+import type { Store } from '../store/index.js';
+import { buildSnapshot, type SnapshotOptions } from './build-snapshot.js';
+import { readConfigVersion } from './config-version.js';
+import { type CredentialCommands, credentialCommands } from './credential-commands.js';
+import { type GrantCommands, grantCommands } from './grant-commands.js';
+import { type NodeCommands, nodeCommands } from './node-commands.js';
+import { type OrganisationCommands, organisationCommands } from './organisation-commands.js';
+import { createRegistryContext } from './registry-context.js';
+import { type ServiceCommands, serviceCommands } from './service-commands.js';
+import type { ConfigSnapshot } from './snapshot.js';
+import { type SystemCommands, systemCommands } from './system-commands.js';
+
+/** What the registry is built from. */
+export interface RegistryOptions {
+  readonly store: Store;
+  /** This installation's instance identifier, e.g. VN-HP. */
+  readonly instance: string;
+  /** Clock in Unix ms; tests pass a fixed one. */
+  readonly now?: () => number;
+  /** Called after every committed change with the new configuration version; must not throw. */
+  readonly onChange?: (version: number) => void;
+}
+
+/**
+ * The registry: organisations, information systems, services, grants, credentials, nodes and their
+ * keys, and the configuration snapshot built from them. Every write takes an audit actor and runs in
+ * one transaction with its audit entry and the configuration version bump.
+ */
+export interface Registry {
+  readonly instance: string;
+  readonly organisations: OrganisationCommands;
+  readonly systems: SystemCommands;
+  readonly services: ServiceCommands;
+  readonly grants: GrantCommands;
+  readonly credentials: CredentialCommands;
+  readonly nodes: NodeCommands;
+  /** The current configuration version; it increases with every change. */
+  configVersion(): Promise<number>;
+  /** Reads everything the exchange needs into an unsigned snapshot. */
+  buildSnapshot(options: SnapshotOptions): Promise<ConfigSnapshot>;
+}
+
+/**
+ * Builds the registry over an open, migrated store.
+ *
+ * @example
+ * const registry = createRegistry({ store, instance: 'VN-HP', onChange: () => publisher.current() });
+ * await registry.organisations.create(actor, { memberClass: 'GOV', code: 'SNV', name: 'Sở Nội vụ' });
+ */
+export function createRegistry(options: RegistryOptions): Registry {
+  if (!isSegment(options.instance)) throw new CangError('internal', `Malformed instance ${options.instance}`);
+  const context = createRegistryContext(options);
+  return Object.freeze({
+    instance: options.instance,
+    organisations: organisationCommands(context),
+    systems: systemCommands(context),
+    services: serviceCommands(context),
+    grants: grantCommands(context),
+    credentials: credentialCommands(context),
+    nodes: nodeCommands(context),
+    configVersion: () => readConfigVersion(context.db),
+    buildSnapshot: (snapshotOptions: SnapshotOptions) => buildSnapshot(context, snapshotOptions),
+  });
+}

@@ -1,0 +1,138 @@
+import { CangError, uuidV7 } from '../core/index.js';
+import type { AuditActor, GrantTable } from '../store/index.js';
+import type { Page } from './common-schemas.js';
+import { GrantInput, GrantListQuery, type GrantView } from './grant-schemas.js';
+import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination.js';
+import { GRANT_METHODS, pathPatternProblem } from './path-pattern.js';
+import type { RegistryContext } from './registry-context.js';
+import { futureTime, isoTime, isoTimeOrNull } from './time-text.js';
+import { type FieldProblems, parseInput, parseQuery } from './validate-input.js';
+
+/** Commands and queries on access grants. */
+export interface GrantCommands {
+  /** Lists grants in id (creation) order, optionally of one client system and/or one service. */
+  list(query?: GrantListQuery): Promise<Page<GrantView>>;
+  /** One grant; `not-found` if absent. */
+  get(id: string): Promise<GrantView>;
+  /** Grants a client system access to a service, optionally narrowed. */
+  create(actor: AuditActor, input: GrantInput): Promise<GrantView>;
+  /** Revokes a grant by deleting it. */
+  delete(actor: AuditActor, id: string): Promise<void>;
+}
+
+/** Presents a grant row; `now` decides whether it has expired. */
+export function presentGrant(row: GrantTable, now: number): GrantView {
+  return {
+    id: row.id,
+    client: row.client_system_id,
+    service: row.service_id,
+    methods: row.methods === null ? null : (JSON.parse(row.methods) as string[]),
+    pathPatterns: row.path_patterns === null ? null : (JSON.parse(row.path_patterns) as string[]),
+    quotaPerMinute: row.quota_per_minute,
+    expiresAt: isoTimeOrNull(row.expires_at),
+    expired: row.expires_at !== null && row.expires_at <= now,
+    createdAt: isoTime(row.created_at),
+  };
+}
+
+function checkMethods(value: unknown, problems: FieldProblems): string[] | null {
+  if (!Array.isArray(value)) return null;
+  const methods = [...new Set(value.map((method) => String(method).toUpperCase()))];
+  const unknown = methods.filter((method) => !(GRANT_METHODS as readonly string[]).includes(method));
+  if (unknown.length > 0) {
+    problems.add('/methods', `unknown method(s) ${unknown.join(', ')}; use ${GRANT_METHODS.join(' ')}`);
+  }
+  return methods;
+}
+
+function checkPathPatterns(value: unknown, problems: FieldProblems): string[] | null {
+  if (!Array.isArray(value)) return null;
+  for (const [index, pattern] of value.entries()) {
+    const problem = typeof pattern === 'string' ? pathPatternProblem(pattern) : null;
+    if (problem !== null) problems.add(`/pathPatterns/${index}`, problem);
+  }
+  return [...new Set(value as string[])];
+}
+
+/** Builds the grant commands over a registry context. */
+export function grantCommands(context: RegistryContext): GrantCommands {
+  const { db } = context;
+  return {
+    async list(query) {
+      const { limit = DEFAULT_PAGE_SIZE, cursor, client, service } = parseQuery(GrantListQuery, query);
+      const after = decodeCursor(cursor);
+      let select = db
+        .selectFrom('grants')
+        .selectAll()
+        .orderBy('id')
+        .limit(limit + 1);
+      if (after !== undefined) select = select.where('id', '>', after);
+      if (client !== undefined) select = select.where('client_system_id', '=', client);
+      if (service !== undefined) select = select.where('service_id', '=', service);
+      const now = context.now();
+      return toPage(await select.execute(), limit, (row) => presentGrant(row, now));
+    },
+
+    async get(id) {
+      const row = await db.selectFrom('grants').selectAll().where('id', '=', id).executeTakeFirst();
+      if (row === undefined) throw new CangError('not-found', `No grant ${id}`);
+      return presentGrant(row, context.now());
+    },
+
+    async create(actor, raw) {
+      const now = context.now();
+      let methods: string[] | null = null;
+      let pathPatterns: string[] | null = null;
+      let expiresAt: number | null = null;
+      const input = parseInput(GrantInput, raw, 'Invalid grant', (value, problems) => {
+        methods = checkMethods(value.methods, problems);
+        pathPatterns = checkPathPatterns(value.pathPatterns, problems);
+        expiresAt = futureTime(value.expiresAt, '/expiresAt', now, problems);
+      });
+      return context.write(actor, async (trx, at) => {
+        const client = await trx
+          .selectFrom('systems')
+          .select('id')
+          .where('id', '=', input.client)
+          .executeTakeFirst();
+        const service = await trx
+          .selectFrom('services')
+          .select('id')
+          .where('id', '=', input.service)
+          .executeTakeFirst();
+        const problems: { pointer: string; detail: string }[] = [];
+        if (client === undefined)
+          problems.push({ pointer: '/client', detail: `no information system ${input.client}` });
+        if (service === undefined)
+          problems.push({ pointer: '/service', detail: `no service ${input.service}` });
+        if (problems.length > 0)
+          throw new CangError('validation-failed', 'Invalid grant', { errors: problems });
+        const row: GrantTable = {
+          id: uuidV7(at),
+          client_system_id: input.client,
+          service_id: input.service,
+          methods: methods === null ? null : JSON.stringify(methods),
+          path_patterns: pathPatterns === null ? null : JSON.stringify(pathPatterns),
+          quota_per_minute: input.quotaPerMinute ?? null,
+          expires_at: expiresAt,
+          created_at: at,
+        };
+        await trx.insertInto('grants').values(row).execute();
+        const view = presentGrant(row, at);
+        return { result: view, audit: { action: 'grant.create', resource: row.id, details: view } };
+      });
+    },
+
+    async delete(actor, id) {
+      await context.write(actor, async (trx) => {
+        const row = await trx.selectFrom('grants').selectAll().where('id', '=', id).executeTakeFirst();
+        if (row === undefined) throw new CangError('not-found', `No grant ${id}`);
+        await trx.deleteFrom('grants').where('id', '=', id).execute();
+        return {
+          result: undefined,
+          audit: { action: 'grant.delete', resource: id, details: presentGrant(row, context.now()) },
+        };
+      });
+    },
+  };
+}

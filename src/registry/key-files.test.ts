@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  generateSigningKeyPair,
+  loadPrivateKey,
+  loadPublicKey,
+  signData,
+  verifySignature,
+} from '../core/index.js';
+import { loadOrCreateKeyPair } from './key-files.js';
+import { expectCangError } from './test-support/registry-fixtures.js';
+
+describe('key files', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cang-keys-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates a key pair readable only by its owner, then loads the same one', () => {
+    const file = join(dir, 'keys', 'registry-key.json');
+    const created = loadOrCreateKeyPair(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadOrCreateKeyPair(file)).toEqual(created);
+    const signature = signData(loadPrivateKey(created.privateKey), 'cảng');
+    expect(verifySignature(loadPublicKey(created.publicKey), 'cảng', signature)).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(created);
+  });
+
+  it('refuses a file that is not a matching Ed25519 key pair', async () => {
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, '{"privateKey": "x"}');
+    await expectCangError(
+      Promise.resolve().then(() => loadOrCreateKeyPair(file)),
+      'internal',
+    );
+    const a = generateSigningKeyPair();
+    const b = generateSigningKeyPair();
+    writeFileSync(file, JSON.stringify({ privateKey: a.privateKey, publicKey: b.publicKey }));
+    await expectCangError(
+      Promise.resolve().then(() => loadOrCreateKeyPair(file)),
+      'internal',
+    );
+  });
+});

@@ -1,0 +1,47 @@
+import { createPublicKey } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  CangError,
+  generateSigningKeyPair,
+  loadPrivateKey,
+  loadPublicKey,
+  type SigningKeyPair,
+} from '../core/index.js';
+
+/**
+ * Loads an Ed25519 key pair from a JSON file `{ privateKey, publicKey }`, creating it (mode 0600)
+ * when absent. Used for the registry key and for node keys.
+ */
+export function loadOrCreateKeyPair(file: string): SigningKeyPair {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const pair = generateSigningKeyPair();
+    try {
+      // 'wx': never overwrite a key another process created in the meantime.
+      writeFileSync(file, `${JSON.stringify(pair, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+      return pair;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
+    }
+  }
+  return readKeyPair(file);
+}
+
+function readKeyPair(file: string): SigningKeyPair {
+  try {
+    const pair = JSON.parse(readFileSync(file, 'utf8')) as Partial<SigningKeyPair>;
+    if (typeof pair.privateKey !== 'string' || typeof pair.publicKey !== 'string') {
+      throw new Error('privateKey or publicKey missing');
+    }
+    const privateKey = loadPrivateKey(pair.privateKey);
+    if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('not an Ed25519 key');
+    // The public half must belong to the private half, or nothing signed with it would verify.
+    const derived = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+    const stored = loadPublicKey(pair.publicKey).export({ format: 'der', type: 'spki' });
+    if (!derived.equals(stored)) throw new Error('the public key does not belong to the private key');
+    return { privateKey: pair.privateKey, publicKey: pair.publicKey };
+  } catch (error) {
+    throw new CangError('internal', `The key file ${file} is not a valid Ed25519 key pair`, { cause: error });
+  }
+}

@@ -1,0 +1,70 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateSigningKeyPair, sha256Base64url } from '../core/index.js';
+import {
+  ACTOR,
+  DIALECTS,
+  type RegistryFixture,
+  buildRegistry,
+  expectCangError,
+  pointersOf,
+} from './test-support/registry-fixtures.js';
+
+for (const dialect of DIALECTS) {
+  describe(`nodes on ${dialect}`, () => {
+    let fx: RegistryFixture;
+    beforeEach(async () => {
+      fx = await buildRegistry(dialect);
+    });
+    afterEach(async () => {
+      await fx.store.close();
+    });
+
+    it('registers a node, adds a key with its fingerprint id and retires it', async () => {
+      const node = await fx.registry.nodes.register(ACTOR, {
+        id: 'hp-x1',
+        name: 'Nút trao đổi số 1',
+        address: 'https://x1.example:8081',
+      });
+      expect(node).toMatchObject({ id: 'hp-x1', address: 'https://x1.example:8081', keys: [] });
+      const { publicKey } = generateSigningKeyPair();
+      const key = await fx.registry.nodes.addKey(ACTOR, 'hp-x1', { publicKey });
+      expect(key.id).toBe(sha256Base64url(Buffer.from(publicKey, 'base64url')).slice(0, 16));
+      expect(key).toMatchObject({ node: 'hp-x1', publicKey, retiredAt: null });
+      await expectCangError(fx.registry.nodes.addKey(ACTOR, 'hp-x1', { publicKey }), 'conflict');
+
+      fx.clock.advance(1000);
+      const retired = await fx.registry.nodes.retireKey(ACTOR, 'hp-x1', key.id);
+      expect(retired.retiredAt).toBe(new Date(fx.clock.at).toISOString());
+      await expectCangError(fx.registry.nodes.retireKey(ACTOR, 'hp-x1', key.id), 'conflict');
+      expect((await fx.registry.nodes.get('hp-x1')).keys).toEqual([retired]);
+      expect((await fx.registry.nodes.list()).items).toEqual([{ ...node, keys: [retired] }]);
+    });
+
+    it('refuses a duplicate node, a bad node and keys that are not Ed25519', async () => {
+      await fx.registry.nodes.register(ACTOR, { id: 'hp-x1', name: 'Một' });
+      await expectCangError(fx.registry.nodes.register(ACTOR, { id: 'hp-x1', name: 'Hai' }), 'conflict');
+      const bad = await expectCangError(
+        fx.registry.nodes.register(ACTOR, { id: '../x', name: '', address: 'a b' }),
+        'validation-failed',
+      );
+      expect(pointersOf(bad)).toEqual(['/address', '/id', '/name']);
+
+      const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+        .publicKey.export({ format: 'der', type: 'spki' })
+        .toString('base64url');
+      for (const publicKey of [rsa, 'not a key', 'AAAA']) {
+        const error = await expectCangError(
+          fx.registry.nodes.addKey(ACTOR, 'hp-x1', { publicKey }),
+          'validation-failed',
+        );
+        expect(pointersOf(error)).toEqual(['/publicKey']);
+      }
+      await expectCangError(
+        fx.registry.nodes.addKey(ACTOR, 'hp-none', { publicKey: generateSigningKeyPair().publicKey }),
+        'not-found',
+      );
+      await expectCangError(fx.registry.nodes.retireKey(ACTOR, 'hp-x1', 'nokey'), 'not-found');
+    });
+  });
+}

@@ -1,0 +1,272 @@
+/**
+ * Composition root: builds the parts from the configuration and wires them together. No logic of its own
+ * beyond the order things start in.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { createAdminApi } from './api/index.js';
+import { type Config, CangError, loadPrivateKey } from './core/index.js';
+import {
+  createExchange,
+  createMemorySnapshotSource,
+  createPollingSnapshotSource,
+  createTransactionLog,
+  type Exchange,
+  type NodeTransactionLog,
+  type SnapshotSource,
+} from './exchange/index.js';
+import {
+  createIdentity,
+  ensureFirstAdministrator,
+  type FirstAdministrator,
+  type Identity,
+} from './identity/index.js';
+import {
+  createRegistry,
+  createSnapshotPublisher,
+  loadOrCreateKeyPair,
+  publicKeyId,
+  type Registry,
+  type SnapshotPublisher,
+  seedHaiPhong,
+} from './registry/index.js';
+import { type AuditActor, createStore, type Store, sqliteFileIn } from './store/index.js';
+
+/** The actor the platform itself uses for changes it makes on start. */
+export const PLATFORM_ACTOR: AuditActor = { id: 'system:platform', remoteAddress: null };
+
+/** The parts every command works with, opened over the configured store. */
+export interface Platform {
+  readonly config: Config;
+  readonly store: Store;
+  readonly registry: Registry;
+  readonly identity: Identity;
+  readonly publisher: SnapshotPublisher;
+  /** This node's signing key and its id in the registry. */
+  readonly nodeKey: { readonly privateKey: string; readonly publicKey: string; readonly id: string };
+  readonly registryKey: { readonly privateKey: string; readonly publicKey: string; readonly id: string };
+  readonly subjectHashKey: string;
+  /** Subscribes to committed registry changes. */
+  onRegistryChange(listener: () => void): void;
+  close(): Promise<void>;
+}
+
+function subjectHashKeyOf(config: Config): string {
+  if (config.subjectHashKey) return config.subjectHashKey;
+  const file = join(config.dataDir, 'keys', 'subject-hash.key');
+  if (!existsSync(file)) {
+    mkdirSync(join(config.dataDir, 'keys'), { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** Opens the store (migrating it) and builds the registry, identity and snapshot publisher over it. */
+export async function openPlatform(config: Config): Promise<Platform> {
+  const store = createStore(
+    config.databaseUrl ? { postgresUrl: config.databaseUrl } : { sqliteFile: sqliteFileIn(config.dataDir) },
+  );
+  await store.migrate();
+  const listeners: (() => void)[] = [];
+  const registry = createRegistry({
+    store,
+    instance: config.instance,
+    onChange: () => {
+      for (const listener of listeners) listener();
+    },
+  });
+  const identity = createIdentity({ store });
+  const keyPair = (name: string) => {
+    const pair = loadOrCreateKeyPair(join(config.dataDir, 'keys', `${name}.json`));
+    return { ...pair, id: publicKeyId(pair.publicKey) };
+  };
+  const registryKey = keyPair('registry');
+  const nodeKey = keyPair(`node-${config.nodeId}`);
+  const publisher = createSnapshotPublisher({
+    registry,
+    privateKey: loadPrivateKey(registryKey.privateKey),
+    keyId: registryKey.id,
+    expiresInSeconds: config.exchange.snapshotMaxAgeSeconds,
+  });
+  return {
+    config,
+    store,
+    registry,
+    identity,
+    publisher,
+    nodeKey,
+    registryKey,
+    subjectHashKey: subjectHashKeyOf(config),
+    onRegistryChange: (listener) => listeners.push(listener),
+    close: () => store.close(),
+  };
+}
+
+/** Registers this node and its current public key in the registry when they are not there yet. */
+async function ensureNodeRegistered(platform: Platform): Promise<void> {
+  const { registry, config, nodeKey } = platform;
+  const node = await registry.nodes.get(config.nodeId).catch((error: unknown) => {
+    if (error instanceof CangError && error.code === 'not-found') return undefined;
+    throw error;
+  });
+  if (node === undefined) {
+    await registry.nodes.register(PLATFORM_ACTOR, {
+      id: config.nodeId,
+      name: `Exchange node ${config.nodeId}`,
+    });
+  }
+  const current = await registry.nodes.get(config.nodeId);
+  if (!current.keys.some((key) => key.id === nodeKey.id)) {
+    await registry.nodes.addKey(PLATFORM_ACTOR, config.nodeId, { publicKey: nodeKey.publicKey });
+  }
+}
+
+/** A running Cảng process. */
+export interface RunningServer {
+  readonly adminUrl: string | undefined;
+  readonly exchangeUrl: string | undefined;
+  /** Set on the very first start only: the generated administrator login, to print once. */
+  readonly firstAdministrator: FirstAdministrator | undefined;
+  /** Number of sample organisations created on this start (0 when they were there already). */
+  readonly seededOrganisations: number;
+  readonly platform: Platform;
+  close(): Promise<void>;
+}
+
+async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${shownHost}:${address.port}`;
+}
+
+/** Keeps an in-memory snapshot source current: on every registry change and before the snapshot expires. */
+function feedMemorySnapshots(platform: Platform, logger: Logger): { source: SnapshotSource; stop(): void } {
+  const source = createMemorySnapshotSource();
+  const refresh = async () => {
+    try {
+      const published = await platform.publisher.current();
+      source.set(JSON.parse(published.signed.payload));
+    } catch (error) {
+      logger.error({ err: error }, 'could not refresh the configuration snapshot');
+    }
+  };
+  platform.onRegistryChange(() => void refresh());
+  const timer = setInterval(refresh, (platform.config.exchange.snapshotMaxAgeSeconds * 1000) / 4);
+  timer.unref();
+  return { source: Object.assign(source, { ready: refresh() }), stop: () => clearInterval(timer) };
+}
+
+/** Starts the configured servers: admin API and console, exchange, or both (the default). */
+export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { node: config.nodeId } });
+  const platform = await openPlatform(config);
+  const closers: (() => Promise<void> | void)[] = [() => platform.close()];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer();
+  };
+  try {
+    const seeded = config.seedSample ? await seedHaiPhong(platform.registry, PLATFORM_ACTOR) : undefined;
+    const firstAdministrator = await ensureFirstAdministrator(platform.identity);
+    await ensureNodeRegistered(platform);
+    const storeReady = async () => {
+      try {
+        await platform.store.db.selectFrom('meta').select('key').limit(1).execute();
+        return true;
+      } catch {
+        return false;
+      }
+    };
+
+    let exchangeUrl: string | undefined;
+    if (config.role !== 'admin') {
+      const log: NodeTransactionLog = await createTransactionLog({
+        store: platform.store,
+        nodeId: config.nodeId,
+        signingKey: loadPrivateKey(platform.nodeKey.privateKey),
+        keyId: platform.nodeKey.id,
+        sealEveryEntries: config.exchange.sealEveryEntries,
+        sealEverySeconds: config.exchange.sealEverySeconds,
+        groupCommitMaxEntries: config.exchange.groupCommitMaxEntries,
+        onError: (error) => logger.error({ err: error }, 'transaction log commit failed'),
+      });
+      closers.push(() => log.close());
+      const snapshots = await snapshotSourceFor(platform, logger, closers);
+      const exchange: Exchange = createExchange({
+        nodeId: config.nodeId,
+        instance: config.instance,
+        snapshots,
+        log,
+        subjectHashKey: platform.subjectHashKey,
+        ready: storeReady,
+        logger,
+      });
+      closers.push(() => exchange.close());
+      exchangeUrl = await listen(exchange.server as Server, config.exchangePort, config.host);
+    }
+
+    let adminUrl: string | undefined;
+    if (config.role !== 'exchange') {
+      const admin = await createAdminApi({
+        store: platform.store,
+        identity: platform.identity,
+        registry: platform.registry,
+        snapshotPublisher: platform.publisher,
+        logger,
+      });
+      closers.push(() => admin.close());
+      await admin.listen({ port: config.adminPort, host: config.host });
+      const address = admin.server.address() as AddressInfo;
+      adminUrl = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+    }
+
+    return {
+      adminUrl,
+      exchangeUrl,
+      firstAdministrator,
+      seededOrganisations: seeded?.created.length ?? 0,
+      platform,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function snapshotSourceFor(
+  platform: Platform,
+  logger: Logger,
+  closers: (() => Promise<void> | void)[],
+): Promise<SnapshotSource> {
+  const { config } = platform;
+  if (config.role === 'all') {
+    const fed = feedMemorySnapshots(platform, logger);
+    closers.push(() => fed.stop());
+    await (fed.source as SnapshotSource & { ready: Promise<void> }).ready;
+    return fed.source;
+  }
+  const { registryUrl, registryPublicKey } = config.exchange;
+  if (!registryUrl || !registryPublicKey) {
+    throw new CangError(
+      'validation-failed',
+      'An exchange-only node needs CANG_REGISTRY_URL and CANG_REGISTRY_PUBLIC_KEY to fetch its configuration',
+    );
+  }
+  const polling = createPollingSnapshotSource({
+    url: registryUrl,
+    publicKey: registryPublicKey,
+    cacheFile: join(config.dataDir, 'config-snapshot.json'),
+    pollSeconds: config.exchange.configPollSeconds,
+  });
+  await polling.start();
+  closers.push(() => polling.stop());
+  return polling;
+}
