@@ -12,6 +12,7 @@ import { registerApiTokenRoutes } from './routes/api-token-routes.js';
 import { registerAuditRoutes } from './routes/audit-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerRegistryRoutes } from './routes/registry-routes.js';
+import { registerLogRoutes } from './routes/log-routes.js';
 import { registerLoginRoute, registerSessionRoutes } from './routes/session-routes.js';
 import { registerSnapshotRoutes } from './routes/snapshot-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
@@ -79,6 +80,7 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
         registerApiTokenRoutes(authenticated, deps);
         registerAuditRoutes(authenticated, deps);
         registerRegistryRoutes(authenticated, deps);
+        registerLogRoutes(authenticated, deps);
         await deps.extraRoutes?.(authenticated);
       });
     },

@@ -4,10 +4,9 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../core/index.js';
 import { verifyLog } from '../exchange/index.js';
-import type { Registry } from '../registry/index.js';
+import { collectNodePublicKeys, type Registry } from '../registry/index.js';
 import { type CliDeps, cliActor } from './cli-deps.js';
 import { DEMO_PROVIDER_OPENAPI, startDemoProvider } from './demo-provider.js';
-import { nodePublicKeys } from './log-commands.js';
 
 const DISTRICT = 'VN-HP/GOV/Q-LECHAN';
 const DEPARTMENT = 'VN-HP/GOV/STP';
@@ -156,7 +155,7 @@ export function registerDemoCommand(
         step(6, 'Verifying the transaction log (chain and seals)');
         const result = await verifyLog({
           store: running.platform.store,
-          publicKeys: await nodePublicKeys(registry),
+          publicKeys: await collectNodePublicKeys(registry.nodes),
         });
         expect(result.ok, `chain holds: ${result.entries} entries, ${result.seals} seals`);
         console.log('\nDemo complete: every step worked.');

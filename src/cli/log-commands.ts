@@ -1,21 +1,9 @@
 import type { Command } from 'commander';
 import { loadPrivateKey } from '../core/index.js';
 import { exportLog, pruneLog, type VerifyResult, verifyArchive, verifyLog } from '../exchange/index.js';
-import type { Registry } from '../registry/index.js';
+import { collectNodePublicKeys } from '../registry/index.js';
 import { type CliDeps, withPlatform } from './cli-deps.js';
 import { createProgress } from './progress.js';
-
-/** Every node public key in the registry, retired ones included (old seals must still verify). */
-export async function nodePublicKeys(registry: Registry): Promise<Map<string, string>> {
-  const keys = new Map<string, string>();
-  let cursor: string | undefined;
-  do {
-    const page = await registry.nodes.list({ limit: 200, ...(cursor ? { cursor } : {}) });
-    for (const node of page.items) for (const key of node.keys) keys.set(key.id, key.publicKey);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return keys;
-}
 
 /** Prints a verification result; returns the exit code (0 when the chain and every seal hold). */
 export function reportVerification(result: VerifyResult, what: string): number {
@@ -54,7 +42,7 @@ export function registerLogCommands(
         const progress = createProgress('Verifying');
         const result = await verifyLog({
           store,
-          publicKeys: await nodePublicKeys(registry),
+          publicKeys: await collectNodePublicKeys(registry.nodes),
           ...(options.node ? { nodeId: options.node } : {}),
           ...(options.requireSealed ? { requireSealedTail: true } : {}),
           onProgress: (done, total) => progress.update(done, total),
@@ -78,7 +66,7 @@ export function registerLogCommands(
           file,
           signingKey: loadPrivateKey(nodeKey.privateKey),
           keyId: nodeKey.id,
-          publicKeys: await nodePublicKeys(registry),
+          publicKeys: await collectNodePublicKeys(registry.nodes),
           ...(options.node ? { nodeId: options.node } : {}),
           ...(options.from ? { from: options.from } : {}),
           ...(options.to ? { to: options.to } : {}),

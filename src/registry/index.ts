@@ -7,6 +7,7 @@ export * from './credential-schemas.js';
 export type { GrantCommands } from './grant-commands.js';
 export * from './grant-schemas.js';
 export * from './key-files.js';
+export { collectNodePublicKeys } from './node-public-keys.js';
 export type { NodeCommands } from './node-commands.js';
 export * from './node-schemas.js';
 export type { OrganisationCommands } from './organisation-commands.js';

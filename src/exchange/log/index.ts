@@ -35,3 +35,4 @@ export {
   verifyArchive,
 } from './verify-archive.js';
 export { type VerifyLogOptions, verifyLog } from './verify-log.js';
+export { type LogSearchItem, type LogSearchQuery, searchLog } from './search-log.js';

@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/support/dialects.js';
+import { generateSigningKeyPair, loadPrivateKey, uuidV7 } from '../core/index.js';
+import { createTransactionLog, type TransactionRecord } from '../exchange/index.js';
+import { publicKeyId } from '../registry/index.js';
+import { type ApiHarness, readJson, startApi } from './test-support/api-harness.js';
+
+const PROVIDER_ORG = 'VN-HP/GOV/Q-LECHAN';
+const SERVICE = `${PROVIDER_ORG}/HTTT-HOTICH/tra-cuu-ho-gia-dinh`;
+const CLIENT = 'VN-HP/GOV/STP/HTTT-LLTP';
+const MINUTE = Date.UTC(2026, 10, 26, 9, 30, 0);
+
+function record(i: number, overrides: Partial<TransactionRecord> = {}): TransactionRecord {
+  return {
+    id: uuidV7(MINUTE + i),
+    startedAt: MINUTE + i,
+    durationMs: 5 + i,
+    clientId: CLIENT,
+    serviceId: SERVICE,
+    method: 'GET',
+    path: `/households/HP-305-${i}`,
+    query: null,
+    status: i % 3 === 0 ? 403 : 200,
+    errorCode: i % 3 === 0 ? 'access-denied' : null,
+    requestBytes: 0,
+    responseBytes: 1024,
+    requestBodyHash: null,
+    responseBodyHash: null,
+    requestHash: null,
+    userId: null,
+    subjectHash: null,
+    purpose: 'demo',
+    traceId: null,
+    ...overrides,
+  };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`log and stats API on ${dialect}`, () => {
+    let api: ApiHarness;
+    beforeEach(async () => {
+      api = await startApi(dialect);
+      const keys = generateSigningKeyPair();
+      const actor = { id: 'system:test' };
+      await api.registry.nodes.register(actor, { id: 'hp-node-1', name: 'Node 1' });
+      await api.registry.nodes.addKey(actor, 'hp-node-1', { publicKey: keys.publicKey });
+      const log = await createTransactionLog({
+        store: api.store,
+        nodeId: 'hp-node-1',
+        signingKey: loadPrivateKey(keys.privateKey),
+        keyId: publicKeyId(keys.publicKey),
+        sealEveryEntries: 10,
+        sealEverySeconds: 3600,
+        groupCommitMaxEntries: 100,
+      });
+      await Promise.all(Array.from({ length: 30 }, (_, i) => log.append(record(i))));
+      await log.close();
+    });
+    afterEach(() => api.close());
+
+    it('pages through the log newest first and filters by status', async () => {
+      const admin = await api.sessionFor('quantri', [{ role: 'platform-admin' }]);
+      const first = await readJson<{ items: { seq: number; startedAt: string }[]; nextCursor: string }>(
+        await api.call('GET', '/api/v1/log?limit=20', { cookie: admin }),
+      );
+      expect(first.items).toHaveLength(20);
+      expect(first.items[0]!.startedAt > first.items[19]!.startedAt).toBe(true);
+      const second = await readJson<{ items: unknown[]; nextCursor: string | null }>(
+        await api.call('GET', `/api/v1/log?limit=20&cursor=${first.nextCursor}`, { cookie: admin }),
+      );
+      expect(second.items).toHaveLength(10);
+      expect(second.nextCursor).toBeNull();
+      const refused = await readJson<{ items: { status: number }[] }>(
+        await api.call('GET', '/api/v1/log?status=403', { cookie: admin }),
+      );
+      expect(refused.items).toHaveLength(10);
+      expect(refused.items.every((i) => i.status === 403)).toBe(true);
+    });
+
+    it('verifies the chain for an auditor and names the first bad sequence number after tampering', async () => {
+      const auditor = await api.sessionFor('kiemtoan', [{ role: 'auditor' }]);
+      const ok = await readJson<{ ok: boolean; entries: number; seals: number }>(
+        await api.call('POST', '/api/v1/log/verify', { cookie: auditor }),
+      );
+      expect(ok).toMatchObject({ ok: true, entries: 30 });
+      expect(ok.seals).toBeGreaterThan(0);
+      await api.store.db.updateTable('log_entries').set({ status: 500 }).where('seq', '=', 12).execute();
+      const bad = await readJson<{ ok: boolean; firstBad: { seq: number } }>(
+        await api.call('POST', '/api/v1/log/verify', { cookie: auditor }),
+      );
+      expect(bad.ok).toBe(false);
+      expect(bad.firstBad.seq).toBe(12);
+    });
+
+    it('refuses the log to an organisation administrator and verification to a unit reporter', async () => {
+      const orgAdmin = await api.sessionFor('lechan', [{ role: 'org-admin', scope: PROVIDER_ORG }]);
+      const search = await api.call('GET', '/api/v1/log', { cookie: orgAdmin });
+      expect(search.status).toBe(403);
+      expect((await readJson(search)).code).toBe('forbidden');
+      const reporter = await api.sessionFor('baocao', [{ role: 'unit-reporter', scope: 'Q-LECHAN' }]);
+      const verify = await api.call('POST', '/api/v1/log/verify', { cookie: reporter });
+      expect(verify.status).toBe(403);
+      expect((await api.call('GET', '/api/v1/log')).status).toBe(401);
+    });
+
+    it('counts traffic per minute, for the providing organisation too but not for another', async () => {
+      const window = `from=${new Date(MINUTE - 60_000).toISOString()}&to=${new Date(MINUTE + 120_000).toISOString()}`;
+      const owner = await api.sessionFor('lechan', [{ role: 'org-admin', scope: PROVIDER_ORG }]);
+      const stats = await readJson<{ items: { status: number; count: number; p99Ms: number }[] }>(
+        await api.call('GET', `/api/v1/stats?${window}&service=${SERVICE}`, { cookie: owner }),
+      );
+      const byStatus = Object.fromEntries(stats.items.map((s) => [s.status, s.count]));
+      expect(byStatus).toEqual({ 200: 20, 403: 10 });
+      const stranger = await api.sessionFor('haian', [{ role: 'org-admin', scope: 'VN-HP/GOV/Q-HAIAN' }]);
+      const refused = await api.call('GET', `/api/v1/stats?${window}&service=${SERVICE}`, {
+        cookie: stranger,
+      });
+      expect(refused.status).toBe(403);
+    });
+
+    it('answers an empty window with a problem naming the field', async () => {
+      const admin = await api.sessionFor('quantri', [{ role: 'platform-admin' }]);
+      const response = await api.call(
+        'GET',
+        `/api/v1/stats?from=${new Date(MINUTE).toISOString()}&to=${new Date(MINUTE - 1).toISOString()}`,
+        { cookie: admin },
+      );
+      expect(response.status).toBe(400);
+      const problem = await readJson(response);
+      expect(problem.code).toBe('validation-failed');
+      expect(problem.errors?.[0]?.pointer).toBe('/from');
+    });
+  });
+}

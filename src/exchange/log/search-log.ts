@@ -1,0 +1,96 @@
+import type { Store } from '../../store/index.js';
+
+/** Filters of a log search; times are Unix ms, `to` exclusive. */
+export interface LogSearchQuery {
+  readonly from?: number;
+  readonly to?: number;
+  readonly clientId?: string;
+  readonly serviceId?: string;
+  readonly status?: number;
+  readonly errorCode?: string;
+  readonly id?: string;
+  /** Opaque cursor from a previous page. */
+  readonly cursor?: string;
+  readonly limit?: number;
+}
+
+/** One transaction as a log search shows it (no bodies, no raw subject). */
+export interface LogSearchItem {
+  readonly id: string;
+  readonly nodeId: string;
+  readonly seq: number;
+  readonly startedAt: number;
+  readonly durationMs: number;
+  readonly clientId: string | null;
+  readonly serviceId: string | null;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly errorCode: string | null;
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  readonly requestHash: string | null;
+  readonly purpose: string | null;
+  readonly traceId: string | null;
+  readonly hash: string;
+}
+
+function decodeCursor(cursor: string): { startedAt: number; id: string } | undefined {
+  const [startedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  return startedAt && id && /^\d+$/.test(startedAt) ? { startedAt: Number(startedAt), id } : undefined;
+}
+
+/** Searches the transaction log, newest first, with keyset pagination on (started_at, id). */
+export async function searchLog(
+  store: Store,
+  query: LogSearchQuery,
+): Promise<{ items: LogSearchItem[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+  let q = store.db.selectFrom('log_entries').selectAll();
+  if (query.from !== undefined) q = q.where('started_at', '>=', query.from);
+  if (query.to !== undefined) q = q.where('started_at', '<', query.to);
+  if (query.clientId) q = q.where('client_id', '=', query.clientId);
+  if (query.serviceId) q = q.where('service_id', '=', query.serviceId);
+  if (query.status !== undefined) q = q.where('status', '=', query.status);
+  if (query.errorCode) q = q.where('error_code', '=', query.errorCode);
+  if (query.id) q = q.where('id', '=', query.id);
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('started_at', '<', after.startedAt),
+        eb.and([eb('started_at', '=', after.startedAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      nodeId: r.node_id,
+      seq: r.seq,
+      startedAt: r.started_at,
+      durationMs: r.duration_ms,
+      clientId: r.client_id,
+      serviceId: r.service_id,
+      method: r.method,
+      path: r.path,
+      status: r.status,
+      errorCode: r.error_code,
+      requestBytes: r.request_bytes,
+      responseBytes: r.response_bytes,
+      requestHash: r.request_hash,
+      purpose: r.purpose,
+      traceId: r.trace_id,
+      hash: r.hash,
+    })),
+    nextCursor:
+      rows.length > limit && last ? Buffer.from(`${last.started_at}|${last.id}`).toString('base64url') : null,
+  };
+}

@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCang } from './support/cang-process.js';
+
+/** `cang demo` end to end, then the log commands on what it left behind, as an operator runs them. */
+describe('cang demo and cang log', () => {
+  let dataDir = '';
+  let demo: ReturnType<typeof runCang>;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cang-cli-'));
+    demo = runCang(dataDir, ['demo', '--data-dir', dataDir]);
+  }, 120_000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('runs the demo on a fresh data directory and exits 0', () => {
+    expect(demo.stderr).not.toContain('✗');
+    expect(demo.stdout).toContain('Demo complete: every step worked.');
+    expect(demo.stdout).toContain('403 access-denied');
+    expect(demo.status).toBe(0);
+  });
+
+  it('exports a signed archive that verifies offline with the node key, and refuses a foreign key', () => {
+    const archive = join(dataDir, 'log.cang.gz');
+    const exported = runCang(dataDir, ['log', 'export', archive]);
+    expect(exported.status).toBe(0);
+    const key = /--key (\S+)/.exec(exported.stdout)?.[1];
+    expect(key).toBeDefined();
+    const verified = runCang(join(dataDir, 'nowhere'), ['log', 'verify-archive', archive, '--key', key!]);
+    expect(verified.stdout).toContain('OK: archive');
+    expect(verified.status).toBe(0);
+    const registryKey = /Registry key \S+:\s+(\S+)/.exec(runCang(dataDir, ['keys']).stdout)?.[1];
+    const foreign = runCang(dataDir, ['log', 'verify-archive', archive, '--key', registryKey!]);
+    expect(foreign.status).toBe(1);
+    expect(readFileSync(archive).length).toBeGreaterThan(100);
+  });
+
+  it('fails verification naming the first bad sequence number once an entry is edited', () => {
+    expect(runCang(dataDir, ['log', 'verify']).status).toBe(0);
+    const sqlite = new Database(join(dataDir, 'cang.sqlite'));
+    sqlite.prepare("UPDATE log_entries SET path = '/households/someone-else' WHERE seq = 2").run();
+    sqlite.close();
+    const verified = runCang(dataDir, ['log', 'verify']);
+    expect(verified.status).toBe(1);
+    expect(verified.stderr).toContain('first bad sequence number 2');
+  });
+});

@@ -1,0 +1,128 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CangProcess, runCang, startCang } from './support/cang-process.js';
+
+/**
+ * Nothing lost: every transaction whose answer reached the client is in the log after the process is
+ * killed with SIGKILL mid-load, and the chain still verifies after a restart.
+ */
+describe('crash recovery', () => {
+  let dataDir = '';
+  let provider: Server;
+  let providerUrl = '';
+  let cang: CangProcess | undefined;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cang-crash-'));
+    chmodSync(dataDir, 0o700);
+    provider = createServer((req, res) => {
+      req.resume();
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ maHo: req.url, chuHo: 'Nguyễn Văn An' }));
+    });
+    await new Promise<void>((done) => provider.listen(0, '127.0.0.1', done));
+    providerUrl = `http://127.0.0.1:${(provider.address() as { port: number }).port}`;
+  });
+
+  afterAll(async () => {
+    await cang?.kill('SIGKILL');
+    provider.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps every answered transaction through a SIGKILL and verifies after restart', async () => {
+    // 1. First start: the administrator's password is printed once; log in with it.
+    cang = await startCang(dataDir);
+    expect(cang.adminPassword).toMatch(/^\S{16,}$/);
+    const login = await fetch(`${cang.adminUrl}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: cang.adminPassword }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const admin = async (path: string, body: unknown) => {
+      const response = await fetch(`${cang!.adminUrl}/api/v1${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'x-requested-with': 'cang-console' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, `${path}: ${await response.clone().text()}`).toBeLessThan(300);
+      return (await response.json()) as Record<string, unknown>;
+    };
+
+    // 2. Register a provider service of Quận Lê Chân and a client system of Sở Tư pháp (seeded organisations).
+    await admin('/organisations/VN-HP/GOV/Q-LECHAN/systems', {
+      code: 'HTTT-HOTICH',
+      name: 'Hộ tịch Lê Chân',
+    });
+    const service = (await admin('/organisations/VN-HP/GOV/Q-LECHAN/systems/HTTT-HOTICH/services', {
+      code: 'tra-cuu',
+      name: 'Tra cứu hộ gia đình',
+      baseUrl: providerUrl,
+    })) as { id: string };
+    await admin('/organisations/VN-HP/GOV/STP/systems', { code: 'HTTT-LLTP', name: 'Lý lịch tư pháp' });
+    const client = 'VN-HP/GOV/STP/HTTT-LLTP';
+    const { token } = (await admin('/organisations/VN-HP/GOV/STP/systems/HTTT-LLTP/credentials', {})) as {
+      token: string;
+    };
+    await admin('/grants', { client, service: service.id });
+
+    // 3. Drive load from 16 concurrent callers; remember the id of every answer read in full.
+    const answered: string[] = [];
+    let stop = false;
+    const call = async (i: number) => {
+      const response = await fetch(`${cang!.exchangeUrl}/r1/${service.id}/households/${i}`, {
+        headers: { 'x-cang-client': client, authorization: `Bearer ${token}` },
+      });
+      await response.text(); // the answer is complete only once its body has ended
+      return response;
+    };
+    for (let attempt = 0; (await call(0)).status !== 200; attempt++) {
+      expect(attempt).toBeLessThan(50);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const callers = Array.from({ length: 16 }, async (_, caller) => {
+      for (let i = 0; !stop; i++) {
+        try {
+          const response = await call(caller * 100_000 + i);
+          if (response.status === 200) answered.push(response.headers.get('x-cang-id')!);
+        } catch {
+          return; // the process was killed under this call
+        }
+      }
+    });
+
+    // 4. Kill it mid-load, without any chance to flush.
+    await new Promise((r) => setTimeout(r, 1500));
+    await cang.kill('SIGKILL');
+    stop = true;
+    await Promise.all(callers);
+    expect(answered.length).toBeGreaterThan(50);
+
+    // 5. Every answered transaction is in the log.
+    const sqlite = new Database(join(dataDir, 'cang.sqlite'), { readonly: true });
+    const logged = new Set(
+      (sqlite.prepare('SELECT id FROM log_entries').all() as { id: string }[]).map((row) => row.id),
+    );
+    sqlite.close();
+    const missing = answered.filter((id) => !logged.has(id));
+    expect(missing).toEqual([]);
+
+    // 6. Restart: no new password, the chain continues, and it verifies.
+    cang = await startCang(dataDir);
+    expect(cang.adminPassword).toBeUndefined();
+    for (let attempt = 0; (await call(1)).status !== 200; attempt++) {
+      expect(attempt).toBeLessThan(50);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await cang.kill('SIGTERM');
+    const verify = runCang(dataDir, ['log', 'verify']);
+    expect(verify.stdout + verify.stderr).toContain('OK: the transaction log verified');
+    expect(verify.status).toBe(0);
+  }, 120_000);
+});
