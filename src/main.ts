@@ -44,10 +44,19 @@ function loadConfig(): Config {
       ...(env.CANG_REGISTRY_URL ? { registryUrl: env.CANG_REGISTRY_URL } : {}),
       ...(env.CANG_REGISTRY_PUBLIC_KEY ? { registryPublicKey: env.CANG_REGISTRY_PUBLIC_KEY } : {}),
       retentionDays: integer('CANG_LOG_RETENTION_DAYS', 0),
+      ...(env.CANG_EXCHANGE_TLS_KEY_FILE || env.CANG_EXCHANGE_TLS_CERT_FILE
+        ? {
+            tls: {
+              keyFile: env.CANG_EXCHANGE_TLS_KEY_FILE,
+              certFile: env.CANG_EXCHANGE_TLS_CERT_FILE,
+              ...(env.CANG_EXCHANGE_TLS_CA_FILE ? { caFile: env.CANG_EXCHANGE_TLS_CA_FILE } : {}),
+            },
+          }
+        : {}),
     },
     ...(env.CANG_SUBJECT_HASH_KEY ? { subjectHashKey: env.CANG_SUBJECT_HASH_KEY } : {}),
   };
-  const typed = Object.values(raw.exchange)
+  const typed = [...Object.values(raw.exchange)]
     .concat([raw.adminPort, raw.exchangePort])
     .filter((v): v is string => typeof v === 'string' && v.includes(' must be '));
   if (typed.length > 0)

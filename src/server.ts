@@ -137,14 +137,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function listen(server: Server, port: number, host: string): Promise<string> {
+async function listen(server: Server, port: number, host: string, scheme = 'http'): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${shownHost}:${address.port}`;
+  return `${scheme}://${shownHost}:${address.port}`;
 }
 
 /** Keeps an in-memory snapshot source current: on every registry change and before the snapshot expires. */
@@ -199,6 +199,12 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       });
       closers.push(() => log.close());
       const snapshots = await snapshotSourceFor(platform, logger, closers);
+      const tlsFiles = config.exchange.tls;
+      const tls = tlsFiles && {
+        key: readFileSync(tlsFiles.keyFile),
+        cert: readFileSync(tlsFiles.certFile),
+        ...(tlsFiles.caFile ? { ca: readFileSync(tlsFiles.caFile) } : {}),
+      };
       const exchange: Exchange = createExchange({
         nodeId: config.nodeId,
         instance: config.instance,
@@ -207,9 +213,15 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         subjectHashKey: platform.subjectHashKey,
         ready: storeReady,
         logger,
+        ...(tls ? { tls } : {}),
       });
       closers.push(() => exchange.close());
-      exchangeUrl = await listen(exchange.server as Server, config.exchangePort, config.host);
+      exchangeUrl = await listen(
+        exchange.server as Server,
+        config.exchangePort,
+        config.host,
+        tls ? 'https' : 'http',
+      );
     }
 
     let adminUrl: string | undefined;

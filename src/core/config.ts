@@ -39,6 +39,14 @@ export const ConfigSchema = Type.Object({
     registryUrl: Type.Optional(Type.String()),
     /** Pinned registry public key (base64url SPKI) for an exchange-only node. */
     registryPublicKey: Type.Optional(Type.String()),
+    /** TLS for the exchange port; with it, clients may authenticate with registered certificates. */
+    tls: Type.Optional(
+      Type.Object({
+        keyFile: Type.String({ minLength: 1 }),
+        certFile: Type.String({ minLength: 1 }),
+        caFile: Type.Optional(Type.String({ minLength: 1 })),
+      }),
+    ),
     /** Log entries older than this many days are removed by `cang log prune`; 0 keeps everything. */
     retentionDays: Type.Integer({ minimum: 0 }),
   }),
