@@ -15,6 +15,7 @@ import {
   createMemorySnapshotSource,
   createPollingSnapshotSource,
   createTransactionLog,
+  pruneLog,
   type Exchange,
   type NodeTransactionLog,
   type SnapshotSource,
@@ -125,6 +126,30 @@ async function ensureNodeRegistered(platform: Platform): Promise<void> {
   }
 }
 
+const RETENTION_INTERVAL_MS = 6 * 3_600_000;
+
+/** Prunes this node's log chain past the retention period every few hours; returns the stopper. */
+function scheduleRetention(platform: Platform, logger: Logger): () => void {
+  const { retentionDays } = platform.config.exchange;
+  if (retentionDays === 0) return () => {};
+  const prune = async () => {
+    try {
+      const result = await pruneLog({
+        store: platform.store,
+        nodeId: platform.config.nodeId,
+        olderThan: Date.now() - retentionDays * 86_400_000,
+      });
+      for (const node of result.nodes) logger.info(node, 'transaction log pruned past the retention period');
+    } catch (error) {
+      logger.error({ err: error }, 'transaction log retention failed');
+    }
+  };
+  const timer = setInterval(prune, RETENTION_INTERVAL_MS);
+  timer.unref();
+  void prune();
+  return () => clearInterval(timer);
+}
+
 /** A running Cảng process. */
 export interface RunningServer {
   readonly adminUrl: string | undefined;
@@ -198,6 +223,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         onError: (error) => logger.error({ err: error }, 'transaction log commit failed'),
       });
       closers.push(() => log.close());
+      closers.push(scheduleRetention(platform, logger));
       const snapshots = await snapshotSourceFor(platform, logger, closers);
       const tlsFiles = config.exchange.tls;
       const tls = tlsFiles && {
