@@ -7,6 +7,7 @@ const CANG = resolve(import.meta.dirname, '../../bin/cang.js');
 /** A `cang start` running as a real child process, with what it printed. */
 export interface CangProcess {
   readonly child: ChildProcess;
+  /** Undefined when the role runs no admin server (`CANG_ROLE=exchange`). */
   readonly adminUrl: string;
   readonly exchangeUrl: string;
   /** The generated administrator password, printed on the first start only. */
@@ -48,7 +49,7 @@ export async function startCang(dataDir: string, extra: Record<string, string> =
       found.admin ??= /Console and admin API:\s+(\S+)\/$/.exec(line)?.[1];
       found.exchange ??= /Exchange \(r1\):\s+(\S+)\/r1\/$/.exec(line)?.[1];
       found.password ??= /^\s+password: (\S+)$/.exec(line)?.[1];
-      if (/^\s+Data:/.test(line) && found.admin && found.exchange) {
+      if (/^\s+Data:/.test(line) && (found.admin || found.exchange)) {
         clearTimeout(timer);
         // The credentials come after the Data line; give the rest of the banner a moment.
         setTimeout(done, 100);
