@@ -35,6 +35,7 @@ import {
   type SnapshotPublisher,
   seedHaiPhong,
 } from './registry/index.js';
+import { createSteering, type Steering, seedIndicatorSample, seedSteeringSample } from './steering/index.js';
 import { type AuditActor, createStore, type Store, sqliteFileIn } from './store/index.js';
 
 /** The actor the platform itself uses for changes it makes on start. */
@@ -46,6 +47,7 @@ export interface Platform {
   readonly store: Store;
   readonly registry: Registry;
   readonly identity: Identity;
+  readonly steering: Steering;
   readonly publisher: SnapshotPublisher;
   /** This node's signing key and its id in the registry. */
   readonly nodeKey: { readonly privateKey: string; readonly publicKey: string; readonly id: string };
@@ -81,6 +83,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
     },
   });
   const identity = createIdentity({ store });
+  const steering = createSteering({ store });
   const keyPair = (name: string) => {
     const pair = loadOrCreateKeyPair(join(config.dataDir, 'keys', `${name}.json`));
     return { ...pair, id: publicKeyId(pair.publicKey) };
@@ -98,6 +101,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
     store,
     registry,
     identity,
+    steering,
     publisher,
     nodeKey,
     registryKey,
@@ -150,6 +154,14 @@ function scheduleRetention(platform: Platform, logger: Logger): () => void {
   return () => clearInterval(timer);
 }
 
+/** Loads the sample Hải Phòng data (idempotent): organisations, then the steering workspace and indicators. */
+async function seedSample(platform: Platform): Promise<{ created: readonly string[] }> {
+  const organisations = await seedHaiPhong(platform.registry, PLATFORM_ACTOR);
+  await seedSteeringSample(platform.steering, PLATFORM_ACTOR);
+  await seedIndicatorSample(platform.steering.context, PLATFORM_ACTOR);
+  return organisations;
+}
+
 /** A running Cảng process. */
 export interface RunningServer {
   readonly adminUrl: string | undefined;
@@ -198,7 +210,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     for (const closer of closers.reverse()) await closer();
   };
   try {
-    const seeded = config.seedSample ? await seedHaiPhong(platform.registry, PLATFORM_ACTOR) : undefined;
+    const seeded = config.seedSample ? await seedSample(platform) : undefined;
     const firstAdministrator = await ensureFirstAdministrator(platform.identity);
     await ensureNodeRegistered(platform);
     const storeReady = async () => {
@@ -256,8 +268,13 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         store: platform.store,
         identity: platform.identity,
         registry: platform.registry,
+        steering: platform.steering,
         snapshotPublisher: platform.publisher,
         logger,
+        // The built console (npm run build:console), served at / when present.
+        ...(existsSync(join(import.meta.dirname, '../console/dist/index.html'))
+          ? { consoleDir: join(import.meta.dirname, '../console/dist') }
+          : {}),
       });
       closers.push(() => admin.close());
       await admin.listen({ port: config.adminPort, host: config.host });

@@ -9,6 +9,7 @@ import type {
 import type { Logger } from 'pino';
 import type { Identity } from '../identity/index.js';
 import type { Registry, SignedSnapshot } from '../registry/index.js';
+import type { Steering } from '../steering/index.js';
 import type { Store } from '../store/index.js';
 
 /** The Fastify instance of the admin API, with the TypeBox type provider. */
@@ -31,6 +32,8 @@ export interface AdminApiDeps {
   readonly identity: Identity;
   readonly registry: Registry;
   readonly snapshotPublisher: SnapshotSource;
+  /** The steering workspace; its routes under `/api/v1/steering` are registered when set. */
+  readonly steering?: Steering;
   /** A pino logger, or false for none (the default). */
   readonly logger?: Logger | false;
   /**

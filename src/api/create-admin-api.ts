@@ -15,6 +15,7 @@ import { registerRegistryRoutes } from './routes/registry-routes.js';
 import { registerLogRoutes } from './routes/log-routes.js';
 import { registerLoginRoute, registerSessionRoutes } from './routes/session-routes.js';
 import { registerSnapshotRoutes } from './routes/snapshot-routes.js';
+import { registerSteeringRoutes } from './routes/steering/index.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 import { validationProblem } from './validation-problems.js';
@@ -80,6 +81,7 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
         registerApiTokenRoutes(authenticated, deps);
         registerAuditRoutes(authenticated, deps);
         registerRegistryRoutes(authenticated, deps);
+        if (deps.steering !== undefined) registerSteeringRoutes(authenticated, { steering: deps.steering });
         registerLogRoutes(authenticated, deps);
         await deps.extraRoutes?.(authenticated);
       });

@@ -1,0 +1,23 @@
+import type { ApiApp } from '../../admin-api-deps.js';
+import { registerCommitteeRoutes } from './committee-routes.js';
+import { registerDocumentRoutes } from './document-routes.js';
+import { registerGapRoutes } from './gap-routes.js';
+import { registerIndicatorRoutes } from './indicator-routes.js';
+import { registerProgramRoutes } from './program-routes.js';
+import { registerReportRoutes } from './report-routes.js';
+import type { SteeringRouteDeps } from './steering-route-deps.js';
+import { registerUnitRoutes } from './unit-routes.js';
+
+export type { SteeringRouteDeps } from './steering-route-deps.js';
+
+/** Every route of the steering workspace under `/api/v1/steering`. */
+export function registerSteeringRoutes(app: ApiApp, deps: SteeringRouteDeps): void {
+  registerUnitRoutes(app, deps);
+  registerCommitteeRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
+  registerProgramRoutes(app, deps);
+  registerReportRoutes(app, deps);
+  registerGapRoutes(app, deps);
+  // INDICATORS: the indicators half's routes (src/api/routes/steering/indicator-routes.ts).
+  registerIndicatorRoutes(app, deps);
+}

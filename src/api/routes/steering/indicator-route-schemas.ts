@@ -1,0 +1,119 @@
+import { Type } from '@sinclair/typebox';
+import { IndicatorCode, PeriodText, UnitCode, ValueView } from '../../../steering/index.js';
+
+const Kind = Type.Union([
+  Type.Literal('city'),
+  Type.Literal('department'),
+  Type.Literal('district'),
+  Type.Literal('commune'),
+]);
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+
+/** Path parameters naming an indicator. */
+export const CodeParams = Type.Object({ code: IndicatorCode });
+/** Path parameters naming a period. */
+export const PeriodParams = Type.Object({ period: PeriodText });
+/** Path parameters naming one value: indicator, unit, period. */
+export const ValueParams = Type.Object({ code: IndicatorCode, unit: UnitCode, period: PeriodText });
+/** Narrows scores and rankings to a kind of unit or one unit. */
+export const ScoreQuery = Type.Object(
+  { kind: Type.Optional(Kind), unit: Type.Optional(UnitCode) },
+  { additionalProperties: false },
+);
+
+/** One component of a score: everything needed to explain it. */
+export const ScoreComponentView = Type.Object({
+  indicatorCode: Type.String(),
+  actual: NullableNumber,
+  target: NullableNumber,
+  ratio: Type.Union([Type.Number(), Type.Null()], { description: 'Raw ratio before clamping' }),
+  attainment: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Clamped to [0, 1]; null when left out',
+  }),
+  weight: Type.Number(),
+  rule: Type.String({ examples: ['ratio', 'zero-target', 'zero-actual', 'no-value', 'no-target'] }),
+});
+
+const RankingFields = {
+  rank: Type.Integer(),
+  unitId: Type.String(),
+  unitName: Type.String(),
+  kind: Type.String(),
+  index: Type.Union([Type.Number(), Type.Null()], { description: 'Σ weight × attainment ÷ Σ weight' }),
+  counted: Type.Integer(),
+  reported: Type.Integer(),
+};
+
+/** The scores of a period with their explanation. */
+export const ScoreboardView = Type.Object({
+  period: Type.String(),
+  year: Type.Integer(),
+  units: Type.Array(Type.Object({ ...RankingFields, components: Type.Array(ScoreComponentView) })),
+});
+
+/** The ranking of a period. */
+export const RankingView = Type.Object({
+  period: Type.String(),
+  units: Type.Array(Type.Object(RankingFields)),
+});
+
+/** The DTI calculator's input: per main index, points or the published value. */
+export const DtiBody = Type.Object(
+  {
+    indices: Type.Record(
+      Type.String({ pattern: '^[A-Z]{2,4}$' }),
+      Type.Object(
+        { points: Type.Optional(Type.Number()), value: Type.Optional(Type.Number()) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** The DTI calculator's answer. */
+export const DtiView = Type.Object({
+  indices: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      points: Type.Number(),
+      maxPoints: Type.Number(),
+      value: Type.Number(),
+    }),
+  ),
+  points: Type.Number(),
+  maxPoints: Type.Number(),
+  total: Type.Number({ description: 'Σ points ÷ 1,000, rounded to 4 places' }),
+});
+
+/** An import as JSON: the .xlsx file in base64. */
+export const ImportBody = Type.Object(
+  {
+    fileBase64: Type.String({ minLength: 1, description: 'The .xlsx file, base64' }),
+    acceptValid: Type.Optional(Type.Boolean({ description: 'Import the good rows even if some are bad' })),
+  },
+  { additionalProperties: false },
+);
+
+/** Options of a raw-body import. */
+export const ImportQuery = Type.Object(
+  { acceptValid: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+
+/** The report of an import that committed. */
+export const ImportReportView = Type.Object({
+  committed: Type.Boolean(),
+  imported: Type.Integer(),
+  rows: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      ok: Type.Boolean(),
+      reasons: Type.Array(Type.Object({ pointer: Type.String(), detail: Type.String() })),
+    }),
+  ),
+});
+
+/** The measured values recorded for a period. */
+export const MeasureView = Type.Object({ period: Type.String(), values: Type.Array(ValueView) });

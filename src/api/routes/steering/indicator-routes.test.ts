@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIndicatorCommands, type IndicatorCommands } from '../../../steering/index.js';
+import { insertUnits } from '../../../steering/indicators/test-support/indicator-fixtures.js';
+import { buildImportFile, readWorkbook } from '../../../steering/indicators/test-support/xlsx-file.js';
+import { DIALECTS } from '../../../../test/support/dialects.js';
+import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
+import { registerIndicatorRoutes } from './indicator-routes.js';
+
+const NOW = Date.parse('2025-06-15T03:00:00Z');
+const BASE = '/api/v1/steering/indicators';
+const CQS_03 = {
+  code: 'CQS-03',
+  name: 'Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng',
+  pillar: 'digital-government',
+  unit: '%',
+  direction: 'up',
+  levels: ['city', 'department', 'district', 'commune'],
+  targets: [{ level: 'department', year: 2022, target: 60 }],
+};
+
+for (const dialect of DIALECTS) {
+  describe(`indicator API on ${dialect}`, () => {
+    let api: ApiHarness;
+    let secretariat: string;
+    let reporterSnv: string;
+    let leader: string;
+    beforeAll(async () => {
+      let indicators: IndicatorCommands | undefined;
+      // The routes are registered before the store exists; the proxy reaches the commands built after it.
+      const lazy = new Proxy({} as IndicatorCommands, {
+        get: (_target, key) => indicators![key as keyof IndicatorCommands],
+      });
+      api = await startApi(dialect, (app) =>
+        registerIndicatorRoutes(app, { steering: { indicators: lazy } }),
+      );
+      indicators = createIndicatorCommands({ db: api.store.db, now: () => NOW });
+      await insertUnits(api.store.db);
+      secretariat = await api.sessionFor('thu-ky', [{ role: 'steering-secretariat' }]);
+      reporterSnv = await api.sessionFor('bao-cao-snv', [{ role: 'unit-reporter', scope: 'SNV' }]);
+      leader = await api.sessionFor('lanh-dao', [{ role: 'leader' }]);
+      const created = await api.call('POST', BASE, { cookie: secretariat }, CQS_03);
+      expect(created.status).toBe(201);
+    });
+    afterAll(async () => {
+      await api.close();
+    });
+
+    it('lets a unit reporter record a value for its own unit', async () => {
+      const response = await api.call(
+        'PUT',
+        `${BASE}/CQS-03/values/SNV/2024`,
+        { cookie: reporterSnv },
+        { value: 48, evidenceNote: 'Báo cáo 5/BC-SNV' },
+      );
+      expect(response.status).toBe(200);
+      expect(await readJson(response)).toMatchObject({ unitId: 'SNV', value: 48, source: 'reported' });
+    });
+
+    it('refuses a reporter of SNV a value for STP with 403 forbidden', async () => {
+      const response = await api.call(
+        'PUT',
+        `${BASE}/CQS-03/values/STP/2024`,
+        { cookie: reporterSnv },
+        { value: 99 },
+      );
+      expect(response.status).toBe(403);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(await readJson(response)).toMatchObject({ code: 'forbidden', status: 403 });
+      const stored = await readJson<{ items: unknown[] }>(
+        await api.call('GET', `${BASE}/values?unit=STP`, { cookie: leader }),
+      );
+      expect(stored.items).toEqual([]);
+    });
+
+    it('refuses a reporter the verified source, and a leader any change', async () => {
+      const verified = await api.call(
+        'PUT',
+        `${BASE}/CQS-03/values/SNV/2024`,
+        { cookie: reporterSnv },
+        { value: 48, source: 'verified' },
+      );
+      expect(verified.status).toBe(403);
+      const byLeader = await api.call('POST', BASE, { cookie: leader }, { ...CQS_03, code: 'CQS-09' });
+      expect((await readJson(byLeader)).code).toBe('forbidden');
+      const reporterDefines = await api.call(
+        'PATCH',
+        `${BASE}/CQS-03`,
+        { cookie: reporterSnv },
+        { weight: 5 },
+      );
+      expect(reporterDefines.status).toBe(403);
+    });
+
+    it('names each bad field of an indicator and of a refused value', async () => {
+      const bad = await api.call(
+        'POST',
+        BASE,
+        { cookie: secretariat },
+        { ...CQS_03, code: 'x', direction: 'sideways' },
+      );
+      expect(bad.status).toBe(400);
+      const problem = await readJson(bad);
+      expect(problem.code).toBe('validation-failed');
+      expect(problem.errors!.map((error) => error.pointer)).toEqual(
+        expect.arrayContaining(['/code', '/direction']),
+      );
+      const future = await api.call(
+        'PUT',
+        `${BASE}/CQS-03/values/SNV/2025-12`,
+        { cookie: secretariat },
+        { value: 1 },
+      );
+      expect((await readJson(future)).errors).toEqual([
+        { pointer: '/period', detail: 'the period 2025-12 has not started' },
+      ]);
+    });
+
+    it('lets a leader read scores with their explanation and the ranking', async () => {
+      const scores = await api.call('GET', `${BASE}/scores/2024?unit=SNV`, { cookie: leader });
+      expect(scores.status).toBe(200);
+      const board = await readJson<{ units: { index: number; components: unknown[] }[] }>(scores);
+      expect(board.units[0]).toMatchObject({ index: 0.8 });
+      expect(board.units[0]!.components).toEqual([
+        {
+          indicatorCode: 'CQS-03',
+          actual: 48,
+          target: 60,
+          ratio: 0.8,
+          attainment: 0.8,
+          weight: 1,
+          rule: 'ratio',
+        },
+      ]);
+      const ranking = await readJson<{ units: { unitId: string; rank: number }[] }>(
+        await api.call('GET', `${BASE}/ranking/2024?kind=department`, { cookie: leader }),
+      );
+      expect(ranking.units[0]).toMatchObject({ unitId: 'SNV', rank: 1 });
+    });
+
+    it('exports the scoreboard as .xlsx', async () => {
+      const response = await api.call('GET', `${BASE}/scoreboard/2024/xlsx`, { cookie: leader });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('spreadsheetml');
+      const sheets = await readWorkbook(new Uint8Array(await response.arrayBuffer()));
+      expect(sheets['Xếp hạng']![1]![1]).toBe('SNV');
+    });
+
+    it('computes the DTI of QĐ 922: Đà Nẵng 2022 is 0.8002', async () => {
+      const values = [1.0, 0.9, 0.8253, 0.8487, 0.7578, 0.8575, 0.7836, 0.5197];
+      const codes = ['NT', 'TC', 'HT', 'NL', 'ATTT', 'CQS', 'KTS', 'XHS'];
+      const indices = Object.fromEntries(codes.map((code, i) => [code, { value: values[i] }]));
+      const response = await api.call('POST', `${BASE}/dti`, { cookie: leader }, { indices });
+      expect((await readJson<{ total: number }>(response)).total).toBe(0.8002);
+      const bad = await api.call(
+        'POST',
+        `${BASE}/dti`,
+        { cookie: leader },
+        { indices: { DTTM: { value: 1 } } },
+      );
+      expect((await readJson(bad)).errors).toEqual([
+        { pointer: '/indices/DTTM', detail: 'DTTM has no points and is not scored' },
+      ]);
+    });
+
+    it('imports nothing from a file with a bad row, naming the row and field', async () => {
+      const file = await buildImportFile([
+        ['CQS-03', 'STP', '2024-Q1', 55, null, null],
+        ['CQS-03', 'NOPE', '2024-Q1', 55, null, null],
+      ]);
+      const response = await api.call(
+        'POST',
+        `${BASE}/import`,
+        { cookie: secretariat },
+        { fileBase64: file.toString('base64') },
+      );
+      expect(response.status).toBe(400);
+      expect((await readJson(response)).errors).toEqual([
+        { pointer: '/rows/3/unit', detail: 'no steering unit NOPE' },
+      ]);
+      const stored = await readJson<{ items: unknown[] }>(
+        await api.call('GET', `${BASE}/values?period=2024-Q1`, { cookie: leader }),
+      );
+      expect(stored.items).toEqual([]);
+    });
+
+    it('imports a raw .xlsx body, and refuses a reporter rows of another unit', async () => {
+      const file = await buildImportFile([['CQS-03', 'SNV', '2024-Q2', 50, null, null]]);
+      // The harness sends JSON; a raw body goes through fetch itself.
+      const ok = await fetch(`${api.baseUrl}${BASE}/import.xlsx`, {
+        method: 'POST',
+        headers: {
+          cookie: reporterSnv,
+          'x-requested-with': 'cang-console',
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        },
+        body: new Uint8Array(file),
+      });
+      expect(ok.status).toBe(200);
+      expect(await readJson(ok)).toMatchObject({ committed: true, imported: 1 });
+      const other = await buildImportFile([['CQS-03', 'STP', '2024-Q2', 50, null, null]]);
+      const refused = await api.call(
+        'POST',
+        `${BASE}/import`,
+        { cookie: reporterSnv },
+        { fileBase64: other.toString('base64') },
+      );
+      expect((await readJson(refused)).errors).toEqual([
+        { pointer: '/rows/2/unit', detail: 'you may not report values for STP' },
+      ]);
+      const byLeader = await api.call(
+        'POST',
+        `${BASE}/import`,
+        { cookie: leader },
+        { fileBase64: other.toString('base64') },
+      );
+      expect(byLeader.status).toBe(403);
+    });
+  });
+}

@@ -1,0 +1,182 @@
+import { auditActorOf, authorize } from '../../../identity/index.js';
+import {
+  AsOfQuery,
+  GroupInput,
+  ProgramInput,
+  ProgramView,
+  TaskChangeView,
+  TaskInput,
+  TaskPatch,
+  TaskQuery,
+  TaskView,
+} from '../../../steering/index.js';
+import type { ApiApp } from '../../admin-api-deps.js';
+import { actorOf } from '../../authenticate.js';
+import { withProblems } from '../../problem-schema.js';
+import {
+  ItemsOf,
+  itemsOut,
+  STEERING_TAGS as tags,
+  SteeringIdParams,
+  type SteeringRouteDeps,
+} from './steering-route-deps.js';
+
+/** `/api/v1/steering/programs…` and `/api/v1/steering/tasks…`: programs, groups, tasks and history. */
+export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDeps): void {
+  app.get(
+    '/steering/programs',
+    {
+      schema: {
+        tags,
+        summary: 'Programs with rolled-up progress',
+        querystring: AsOfQuery,
+        response: withProblems({ 200: ItemsOf(ProgramView) }),
+      },
+    },
+    async (request) => {
+      authorize(actorOf(request), 'steering.read');
+      return itemsOut(await steering.programs.list(request.query.asOf));
+    },
+  );
+
+  app.post(
+    '/steering/programs',
+    {
+      schema: {
+        tags,
+        summary: 'Record a program',
+        body: ProgramInput,
+        response: withProblems({ 201: ProgramView }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      authorize(actor, 'steering.write');
+      return reply.code(201).send(await steering.programs.create(auditActorOf(actor), request.body));
+    },
+  );
+
+  app.get(
+    '/steering/programs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One program with its groups',
+        params: SteeringIdParams,
+        querystring: AsOfQuery,
+        response: withProblems({ 200: ProgramView }),
+      },
+    },
+    async (request) => {
+      authorize(actorOf(request), 'steering.read');
+      return steering.programs.get(request.params.id, request.query.asOf);
+    },
+  );
+
+  app.post(
+    '/steering/programs/:id/groups',
+    {
+      schema: {
+        tags,
+        summary: 'Add a task group',
+        params: SteeringIdParams,
+        body: GroupInput,
+        response: withProblems({ 201: ProgramView }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      authorize(actor, 'steering.write');
+      return reply
+        .code(201)
+        .send(await steering.programs.addGroup(auditActorOf(actor), request.params.id, request.body));
+    },
+  );
+
+  app.post(
+    '/steering/programs/:id/tasks',
+    {
+      schema: {
+        tags,
+        summary: 'Add a task',
+        params: SteeringIdParams,
+        body: TaskInput,
+        response: withProblems({ 201: TaskView }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      authorize(actor, 'steering.write');
+      return reply
+        .code(201)
+        .send(await steering.tasks.create(auditActorOf(actor), request.params.id, request.body));
+    },
+  );
+
+  app.get(
+    '/steering/tasks',
+    {
+      schema: {
+        tags,
+        summary: 'Tasks, filtered; overdue and due-soon as of a date',
+        querystring: TaskQuery,
+        response: withProblems({ 200: ItemsOf(TaskView) }),
+      },
+    },
+    async (request) => {
+      authorize(actorOf(request), 'steering.read');
+      return itemsOut(await steering.tasks.list(request.query));
+    },
+  );
+
+  app.get(
+    '/steering/tasks/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One task',
+        params: SteeringIdParams,
+        querystring: AsOfQuery,
+        response: withProblems({ 200: TaskView }),
+      },
+    },
+    async (request) => {
+      authorize(actorOf(request), 'steering.read');
+      return steering.tasks.get(request.params.id, request.query.asOf);
+    },
+  );
+
+  app.patch(
+    '/steering/tasks/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a task (recorded in its history)',
+        params: SteeringIdParams,
+        body: TaskPatch,
+        response: withProblems({ 200: TaskView }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(actor, 'steering.write');
+      return steering.tasks.update(auditActorOf(actor), request.params.id, request.body);
+    },
+  );
+
+  app.get(
+    '/steering/tasks/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Every change of a task',
+        params: SteeringIdParams,
+        response: withProblems({ 200: ItemsOf(TaskChangeView) }),
+      },
+    },
+    async (request) => {
+      authorize(actorOf(request), 'steering.read');
+      return itemsOut(await steering.tasks.history(request.params.id));
+    },
+  );
+}

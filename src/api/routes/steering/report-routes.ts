@@ -1,0 +1,166 @@
+import { Type } from '@sinclair/typebox';
+import { type Actor, auditActorOf, authorize } from '../../../identity/index.js';
+import {
+  AsOfQuery,
+  PeriodSchema,
+  ReportingStatusView,
+  ReportInput,
+  ReportPatch,
+  ReportQuery,
+  ReportView,
+  ReturnInput,
+  type Steering,
+} from '../../../steering/index.js';
+import type { ApiApp } from '../../admin-api-deps.js';
+import { actorOf } from '../../authenticate.js';
+import { withProblems } from '../../problem-schema.js';
+import {
+  ItemsOf,
+  itemsOut,
+  STEERING_TAGS as tags,
+  SteeringIdParams,
+  type SteeringRouteDeps,
+} from './steering-route-deps.js';
+
+/** The steering resource of a report: its unit first, so a unit reporter's scope can match it. */
+const reportResource = (unitId: string, period: string): string => `${unitId}/reports/${period}`;
+
+/** Authorizes a unit's report action on an existing report (its unit never changes). */
+async function authorizeOnReport(steering: Steering, actor: Actor, id: string): Promise<void> {
+  const report = await steering.reports.get(id);
+  authorize(actor, 'steering.report', reportResource(report.unitId, report.period));
+}
+
+/**
+ * `/api/v1/steering/reports…`: a unit reporter creates, edits and submits its own unit's reports;
+ * the secretariat accepts or returns them; leaders read.
+ */
+export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDeps): void {
+  const ok = withProblems({ 200: ReportView });
+
+  app.get(
+    '/steering/reports',
+    {
+      schema: {
+        tags,
+        summary: 'Reports by period and unit',
+        querystring: ReportQuery,
+        response: withProblems({ 200: ItemsOf(ReportView) }),
+      },
+    },
+    async (request) => {
+      authorize(actorOf(request), 'steering.read');
+      return itemsOut(await steering.reports.list(request.query));
+    },
+  );
+
+  app.get(
+    '/steering/reports/status',
+    {
+      schema: {
+        tags,
+        summary: 'Who reported for a period; late and missing reports (due 5 days after the period ends)',
+        querystring: Type.Object(
+          { period: PeriodSchema, ...AsOfQuery.properties },
+          { additionalProperties: false },
+        ),
+        response: withProblems({ 200: ReportingStatusView }),
+      },
+    },
+    async (request) => {
+      authorize(actorOf(request), 'steering.read');
+      return steering.reportingStatus(request.query.period, request.query.asOf);
+    },
+  );
+
+  app.post(
+    '/steering/reports',
+    {
+      schema: {
+        tags,
+        summary: 'Start a draft report of a unit for a period',
+        body: ReportInput,
+        response: withProblems({ 201: ReportView }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      authorize(actor, 'steering.report', reportResource(request.body.unitId, request.body.period));
+      return reply.code(201).send(await steering.reports.create(auditActorOf(actor), request.body));
+    },
+  );
+
+  app.get(
+    '/steering/reports/:id',
+    { schema: { tags, summary: 'One report', params: SteeringIdParams, response: ok } },
+    async (request) => {
+      authorize(actorOf(request), 'steering.read');
+      return steering.reports.get(request.params.id);
+    },
+  );
+
+  app.patch(
+    '/steering/reports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a draft or returned report',
+        params: SteeringIdParams,
+        body: ReportPatch,
+        response: ok,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await authorizeOnReport(steering, actor, request.params.id);
+      return steering.reports.update(auditActorOf(actor), request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/steering/reports/:id/submit',
+    {
+      schema: { tags, summary: 'Submit a draft or returned report', params: SteeringIdParams, response: ok },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await authorizeOnReport(steering, actor, request.params.id);
+      return steering.reports.submit(auditActorOf(actor), request.params.id);
+    },
+  );
+
+  app.post(
+    '/steering/reports/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept a submitted report; its progress goes to the tasks',
+        params: SteeringIdParams,
+        response: ok,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(actor, 'steering.write');
+      return steering.reports.accept(auditActorOf(actor), request.params.id);
+    },
+  );
+
+  app.post(
+    '/steering/reports/:id/return',
+    {
+      schema: {
+        tags,
+        summary: 'Return a submitted report with a comment',
+        params: SteeringIdParams,
+        body: ReturnInput,
+        response: ok,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(actor, 'steering.write');
+      return steering.reports.return(auditActorOf(actor), request.params.id, request.body);
+    },
+  );
+}

@@ -1,0 +1,242 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../../test/support/dialects.js';
+import { createSteering, type ReportView, type Steering, type TaskView } from '../../../steering/index.js';
+import { seedSteeringSample } from '../../../steering/index.js';
+import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
+import { registerSteeringRoutes } from './index.js';
+
+const NOW = Date.parse('2025-08-15T03:00:00Z');
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+for (const dialect of DIALECTS) {
+  describe(`steering API on ${dialect}`, () => {
+    let api: ApiHarness;
+    let steering: Steering | undefined;
+    let secretariat: string;
+    let reporterKhcn: string;
+    let leader: string;
+    beforeAll(async () => {
+      // The routes are registered before the store exists; the proxy reaches the workspace built after it.
+      // The indicator routes take `steering.indicators` at registration, so that one is lazy too.
+      const lazyIndicators = new Proxy({} as Steering['indicators'], {
+        get: (_target, key) => steering!.indicators[key as keyof Steering['indicators']],
+      });
+      const lazy = new Proxy({} as Steering, {
+        get: (_target, key) => (key === 'indicators' ? lazyIndicators : steering![key as keyof Steering]),
+      });
+      api = await startApi(dialect, (app) => registerSteeringRoutes(app, { steering: lazy }));
+      steering = createSteering({ store: api.store, now: () => NOW });
+      await seedSteeringSample(steering, { id: 'system:seed' });
+      secretariat = await api.sessionFor('thu-ky', [{ role: 'steering-secretariat' }]);
+      reporterKhcn = await api.sessionFor('bao-cao-skhcn', [{ role: 'unit-reporter', scope: 'SKHCN' }]);
+      leader = await api.sessionFor('lanh-dao', [{ role: 'leader' }]);
+    });
+    afterAll(async () => {
+      await api?.close();
+    });
+
+    it('lets a unit reporter report for its own unit only: another unit’s report is 403 forbidden', async () => {
+      const own = await api.call(
+        'POST',
+        '/api/v1/steering/reports',
+        { cookie: reporterKhcn },
+        {
+          unitId: 'SKHCN',
+          period: '2025-Q2',
+          narrative: 'Kết quả quý II',
+        },
+      );
+      expect(own.status, await own.clone().text()).toBe(201);
+      const ownReport = await readJson<ReportView>(own);
+      const refused = await api.call(
+        'POST',
+        '/api/v1/steering/reports',
+        { cookie: reporterKhcn },
+        {
+          unitId: 'SYT',
+          period: '2025-Q2',
+          narrative: 'Không phải đơn vị mình',
+        },
+      );
+      expect(refused.status).toBe(403);
+      expect((await readJson(refused)).code).toBe('forbidden');
+      // A report of SYT started by the secretariat: the SKHCN reporter may neither edit nor submit it.
+      const other = await readJson<ReportView>(
+        await api.call(
+          'POST',
+          '/api/v1/steering/reports',
+          { cookie: secretariat },
+          { unitId: 'SYT', period: '2025-Q2', narrative: 'x' },
+        ),
+      );
+      for (const [method, path, body] of [
+        ['PATCH', `/api/v1/steering/reports/${other.id}`, { narrative: 'y' }],
+        ['POST', `/api/v1/steering/reports/${other.id}/submit`, undefined],
+      ] as const) {
+        const response = await api.call(method, path, { cookie: reporterKhcn }, body);
+        expect(response.status, path).toBe(403);
+        expect((await readJson(response)).code).toBe('forbidden');
+      }
+      // A reporter submits its own report but accepts nothing.
+      const submitted = await api.call('POST', `/api/v1/steering/reports/${ownReport.id}/submit`, {
+        cookie: reporterKhcn,
+      });
+      expect(submitted.status).toBe(200);
+      const accept = await api.call('POST', `/api/v1/steering/reports/${ownReport.id}/accept`, {
+        cookie: reporterKhcn,
+      });
+      expect(accept.status).toBe(403);
+      const accepted = await api.call('POST', `/api/v1/steering/reports/${ownReport.id}/accept`, {
+        cookie: secretariat,
+      });
+      expect(accepted.status).toBe(200);
+      const audit = await api.store.db
+        .selectFrom('audit_events')
+        .select(['action', 'actor'])
+        .where('resource', 'like', 'SKHCN/%')
+        .where('action', 'like', 'steering.report.%')
+        .orderBy('id')
+        .execute();
+      // Sorted: with the test's fixed clock, ids made in the same millisecond do not sort by time.
+      expect(audit.map((a) => a.action).sort()).toEqual([
+        'steering.report.accepted',
+        'steering.report.create',
+        'steering.report.submitted',
+      ]);
+    });
+
+    it('lets leaders read everything and write nothing; anonymous callers get 401', async () => {
+      for (const path of [
+        '/api/v1/steering/units?asOf=2022-06-30',
+        '/api/v1/steering/gaps?period=2025-Q2',
+        '/api/v1/steering/programs',
+        '/api/v1/steering/tasks?due=overdue&asOf=2025-08-15',
+      ]) {
+        const response = await api.call('GET', path, { cookie: leader });
+        expect(response.status, path).toBe(200);
+      }
+      const write = await api.call(
+        'POST',
+        '/api/v1/steering/documents',
+        { cookie: leader },
+        {
+          kind: 'plan',
+          number: '1/KH-TEST',
+          date: '2025-01-01',
+          issuer: 'Thử nghiệm',
+          title: 'Kế hoạch thử',
+        },
+      );
+      expect(write.status).toBe(403);
+      expect((await api.call('GET', '/api/v1/steering/units', {})).status).toBe(401);
+    });
+
+    it('answers 2022’s names for a 2022 query and the merged unit’s history under its successor', async () => {
+      const units = await readJson<{ items: { id: string; name: string }[] }>(
+        await api.call('GET', '/api/v1/steering/units?asOf=2022-06-30', { cookie: leader }),
+      );
+      expect(units.items.find((u) => u.id === 'H-THUYNGUYEN')?.name).toBe('Huyện Thủy Nguyên');
+      const history = await readJson<{ predecessors: { id: string }[] }>(
+        await api.call('GET', '/api/v1/steering/units/SKHCN/history', { cookie: leader }),
+      );
+      expect(history.predecessors.map((p) => p.id)).toEqual(['STTTT']);
+    });
+
+    it('names every bad field of a task, from the schema and from the rules', async () => {
+      const programs = await readJson<{ items: { id: string; groups: { id: string }[] }[] }>(
+        await api.call('GET', '/api/v1/steering/programs', { cookie: secretariat }),
+      );
+      const program = programs.items[0]!;
+      const schemaBad = await api.call(
+        'POST',
+        `/api/v1/steering/programs/${program.id}/tasks`,
+        { cookie: secretariat },
+        {
+          groupId: program.groups[0]!.id,
+          code: 'NV-X',
+          expectedOutput: 'x',
+          leadUnitId: 'SKHCN',
+          startDate: '2025-13-01',
+          deadline: '2025-12-31',
+          colour: 'red',
+        },
+      );
+      expect(schemaBad.status).toBe(400);
+      const schemaProblem = await readJson(schemaBad);
+      expect(schemaProblem.code).toBe('validation-failed');
+      expect(schemaProblem.errors?.map((e) => e.pointer).sort()).toEqual(['/colour', '/startDate', '/title']);
+      const ruleBad = await api.call(
+        'POST',
+        `/api/v1/steering/programs/${program.id}/tasks`,
+        { cookie: secretariat },
+        {
+          groupId: program.groups[0]!.id,
+          code: 'NV-X',
+          title: 'Nhiệm vụ giao cho sở đã hợp nhất',
+          expectedOutput: 'x',
+          leadUnitId: 'STTTT',
+          startDate: '2025-04-01',
+          deadline: '2025-03-31',
+        },
+      );
+      expect(ruleBad.status).toBe(400);
+      expect((await readJson(ruleBad)).errors).toEqual([
+        { pointer: '/deadline', detail: 'must not be before startDate' },
+        {
+          pointer: '/leadUnitId',
+          detail: 'Sở Thông tin và Truyền thông was merged into Sở Khoa học và Công nghệ on 2025-03-01',
+        },
+      ]);
+      const tasks = await readJson<{ items: TaskView[] }>(
+        await api.call('GET', `/api/v1/steering/tasks?programId=${program.id}`, { cookie: secretariat }),
+      );
+      expect(tasks.items.some((t) => t.code === 'NV-X')).toBe(false);
+    });
+
+    it('stores an attachment with its checksum, serves it back, and refuses a disguised file', async () => {
+      const upload = await api.call(
+        'POST',
+        '/api/v1/steering/attachments',
+        { cookie: reporterKhcn },
+        {
+          fileName: 'Minh chứng quý II.pdf',
+          mediaType: 'application/pdf',
+          contentBase64: PDF.toString('base64'),
+          unitId: 'SKHCN',
+        },
+      );
+      expect(upload.status, await upload.clone().text()).toBe(201);
+      const view = await readJson<{ id: string; sha256: string; size: number }>(upload);
+      expect(view.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
+      const download = await api.call('GET', `/api/v1/steering/attachments/${view.id}`, { cookie: leader });
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+      const otherUnit = await api.call(
+        'POST',
+        '/api/v1/steering/attachments',
+        { cookie: reporterKhcn },
+        {
+          fileName: 'x.pdf',
+          mediaType: 'application/pdf',
+          contentBase64: PDF.toString('base64'),
+          unitId: 'SYT',
+        },
+      );
+      expect(otherUnit.status).toBe(403);
+      const disguised = await api.call(
+        'POST',
+        '/api/v1/steering/attachments',
+        { cookie: secretariat },
+        {
+          fileName: 'anh.png',
+          mediaType: 'image/png',
+          contentBase64: PDF.toString('base64'),
+        },
+      );
+      expect(disguised.status).toBe(400);
+      expect((await readJson(disguised)).errors?.[0]?.pointer).toBe('/mediaType');
+    });
+  });
+}

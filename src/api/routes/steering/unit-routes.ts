@@ -1,0 +1,80 @@
+import { Type } from '@sinclair/typebox';
+import { auditActorOf, authorize } from '../../../identity/index.js';
+import { AsOfQuery, UnitHistory, UnitId, UnitInput, UnitList, UnitView } from '../../../steering/index.js';
+import type { ApiApp } from '../../admin-api-deps.js';
+import { actorOf } from '../../authenticate.js';
+import { withProblems } from '../../problem-schema.js';
+import { STEERING_TAGS as tags, type SteeringRouteDeps } from './steering-route-deps.js';
+
+const UnitParams = Type.Object({ id: UnitId() });
+
+/** `/api/v1/steering/units[/{id}[/history]]`: units valid on a date and their history. */
+export function registerUnitRoutes(app: ApiApp, { steering }: SteeringRouteDeps): void {
+  app.get(
+    '/steering/units',
+    {
+      schema: {
+        tags,
+        summary: 'Units that exist on a date (names as they were then)',
+        querystring: AsOfQuery,
+        response: withProblems({ 200: UnitList }),
+      },
+    },
+    async (request) => {
+      authorize(actorOf(request), 'steering.read');
+      const asOf = request.query.asOf ?? steering.context.today();
+      return { asOf, items: await steering.units.list(asOf) };
+    },
+  );
+
+  app.post(
+    '/steering/units',
+    {
+      schema: {
+        tags,
+        summary: 'Record a unit with its history',
+        body: UnitInput,
+        response: withProblems({ 201: UnitView }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      authorize(actor, 'steering.write');
+      return reply.code(201).send(await steering.units.create(auditActorOf(actor), request.body));
+    },
+  );
+
+  app.get(
+    '/steering/units/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One unit',
+        params: UnitParams,
+        querystring: AsOfQuery,
+        response: withProblems({ 200: UnitView }),
+      },
+    },
+    async (request) => {
+      authorize(actorOf(request), 'steering.read');
+      return steering.units.get(request.params.id, request.query.asOf);
+    },
+  );
+
+  app.get(
+    '/steering/units/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'A unit’s history, with that of the units merged or renamed into it',
+        params: UnitParams,
+        response: withProblems({ 200: UnitHistory }),
+      },
+    },
+    async (request) => {
+      authorize(actorOf(request), 'steering.read');
+      const history = await steering.units.history(request.params.id);
+      return { unit: history.unit, predecessors: [...history.predecessors], events: [...history.events] };
+    },
+  );
+}

@@ -1,0 +1,68 @@
+import type { AuditActor } from '../../store/index.js';
+import { computeDti, type DtiInput, type DtiResult, dtiInputProblems } from './dti-index.js';
+import { createIndicatorContext, type IndicatorContextOptions } from './indicator-context.js';
+import { type IndicatorDefinitionCommands, indicatorDefinitionCommands } from './indicator-commands.js';
+import { throwIfProblems } from './indicator-input.js';
+import { type MeasureCommands, measureCommands } from './measure-indicators.js';
+import { type ScoreFilter, type Scoreboard, scorePeriod } from './score-period.js';
+import { type ValueCommands, valueCommands } from './value-commands.js';
+import { type ImportOptions, type ImportReport, importValues } from './xlsx-import.js';
+import { scoreboardWorkbook } from './xlsx-export.js';
+
+/** One line of a ranking: a unit's place and index, without the components. */
+export interface RankingEntry {
+  readonly rank: number;
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly kind: string;
+  readonly index: number | null;
+  readonly counted: number;
+  readonly reported: number;
+}
+
+/**
+ * The indicators half of the steering workspace: definitions and targets, values, measured indicators,
+ * scores and rankings, spreadsheets and the QĐ 922 DTI calculator. Writes take an audit actor and are
+ * audited in the same transaction; authorization is the caller's (the API's).
+ */
+export interface IndicatorCommands extends IndicatorDefinitionCommands, ValueCommands, MeasureCommands {
+  /** Every unit's index for a period, ranked, with the components of each attainment. */
+  scores(period: string, filter?: ScoreFilter): Promise<Scoreboard>;
+  /** The ranking of units for a period (optionally of one kind). */
+  ranking(period: string, filter?: ScoreFilter): Promise<{ period: string; units: RankingEntry[] }>;
+  /** Imports values from an .xlsx file, all or nothing unless `acceptValid`. */
+  importValues(actor: AuditActor, file: Uint8Array, options?: ImportOptions): Promise<ImportReport>;
+  /** The scoreboard of a period as an .xlsx workbook. */
+  exportScoreboard(period: string, filter?: ScoreFilter): Promise<Buffer>;
+  /** The provincial DTI of QĐ 922 from points or index values; `validation-failed` names bad indices. */
+  dti(input: DtiInput): DtiResult;
+}
+
+/**
+ * Builds the indicator commands over a store or the steering context (anything with `db` and `now`).
+ *
+ * @example
+ * const indicators = createIndicatorCommands({ db: store.db });
+ * const board = await indicators.scores('2024');
+ */
+export function createIndicatorCommands(options: IndicatorContextOptions): IndicatorCommands {
+  const context = createIndicatorContext(options);
+  return Object.freeze({
+    ...indicatorDefinitionCommands(context),
+    ...valueCommands(context),
+    ...measureCommands(context),
+    scores: (period: string, filter?: ScoreFilter) => scorePeriod(context.db, period, filter),
+    async ranking(period: string, filter?: ScoreFilter) {
+      const board = await scorePeriod(context.db, period, filter);
+      return { period, units: board.units.map(({ components: _components, ...entry }) => entry) };
+    },
+    importValues: (actor: AuditActor, file: Uint8Array, importOptions?: ImportOptions) =>
+      importValues(context, actor, file, importOptions),
+    exportScoreboard: async (period: string, filter?: ScoreFilter) =>
+      scoreboardWorkbook(await scorePeriod(context.db, period, filter)),
+    dti(input: DtiInput) {
+      throwIfProblems(dtiInputProblems(input), 'Invalid DTI input');
+      return computeDti(input);
+    },
+  });
+}

@@ -1,0 +1,127 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/index.js';
+import { type Attainment, attainmentOf } from './attainment.js';
+import { throwIfProblems } from './indicator-input.js';
+import { levelsOf } from './indicator-rows.js';
+import type { UnitKind } from './indicator-schemas.js';
+import { type Period, parsePeriod, unitActiveIn } from './period.js';
+import { TargetLookup } from './target-lookup.js';
+
+/** One indicator's part in a unit's index, with everything needed to explain it. */
+export interface ScoreComponent extends Attainment {
+  readonly indicatorCode: string;
+  readonly weight: number; // 0 when the indicator does not count (no target)
+}
+
+/** A unit's index for a period and how it was reached. */
+export interface UnitScore {
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly kind: UnitKind;
+  /** Σ weight × attainment ÷ Σ weight over the indicators with a target; null when none has one. */
+  readonly index: number | null;
+  readonly rank: number;
+  readonly counted: number; // indicators in the index
+  readonly reported: number; // of which the unit has a value
+  readonly components: ScoreComponent[];
+}
+
+/** Every unit's score for a period, ranked. */
+export interface Scoreboard {
+  readonly period: string;
+  readonly year: number;
+  readonly units: UnitScore[];
+}
+
+/** Narrows a scoreboard to units of one kind or to some units. */
+export interface ScoreFilter {
+  readonly kind?: UnitKind;
+  readonly unitIds?: readonly string[];
+}
+
+/** Parses a period for scoring or throws `validation-failed`. */
+export function requirePeriod(text: string): Period {
+  const period = parsePeriod(text);
+  if (period === undefined) {
+    throwIfProblems(
+      [{ pointer: '/period', detail: "must be 'YYYY', 'YYYY-Hn', 'YYYY-Qn' or 'YYYY-MM'" }],
+      'Invalid period',
+    );
+  }
+  return period!;
+}
+
+/**
+ * Scores every unit that existed during the period and ranks them (ties share a rank, 1, 1, 3).
+ * Reads are three small lookups (indicators, targets, units) and ONE query for the period's values,
+ * a range scan of the (period, indicator, unit) key; the arithmetic happens in memory.
+ * A unit's index uses every indicator that applies to its kind and has a target for its level and the
+ * period's year; an indicator without a value counts 0, so not reporting never raises an index.
+ */
+export async function scorePeriod(
+  db: Kysely<Database>,
+  text: string,
+  filter: ScoreFilter = {},
+): Promise<Scoreboard> {
+  const period = requirePeriod(text);
+  const [indicators, targets, units, values] = await Promise.all([
+    db
+      .selectFrom('steering_indicators')
+      .select(['code', 'direction', 'levels', 'weight'])
+      .orderBy('code')
+      .execute(),
+    db.selectFrom('steering_indicator_targets').selectAll().execute(),
+    db.selectFrom('steering_units').select(['id', 'name', 'kind', 'valid_from', 'valid_to']).execute(),
+    db
+      .selectFrom('steering_indicator_values')
+      .select(['indicator_code', 'unit_id', 'value'])
+      .where('period', '=', text)
+      .execute(),
+  ]);
+  const lookup = new TargetLookup(targets);
+  const valueByKey = new Map<string, number>();
+  for (const row of values) valueByKey.set(`${row.unit_id} ${row.indicator_code}`, row.value);
+  const applying = indicators.map((indicator) => ({ ...indicator, kinds: new Set(levelsOf(indicator)) }));
+  const wanted = filter.unitIds === undefined ? undefined : new Set(filter.unitIds);
+
+  const scored = units
+    .filter((unit) => unitActiveIn(period, unit.valid_from, unit.valid_to))
+    .filter(
+      (unit) => (filter.kind === undefined || unit.kind === filter.kind) && (wanted?.has(unit.id) ?? true),
+    )
+    .map((unit) => {
+      let weighted = 0;
+      let weights = 0;
+      let reported = 0;
+      const components: ScoreComponent[] = [];
+      for (const indicator of applying) {
+        if (!indicator.kinds.has(unit.kind)) continue;
+        const actual = valueByKey.get(`${unit.id} ${indicator.code}`) ?? null;
+        const part = attainmentOf(
+          indicator.direction,
+          actual,
+          lookup.targetFor(indicator.code, unit.kind, period.year),
+        );
+        const weight = part.attainment === null ? 0 : indicator.weight;
+        if (part.attainment !== null) {
+          weighted += weight * part.attainment;
+          weights += weight;
+          if (actual !== null) reported += 1;
+        }
+        components.push({ indicatorCode: indicator.code, weight, ...part });
+      }
+      const index = weights === 0 ? null : Math.round((weighted / weights) * 1e6) / 1e6;
+      const counted = components.filter((component) => component.weight > 0).length;
+      return { unitId: unit.id, unitName: unit.name, kind: unit.kind, index, counted, reported, components };
+    })
+    .sort((a, b) => (b.index ?? -1) - (a.index ?? -1) || a.unitId.localeCompare(b.unitId));
+
+  let previous: number | null | undefined;
+  let rank = 0;
+  const ranked = scored.map((unit, position) => {
+    if (unit.index !== previous) rank = position + 1;
+    previous = unit.index;
+    return { ...unit, rank };
+  });
+  return { period: text, year: period.year, units: ranked };
+}

@@ -1,0 +1,149 @@
+import ExcelJS from 'exceljs';
+import { CangError, type FieldProblem } from '../../core/index.js';
+import type { AuditActor, SteeringIndicatorValueTable } from '../../store/index.js';
+import type { IndicatorContext } from './indicator-context.js';
+import { UNIT_COLUMNS } from './indicator-rows.js';
+import { checkValue } from './value-rules.js';
+import { upsertValues } from './value-store.js';
+import { numberCell, textCell } from './xlsx-cells.js';
+
+/** The outcome of one spreadsheet row; `row` is the row number Excel shows. */
+export interface ImportRowResult {
+  readonly row: number;
+  readonly ok: boolean;
+  readonly reasons: FieldProblem[];
+}
+
+/** The outcome of an import: whether anything was written, how much, and every row's result. */
+export interface ImportReport {
+  readonly committed: boolean;
+  readonly imported: number;
+  readonly rows: ImportRowResult[];
+}
+
+/** How an import runs. */
+export interface ImportOptions {
+  /** Import the good rows even when some are bad; by default one bad row imports nothing. */
+  readonly acceptValid?: boolean;
+  /** Whether the caller may report for a unit (a unit reporter only for its own); every unit by default. */
+  readonly mayReport?: (unitId: string) => boolean;
+}
+
+/** The columns of an import sheet, in order. */
+export const IMPORT_COLUMNS = ['indicator', 'unit', 'period', 'value', 'source', 'evidence'] as const;
+
+interface ParsedRow {
+  readonly row: number;
+  readonly code: string;
+  readonly unitId: string;
+  readonly period: string;
+  readonly value: number | undefined;
+  readonly source: string;
+  readonly evidence: string;
+}
+
+async function readRows(file: Uint8Array): Promise<ParsedRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(file) as unknown as ExcelJS.Buffer);
+  } catch (cause) {
+    throw new CangError('validation-failed', 'The file is not an .xlsx workbook', {
+      cause,
+      errors: [{ pointer: '/file', detail: 'not an .xlsx workbook' }],
+    });
+  }
+  const sheet = workbook.worksheets[0];
+  const rows: ParsedRow[] = [];
+  sheet?.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells = IMPORT_COLUMNS.map((_, index) => row.getCell(index + 1).value);
+    const code = textCell(cells[0] ?? null);
+    // A first row that does not start with an indicator code is the header.
+    if (number === 1 && !/^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$/.test(code)) return;
+    if (cells.every((cell) => textCell(cell ?? null) === '')) return;
+    rows.push({
+      row: number,
+      code,
+      unitId: textCell(cells[1] ?? null),
+      period: textCell(cells[2] ?? null),
+      value: numberCell(cells[3] ?? null),
+      source: textCell(cells[4] ?? null) || 'reported',
+      evidence: textCell(cells[5] ?? null),
+    });
+  });
+  return rows;
+}
+
+/**
+ * Imports indicator values from the first sheet of an .xlsx file (columns: indicator code, unit code,
+ * period, value, source, evidence; an optional header row) in one transaction. Every row is checked by
+ * the same rules as a single value; a file with any bad row imports nothing unless `acceptValid`.
+ */
+export async function importValues(
+  context: IndicatorContext,
+  actor: AuditActor,
+  file: Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const parsed = await readRows(file);
+  if (parsed.length === 0) {
+    throw new CangError('validation-failed', 'The sheet has no values', {
+      errors: [{ pointer: '/file', detail: 'the first sheet has no value rows' }],
+    });
+  }
+  return context.write<ImportReport>(actor, async (trx, now) => {
+    const codes = [...new Set(parsed.map((row) => row.code))];
+    const unitIds = [...new Set(parsed.map((row) => row.unitId))];
+    const indicators = new Map(
+      (await trx.selectFrom('steering_indicators').selectAll().where('code', 'in', codes).execute()).map(
+        (i) => [i.code, i],
+      ),
+    );
+    const units = new Map(
+      (await trx.selectFrom('steering_units').select(UNIT_COLUMNS).where('id', 'in', unitIds).execute()).map(
+        (unit) => [unit.id, unit],
+      ),
+    );
+    const seen = new Map<string, number>();
+    const results: ImportRowResult[] = [];
+    const good: SteeringIndicatorValueTable[] = [];
+    for (const row of parsed) {
+      const key = { indicatorCode: row.code, unitId: row.unitId, period: row.period };
+      const check = checkValue(key, row.value, indicators.get(row.code), units.get(row.unitId), { now });
+      const reasons: FieldProblem[] = check.ok ? [] : [...check.problems];
+      if (row.source !== 'reported' && row.source !== 'verified')
+        reasons.push({ pointer: '/source', detail: "must be 'reported' or 'verified'" });
+      if (row.evidence.length > 2000)
+        reasons.push({ pointer: '/evidence', detail: 'longer than 2,000 characters' });
+      if (options.mayReport !== undefined && units.has(row.unitId) && !options.mayReport(row.unitId))
+        reasons.push({ pointer: '/unit', detail: `you may not report values for ${row.unitId}` });
+      const first = seen.get(`${row.code} ${row.unitId} ${row.period}`);
+      if (first !== undefined) reasons.push({ pointer: '/', detail: `the same value as row ${first}` });
+      else seen.set(`${row.code} ${row.unitId} ${row.period}`, row.row);
+      results.push({ row: row.row, ok: reasons.length === 0, reasons });
+      if (reasons.length > 0) continue;
+      good.push({
+        period: row.period,
+        indicator_code: row.code,
+        unit_id: row.unitId,
+        value: row.value!,
+        source: row.source as 'reported' | 'verified',
+        evidence_note: row.evidence === '' ? null : row.evidence,
+        attachment_id: null,
+        recorded_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    const commit = good.length > 0 && (good.length === parsed.length || options.acceptValid === true);
+    if (!commit) return { result: { committed: false, imported: 0, rows: results }, audit: [] };
+    await upsertValues(trx, good);
+    return {
+      result: { committed: true, imported: good.length, rows: results },
+      audit: good.map((value) => ({
+        action: 'indicator-value.import',
+        resource: `${value.unit_id}/indicators/${value.indicator_code}/${value.period}`,
+        details: { value: value.value, source: value.source, evidenceNote: value.evidence_note },
+      })),
+    };
+  });
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/index.js';
+import { calendarDateOf } from './calendar-date.js';
+import { parsePeriod, reportDeadline } from './report-period.js';
+import type { ReportStatus, ReportingStatusView } from './report-schemas.js';
+import { activeDuring, byKindThenName } from './unit-rows.js';
+
+/**
+ * Who owes a report for a period and where each stands. A unit owes one when it exists during the
+ * period and leads a task in play then (started by the period's end and either still open or due
+ * after the period began), or when it has started a report anyway. A report submitted by the
+ * deadline is on time, after it late; no submitted report once the deadline has passed is missing.
+ */
+export async function reportingStatus(
+  db: Kysely<Database>,
+  periodId: string,
+  asOf: string,
+): Promise<ReportingStatusView> {
+  const period = parsePeriod(periodId);
+  const deadline = reportDeadline(period);
+  const units = await db.selectFrom('steering_units').selectAll().execute();
+  const tasks = await db
+    .selectFrom('steering_tasks')
+    .select(['lead_unit_id', 'start_date', 'deadline', 'status'])
+    .where('start_date', '<=', period.end)
+    .where('status', '!=', 'cancelled')
+    .execute();
+  const reports = await db
+    .selectFrom('steering_reports')
+    .selectAll()
+    .where('period', '=', periodId)
+    .execute();
+  const owing = new Set(
+    tasks
+      .filter((task) => task.status !== 'completed' || task.deadline >= period.start)
+      .map((task) => task.lead_unit_id),
+  );
+  for (const report of reports) owing.add(report.unit_id);
+  const rows = units
+    .filter((unit) => owing.has(unit.id) && activeDuring(unit, period.start, period.end))
+    .sort(byKindThenName)
+    .map((unit) => {
+      const report = reports.find((r) => r.unit_id === unit.id);
+      const submittedOn =
+        report?.submitted_at != null && (report.status === 'submitted' || report.status === 'accepted')
+          ? calendarDateOf(report.submitted_at)
+          : undefined;
+      let state: 'on-time' | 'late' | 'missing' | 'pending';
+      if (submittedOn !== undefined) state = submittedOn <= deadline ? 'on-time' : 'late';
+      else state = asOf > deadline ? 'missing' : 'pending';
+      return {
+        unitId: unit.id,
+        unitName: unit.name,
+        state,
+        reportId: report?.id ?? null,
+        reportStatus: (report?.status ?? null) as ReportStatus | null,
+      };
+    });
+  return {
+    period: periodId,
+    start: period.start,
+    end: period.end,
+    deadline,
+    asOf,
+    units: rows,
+    late: rows.filter((row) => row.state === 'late').map((row) => row.unitId),
+    missing: rows.filter((row) => row.state === 'missing').map((row) => row.unitId),
+  };
+}

@@ -1,0 +1,56 @@
+import type { Kysely, Transaction } from 'kysely';
+import { CangError } from '../core/index.js';
+import { type AuditActor, type AuditChange, type Database, recordAudit, type Store } from '../store/index.js';
+import { calendarDateOf } from './calendar-date.js';
+import { mapDatabaseError } from './database-errors.js';
+
+/** What a change returns to the write pipeline: its result and the audit entry that describes it. */
+export interface ChangeOutcome<T> {
+  readonly result: T;
+  readonly audit: AuditChange;
+}
+
+/** Shared by every steering command (and the indicators half): the store, the clock, the write pipeline. */
+export interface SteeringContext {
+  readonly db: Kysely<Database>;
+  readonly now: () => number;
+  /** Today's calendar date in Hải Phòng (UTC+7), 'YYYY-MM-DD'. */
+  readonly today: () => string;
+  /** Runs a change and its audit entry in one transaction; a failure anywhere rolls back both. */
+  write<T>(
+    actor: AuditActor,
+    change: (trx: Transaction<Database>, now: number) => Promise<ChangeOutcome<T>>,
+  ): Promise<T>;
+}
+
+/** Options of the steering context. */
+export interface SteeringContextOptions {
+  readonly store: Store;
+  readonly now?: () => number;
+}
+
+/** Builds the context that every steering command runs in. */
+export function createSteeringContext(options: SteeringContextOptions): SteeringContext {
+  const { store } = options;
+  const now = options.now ?? Date.now;
+  return {
+    db: store.db,
+    now,
+    today: () => calendarDateOf(now()),
+    async write(actor, change) {
+      if (typeof actor?.id !== 'string' || actor.id.length === 0) {
+        throw new CangError('internal', 'A steering change needs an actor');
+      }
+      const at = now();
+      try {
+        return await store.db.transaction().execute(async (trx) => {
+          const { result, audit } = await change(trx, at);
+          await recordAudit(trx, actor, audit, at);
+          return result;
+        });
+      } catch (error) {
+        throw mapDatabaseError(error);
+      }
+    },
+  };
+}
