@@ -26,7 +26,14 @@ export function registerConsole(app: ApiApp, dir: string | undefined): void {
   if (dir === undefined || !existsSync(join(dir, 'index.html'))) return;
   const root = resolve(dir);
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    const path = decodeURIComponent(request.url.split('?')[0]!);
+    const raw = request.url.split('?')[0]!;
+    let path: string;
+    try {
+      path = decodeURIComponent(raw);
+    } catch {
+      // A malformed escape names no file: answer the console, whose router shows "not found".
+      path = '/';
+    }
     if (path.startsWith('/api/') || path === '/api' || path.startsWith('/health/')) {
       throw new CangError('not-found', 'No route answers this method and path');
     }

@@ -1,0 +1,307 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, listAll, type Problem } from '../api/client';
+import { loadAllServices, loadAllSystems, loadServicesOf, loadSystemsOf } from '../api/registry';
+import type { Grant, Service, System } from '../api/types';
+import { type Column, DataTable } from '../components/data-table';
+import { Field } from '../components/field';
+import { Page } from '../components/page';
+import { ProblemAlert } from '../components/problem';
+import { useDraft } from '../lib/draft';
+import { formatDateTime, formatNumber, localInputToIso } from '../lib/format';
+import { canManage, type Session, useSession } from '../lib/session';
+import { problemOf, useLoad } from '../lib/use-load';
+import { useSubmit } from '../lib/use-submit';
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+const SYSTEM_ID =
+  /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/(GOV|COM|ORG)\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const SERVICE_ID =
+  /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/(GOV|COM|ORG)\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** Grants the session may read: all of them, or those touching its organisations' systems and services. */
+async function loadGrants(session: Session): Promise<Grant[]> {
+  if (session.has('platform-admin', 'auditor')) return listAll<Grant>('/grants');
+  const organisations = session.user.roles
+    .filter((r) => r.role === 'org-admin' && r.scope)
+    .map((r) => r.scope!);
+  const systems = (await Promise.all(organisations.map(loadSystemsOf))).flat();
+  const services = (await Promise.all(systems.map((s) => loadServicesOf(s.id)))).flat();
+  const lists = await Promise.all([
+    ...systems.map((s) => listAll<Grant>('/grants', { client: s.id })),
+    ...services.map((s) => listAll<Grant>('/grants', { service: s.id })),
+  ]);
+  return [...new Map(lists.flat().map((g) => [g.id, g])).values()];
+}
+
+const EMPTY_GRANT = {
+  client: '',
+  service: '',
+  methods: [] as string[],
+  pathPatterns: '',
+  quota: '',
+  expiresAt: '',
+};
+
+function CreateGrant({
+  systems,
+  services,
+  onCreated,
+}: {
+  readonly systems: readonly System[];
+  readonly services: readonly Service[];
+  readonly onCreated: () => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, update, clear] = useDraft('grant', EMPTY_GRANT);
+  const { errors, problem, busy, submit } = useSubmit<Grant>();
+  const [created, setCreated] = useState<Grant>();
+  const patterns = draft.pathPatterns
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    const expiresAt = localInputToIso(draft.expiresAt);
+    const quota = draft.quota.trim() ? Number(draft.quota) : undefined;
+    const grant = await submit(
+      () => {
+        const found: Record<string, string> = {};
+        if (!SYSTEM_ID.test(draft.client.trim())) found['/client'] = t('validation.systemId');
+        if (!SERVICE_ID.test(draft.service.trim())) found['/service'] = t('validation.serviceId');
+        if (patterns.some((p) => !p.startsWith('/'))) found['/pathPatterns'] = t('validation.pathPattern');
+        if (quota !== undefined && (!Number.isInteger(quota) || quota < 1 || quota > 1_000_000))
+          found['/quotaPerMinute'] = t('validation.quota');
+        if (draft.expiresAt && (!expiresAt || Date.parse(expiresAt) <= Date.now()))
+          found['/expiresAt'] = t('validation.future');
+        return found;
+      },
+      () =>
+        api<Grant>('/grants', {
+          method: 'POST',
+          body: {
+            client: draft.client.trim(),
+            service: draft.service.trim(),
+            ...(draft.methods.length ? { methods: draft.methods } : {}),
+            ...(patterns.length ? { pathPatterns: patterns } : {}),
+            ...(quota !== undefined ? { quotaPerMinute: quota } : {}),
+            ...(expiresAt ? { expiresAt } : {}),
+          },
+        }),
+    );
+    if (grant) {
+      setCreated(grant);
+      clear();
+      onCreated();
+    }
+  };
+  const toggle = (method: string, on: boolean) =>
+    update({ methods: on ? [...draft.methods, method] : draft.methods.filter((m) => m !== method) });
+  return (
+    <form className="panel" onSubmit={send} noValidate aria-labelledby="create-grant-title">
+      <h2 id="create-grant-title">{t('grant.create')}</h2>
+      {created && (
+        <p className="alert success" role="status">
+          {t('grant.created', { client: created.client, service: created.service })}
+        </p>
+      )}
+      <ProblemAlert problem={problem} />
+      <div className="form-row">
+        <Field label={t('grant.client')} error={errors['/client']} hint={t('grant.clientHint')} required>
+          {(c) => (
+            <input
+              {...c}
+              name="client"
+              list="grant-systems"
+              value={draft.client}
+              onChange={(e) => update({ client: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('grant.service')} error={errors['/service']} hint={t('grant.serviceHint')} required>
+          {(c) => (
+            <input
+              {...c}
+              name="service"
+              list="grant-services"
+              value={draft.service}
+              onChange={(e) => update({ service: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+      <datalist id="grant-systems">
+        {systems.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </datalist>
+      <datalist id="grant-services">
+        {services.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </datalist>
+      <fieldset className={errors['/methods'] ? 'invalid' : undefined}>
+        <legend>{t('grant.methods')}</legend>
+        <p className="hint">{t('grant.methodsHint')}</p>
+        <div className="checks">
+          {METHODS.map((method) => (
+            <label key={method}>
+              <input
+                type="checkbox"
+                name="methods"
+                value={method}
+                checked={draft.methods.includes(method)}
+                onChange={(e) => toggle(method, e.target.checked)}
+              />{' '}
+              {method}
+            </label>
+          ))}
+        </div>
+        {errors['/methods'] && <p className="field-error">{errors['/methods']}</p>}
+      </fieldset>
+      <Field
+        label={t('grant.pathPatterns')}
+        error={errors['/pathPatterns']}
+        hint={t('grant.pathPatternsHint')}
+      >
+        {(c) => (
+          <textarea
+            {...c}
+            name="pathPatterns"
+            rows={3}
+            value={draft.pathPatterns}
+            onChange={(e) => update({ pathPatterns: e.target.value })}
+          />
+        )}
+      </Field>
+      <div className="form-row">
+        <Field label={t('grant.quota')} error={errors['/quotaPerMinute']} hint={t('grant.quotaHint')}>
+          {(c) => (
+            <input
+              {...c}
+              name="quota"
+              type="number"
+              min={1}
+              inputMode="numeric"
+              value={draft.quota}
+              onChange={(e) => update({ quota: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('common.expiresAt')} error={errors['/expiresAt']} hint={t('grant.expiresHint')}>
+          {(c) => (
+            <input
+              {...c}
+              name="expiresAt"
+              type="datetime-local"
+              value={draft.expiresAt}
+              onChange={(e) => update({ expiresAt: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+      <button type="submit" disabled={busy}>
+        {t('grant.createSubmit')}
+      </button>
+    </form>
+  );
+}
+
+/** Access grants: who may call which service, with a form to grant and a button to revoke. */
+export default function Grants() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const grants = useLoad(() => loadGrants(session), [session]);
+  const registry = useLoad(async () => {
+    const systems = await loadAllSystems();
+    return { systems, services: await loadAllServices(systems) };
+  }, []);
+  const [deleteProblem, setDeleteProblem] = useState<Problem>();
+  const mayCreate = session.has('platform-admin', 'org-admin');
+  const remove = async (grant: Grant) => {
+    if (!window.confirm(t('grant.deleteConfirm', { client: grant.client, service: grant.service }))) return;
+    try {
+      await api(`/grants/${encodeURIComponent(grant.id)}`, { method: 'DELETE' });
+      setDeleteProblem(undefined);
+      grants.reload();
+    } catch (error) {
+      setDeleteProblem(problemOf(error));
+    }
+  };
+  const columns: Column<Grant>[] = [
+    {
+      id: 'client',
+      header: t('grant.client'),
+      value: (g) => g.client,
+      cell: (g) => <code>{g.client}</code>,
+    },
+    {
+      id: 'service',
+      header: t('grant.service'),
+      value: (g) => g.service,
+      cell: (g) => <code>{g.service}</code>,
+    },
+    { id: 'methods', header: t('grant.methods'), value: (g) => g.methods?.join(', ') ?? t('grant.any') },
+    {
+      id: 'paths',
+      header: t('grant.pathPatterns'),
+      value: (g) => g.pathPatterns?.join(' ') ?? t('grant.any'),
+    },
+    { id: 'quota', header: t('grant.quotaShort'), value: (g) => g.quotaPerMinute, numeric: true },
+    {
+      id: 'expiresAt',
+      header: t('common.expiresAt'),
+      value: (g) => g.expiresAt,
+      cell: (g) =>
+        g.expired ? <span className="badge bad">{t('grant.expired')}</span> : formatDateTime(g.expiresAt),
+    },
+    {
+      id: 'actions',
+      header: t('common.actions'),
+      value: () => null,
+      cell: (g) =>
+        canManage(session, g.service) ? (
+          <button type="button" className="danger small" onClick={() => remove(g)}>
+            {t('grant.delete')}
+            <span className="visually-hidden">
+              {' '}
+              {g.client} → {g.service}
+            </span>
+          </button>
+        ) : null,
+    },
+  ];
+  return (
+    <Page title={t('nav.grants')}>
+      <ProblemAlert problem={grants.problem ?? deleteProblem} />
+      {grants.data ? (
+        <DataTable
+          caption={t('nav.grants')}
+          rows={grants.data}
+          columns={columns}
+          rowKey={(g) => g.id}
+          exportName="quyen-truy-cap"
+        />
+      ) : (
+        !grants.problem && <p className="muted">{t('common.loading')}</p>
+      )}
+      <p className="muted">
+        {t('grant.count', {
+          count: grants.data?.length ?? 0,
+          formatted: formatNumber(grants.data?.length ?? 0),
+        })}
+      </p>
+      {mayCreate && (
+        <CreateGrant
+          systems={registry.data?.systems ?? []}
+          services={registry.data?.services ?? []}
+          onCreated={grants.reload}
+        />
+      )}
+    </Page>
+  );
+}
