@@ -55,6 +55,9 @@ function loadConfig(): Config {
         : {}),
     },
     ...(env.CANG_SUBJECT_HASH_KEY ? { subjectHashKey: env.CANG_SUBJECT_HASH_KEY } : {}),
+    ...(env.CANG_PREVIOUS_SUBJECT_HASH_KEYS
+      ? { previousSubjectHashKeys: env.CANG_PREVIOUS_SUBJECT_HASH_KEYS.split(',').map((k) => k.trim()) }
+      : {}),
   };
   const typed = [...Object.values(raw.exchange)]
     .concat([raw.adminPort, raw.exchangePort])

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createAdminApi } from './api/index.js';
+import { type Catalog, createCatalog } from './catalog/index.js';
 import { type Config, CangError, loadPrivateKey } from './core/index.js';
 import {
   createExchange,
@@ -48,6 +49,7 @@ export interface Platform {
   readonly registry: Registry;
   readonly identity: Identity;
   readonly steering: Steering;
+  readonly catalog: Catalog;
   readonly publisher: SnapshotPublisher;
   /** This node's signing key and its id in the registry. */
   readonly nodeKey: { readonly privateKey: string; readonly publicKey: string; readonly id: string };
@@ -96,16 +98,24 @@ export async function openPlatform(config: Config): Promise<Platform> {
     keyId: registryKey.id,
     expiresInSeconds: config.exchange.snapshotMaxAgeSeconds,
   });
+  const subjectHashKey = subjectHashKeyOf(config);
+  const catalog = createCatalog({
+    store,
+    registry,
+    // Current key first; earlier keys still find what was logged before a rotation.
+    subjectHashKeys: [subjectHashKey, ...(config.previousSubjectHashKeys ?? [])],
+  });
   return {
     config,
     store,
     registry,
     identity,
     steering,
+    catalog,
     publisher,
     nodeKey,
     registryKey,
-    subjectHashKey: subjectHashKeyOf(config),
+    subjectHashKey,
     onRegistryChange: (listener) => listeners.push(listener),
     close: () => store.close(),
   };
@@ -160,6 +170,20 @@ async function seedSample(platform: Platform): Promise<{ created: readonly strin
   await seedSteeringSample(platform.steering, PLATFORM_ACTOR);
   await seedIndicatorSample(platform.steering.context, PLATFORM_ACTOR);
   return organisations;
+}
+
+const SHARING_EXPIRY_INTERVAL_MS = 3_600_000;
+
+/** Ends approved sharing requests past their duration (removing their grants) every hour. */
+function scheduleSharingExpiry(platform: Platform, logger: Logger): () => void {
+  const expire = () =>
+    platform.catalog.sharingRequests
+      .expireDue(PLATFORM_ACTOR)
+      .catch((error: unknown) => logger.error({ err: error }, 'expiring sharing requests failed'));
+  const timer = setInterval(expire, SHARING_EXPIRY_INTERVAL_MS);
+  timer.unref();
+  void expire();
+  return () => clearInterval(timer);
 }
 
 /** A running Cảng process. */
@@ -269,6 +293,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         identity: platform.identity,
         registry: platform.registry,
         steering: platform.steering,
+        catalog: platform.catalog,
         snapshotPublisher: platform.publisher,
         logger,
         // The built console (npm run build:console), served at / when present.
@@ -277,6 +302,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
           : {}),
       });
       closers.push(() => admin.close());
+      closers.push(scheduleSharingExpiry(platform, logger));
       await admin.listen({ port: config.adminPort, host: config.host });
       const address = admin.server.address() as AddressInfo;
       adminUrl = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;

@@ -7,6 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { Logger } from 'pino';
+import type { Catalog } from '../catalog/index.js';
 import type { Identity } from '../identity/index.js';
 import type { Registry, SignedSnapshot } from '../registry/index.js';
 import type { Steering } from '../steering/index.js';
@@ -31,6 +32,8 @@ export interface AdminApiDeps {
   readonly store: Store;
   readonly identity: Identity;
   readonly registry: Registry;
+  /** The shared data catalog; its routes (and the public open-data routes) are registered when set. */
+  readonly catalog?: Catalog;
   readonly snapshotPublisher: SnapshotSource;
   /** The steering workspace; its routes under `/api/v1/steering` are registered when set. */
   readonly steering?: Steering;

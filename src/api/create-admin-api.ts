@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AdminApiDeps, ApiApp } from './admin-api-deps.js';
 import { authenticateRequest } from './authenticate.js';
+import { registerCatalogRoutes, registerOpenDataRoutes } from './routes/catalog/register-catalog-routes.js';
 import { registerConsole } from './console-static.js';
 import { installErrorBoundary } from './error-boundary.js';
 import { ProblemSchema } from './problem-schema.js';
@@ -70,6 +71,7 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
   await app.register(
     async (api) => {
       registerLoginRoute(api, deps);
+      if (deps.catalog) registerOpenDataRoutes(api, deps.catalog);
       registerSnapshotRoutes(api, deps);
       // The authenticated scope: its hook runs before the body is parsed or validated.
       await api.register(async (authenticated) => {
@@ -83,6 +85,7 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
         registerRegistryRoutes(authenticated, deps);
         if (deps.steering !== undefined) registerSteeringRoutes(authenticated, { steering: deps.steering });
         registerLogRoutes(authenticated, deps);
+        if (deps.catalog) registerCatalogRoutes(authenticated, deps.catalog);
         await deps.extraRoutes?.(authenticated);
       });
     },

@@ -52,6 +52,8 @@ export const ConfigSchema = Type.Object({
   }),
   /** Secret key for the keyed hash of data-subject identifiers (X-Cang-Subject); created in dataDir when absent. */
   subjectHashKey: Type.Optional(Type.String({ minLength: 16 })),
+  /** Earlier subject-hash keys, after a rotation: the data subject's view still finds what they hashed. */
+  previousSubjectHashKeys: Type.Optional(Type.Array(Type.String({ minLength: 16 }))),
 });
 
 /** The validated, frozen configuration. */

@@ -71,6 +71,8 @@ export const AUTHORIZATION_RULES = {
   'catalog.write': ORG_WRITERS,
   'sharing-request.create': ORG_WRITERS,
   'sharing-request.approve': ORG_WRITERS,
+  // The data subject's view: who accessed data about a person. Officers who audit the platform.
+  'subject-access.read': LOG_READERS,
 } as const satisfies Record<string, readonly Grantee[]>;
 
 /** An action of the admin API, e.g. `service.update`. */

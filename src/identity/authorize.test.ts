@@ -57,6 +57,8 @@ const REFUSALS: readonly [Action, Actor, string | undefined, string][] = [
     `${ORG_B}/HRM/staff`,
     'org-admin of A cannot approve requests for B',
   ],
+  ['subject-access.read', orgAdminA, ORG_A, 'org-admin cannot look up a data subject'],
+  ['subject-access.read', leader, undefined, 'leader cannot look up a data subject'],
   ['organisation.update', orgAdminA, 'VN-HP/GOV', 'a malformed resource never matches a scope'],
 ];
 

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-26-1-foundation.js';
 import * as steeringWorkspace from './2026-11-26-2-steering-workspace.js';
 import * as steeringIndicators from './2026-11-26-3-steering-indicators.js';
+import * as catalog from './2026-11-26-4-catalog.js';
 
 /** All migrations in order; names are ISO-date prefixed, numbered within a day, and frozen once released. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-26-1-foundation': foundation,
   '2026-11-26-2-steering-workspace': steeringWorkspace,
   '2026-11-26-3-steering-indicators': steeringIndicators,
+  '2026-11-26-4-catalog': catalog,
 };

@@ -1,0 +1,248 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../../test/support/dialects.js';
+import { keyedHash } from '../../../core/index.js';
+import { readJson } from '../../test-support/api-harness.js';
+import { API_SUBJECT_KEYS, type CatalogApi, startCatalogApi } from './catalog-api-harness.js';
+
+const STP = 'VN-HP/GOV/STP';
+const SNV = 'VN-HP/GOV/SNV';
+const SERVICE = `${STP}/HOTICH/tra-cuu`;
+const CLIENT = `${SNV}/CBCC`;
+
+const officer = {
+  name: 'Nguyễn Thị Lan',
+  position: 'Trưởng phòng Hành chính tư pháp',
+  phone: '0225 3842 123',
+  email: 'lan.nt@haiphong.gov.vn',
+};
+
+function entryBody(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'service',
+    publisher: STP,
+    exchangeService: SERVICE,
+    title: 'Dịch vụ tra cứu hộ tịch',
+    description: 'Tra cứu thông tin khai sinh của công dân.',
+    focalOfficer: officer,
+    themes: ['JUST'],
+    classification: 'shared',
+    ...overrides,
+  };
+}
+
+function requestBody(entry: string, overrides: Record<string, unknown> = {}) {
+  return {
+    entry,
+    requester: SNV,
+    clientSystem: CLIENT,
+    purpose: 'Xác minh khai sinh khi tuyển dụng',
+    legalBasis: 'Nghị định 47/2020/NĐ-CP',
+    fieldsNeeded: ['họ tên', 'ngày sinh'],
+    durationDays: 180,
+    submit: true,
+    ...overrides,
+  };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`catalog API over a socket on ${dialect}`, () => {
+    let api: CatalogApi;
+    let admin: string;
+    let stpAdmin: string;
+    let snvAdmin: string;
+    let serviceId: string;
+
+    const expectStatus = async (response: Response, status: number) => {
+      expect(response.status, await response.clone().text()).toBe(status);
+      return response;
+    };
+    const post = async (path: string, cookie: string, body: unknown, status = 201) =>
+      readJson<Record<string, unknown>>(
+        await expectStatus(await api.call('POST', path, cookie, body), status),
+      );
+
+    beforeEach(async () => {
+      api = await startCatalogApi(dialect);
+      admin = await api.sessionFor('boss', [{ role: 'platform-admin' }]);
+      stpAdmin = await api.sessionFor('lan', [{ role: 'org-admin', scope: STP }]);
+      snvAdmin = await api.sessionFor('minh', [{ role: 'org-admin', scope: SNV }]);
+      await post('/api/v1/organisations', admin, { memberClass: 'GOV', code: 'STP', name: 'Sở Tư pháp' });
+      await post('/api/v1/organisations', admin, { memberClass: 'GOV', code: 'SNV', name: 'Sở Nội vụ' });
+      await post(`/api/v1/organisations/${STP}/systems`, admin, { code: 'HOTICH', name: 'Hộ tịch' });
+      await post(`/api/v1/organisations/${SNV}/systems`, admin, { code: 'CBCC', name: 'Cán bộ' });
+      await post(`/api/v1/organisations/${STP}/systems/HOTICH/services`, admin, {
+        code: 'tra-cuu',
+        name: 'Tra cứu hộ tịch',
+        baseUrl: 'https://hotich.example/api',
+      });
+      const entry = await post('/api/v1/catalog/entries', stpAdmin, entryBody());
+      serviceId = entry.id as string;
+      await post(`/api/v1/catalog/entries/${serviceId}/state`, stpAdmin, { state: 'published' }, 200);
+    });
+    afterEach(async () => {
+      await api.close();
+    });
+
+    it('serves open data without a session and nothing else', async () => {
+      const open = await post(
+        '/api/v1/catalog/entries',
+        stpAdmin,
+        entryBody({
+          kind: 'dataset',
+          exchangeService: undefined,
+          title: 'Danh sách tổ chức hành nghề công chứng',
+          classification: 'open',
+          distributions: [{ format: 'CSV', url: 'https://stp.example/cong-chung.csv' }],
+        }),
+      );
+      await post(`/api/v1/catalog/entries/${open.id}/state`, stpAdmin, { state: 'published' }, 200);
+      const listed = await readJson<{ items: { id: string }[] }>(
+        await expectStatus(await api.call('GET', '/api/v1/catalog/open/entries?q=cong%20chung'), 200),
+      );
+      expect(listed.items.map((i) => i.id)).toEqual([open.id]);
+      await expectStatus(await api.call('GET', `/api/v1/catalog/open/entries/${serviceId}`), 404);
+      const dcat = await expectStatus(await api.call('GET', '/api/v1/catalog/open/dcat.jsonld'), 200);
+      expect(dcat.headers.get('content-type')).toContain('application/ld+json');
+      expect((await readJson<{ 'dcat:dataset': unknown[] }>(dcat))['dcat:dataset']).toHaveLength(1);
+      const anonymous = await api.call('GET', '/api/v1/catalog/entries');
+      expect((await readJson(await expectStatus(anonymous, 401))).code).toBe('unauthenticated');
+    });
+
+    it('searches with and without diacritics and shows the history', async () => {
+      for (const q of ['hộ tịch', 'ho tich', 'tra cu']) {
+        const found = await readJson<{ items: { id: string }[]; total: number }>(
+          await api.call('GET', `/api/v1/catalog/entries?q=${encodeURIComponent(q)}`, snvAdmin),
+        );
+        expect(
+          found.items.map((i) => i.id),
+          q,
+        ).toEqual([serviceId]);
+      }
+      const history = await readJson<{ items: { action: string; actor: string }[] }>(
+        await api.call('GET', `/api/v1/catalog/entries/${serviceId}/revisions`, snvAdmin),
+      );
+      expect(history.items.map((r) => r.action)).toEqual(['create', 'publish']);
+    });
+
+    it('refuses catalog writes on another organisation with 403 and names each bad field with 400', async () => {
+      const refused = await api.call('POST', '/api/v1/catalog/entries', snvAdmin, entryBody());
+      expect((await readJson(await expectStatus(refused, 403))).code).toBe('forbidden');
+      const patch = await api.call('PATCH', `/api/v1/catalog/entries/${serviceId}`, snvAdmin, {
+        title: 'Đổi',
+      });
+      await expectStatus(patch, 403);
+      const bad = await api.call('POST', '/api/v1/catalog/entries', stpAdmin, {
+        ...entryBody(),
+        classification: 'secret',
+        focalOfficer: { name: 'Lan' },
+        themes: ['XYZ'],
+      });
+      const problem = await readJson(await expectStatus(bad, 400));
+      expect(problem.code).toBe('validation-failed');
+      expect(problem.errors!.map((e) => e.pointer).sort()).toEqual([
+        '/classification',
+        '/focalOfficer/email',
+        '/focalOfficer/phone',
+        '/focalOfficer/position',
+        '/themes/0',
+      ]);
+      expect((await api.store.db.selectFrom('catalog_entries').select('id').execute()).length).toBe(1);
+    });
+
+    it('approves into a registry grant, refuses outsiders (403) and second decisions (409), revokes', async () => {
+      const request = await post('/api/v1/catalog/sharing-requests', snvAdmin, requestBody(serviceId));
+      const stolen = await api.call('POST', '/api/v1/catalog/sharing-requests', snvAdmin, {
+        ...requestBody(serviceId),
+        requester: STP,
+        clientSystem: `${STP}/HOTICH`,
+      });
+      await expectStatus(stolen, 403);
+      const path = `/api/v1/catalog/sharing-requests/${request.id}`;
+      const outsider = await api.call('POST', `${path}/approve`, snvAdmin, {});
+      expect((await readJson(await expectStatus(outsider, 403))).code).toBe('forbidden');
+      expect((await api.registry.grants.list()).items).toEqual([]);
+
+      const queue = await readJson<{ items: { id: string }[] }>(
+        await api.call('GET', '/api/v1/catalog/sharing-requests?role=owner', stpAdmin),
+      );
+      expect(queue.items.map((r) => r.id)).toEqual([request.id]);
+      const due = await readJson<{ items: unknown[] }>(
+        await api.call('GET', '/api/v1/catalog/sharing-requests?role=owner&due=true', stpAdmin),
+      );
+      expect(due.items).toEqual([]);
+
+      const approved = await post(`${path}/approve`, stpAdmin, { methods: ['GET'], quotaPerMinute: 30 }, 200);
+      const [grantId] = approved.grants as string[];
+      const grant = await api.registry.grants.get(grantId!);
+      expect(grant).toMatchObject({ client: CLIENT, service: SERVICE, methods: ['GET'], quotaPerMinute: 30 });
+      const again = await api.call('POST', `${path}/refuse`, stpAdmin, { reason: 'Đổi ý' });
+      expect((await readJson(await expectStatus(again, 409))).code).toBe('conflict');
+
+      await post(`${path}/revoke`, stpAdmin, { reason: 'Hết nhu cầu' }, 200);
+      expect((await api.registry.grants.list()).items).toEqual([]);
+      const seen = await readJson<{ state: string }>(await api.call('GET', path, snvAdmin));
+      expect(seen.state).toBe('revoked');
+    });
+
+    it('refuses approval without a client system and a request for a retired entry with 409', async () => {
+      const request = await post(
+        '/api/v1/catalog/sharing-requests',
+        snvAdmin,
+        requestBody(serviceId, { clientSystem: undefined }),
+      );
+      const noClient = await api.call(
+        'POST',
+        `/api/v1/catalog/sharing-requests/${request.id}/approve`,
+        stpAdmin,
+        {},
+      );
+      const problem = await readJson(await expectStatus(noClient, 409));
+      expect(problem.errors?.[0]?.pointer).toBe('/clientSystem');
+      await post(`/api/v1/catalog/entries/${serviceId}/state`, stpAdmin, { state: 'retired' }, 200);
+      const retired = await api.call(
+        'POST',
+        '/api/v1/catalog/sharing-requests',
+        snvAdmin,
+        requestBody(serviceId),
+      );
+      expect((await readJson(await expectStatus(retired, 409))).detail).toContain('retired');
+      expect((await api.registry.grants.list()).items).toEqual([]);
+    });
+
+    it('lets an auditor look a person up, refuses others, and audits the lookup by hash', async () => {
+      const auditor = await api.sessionFor('kiem-toan', [{ role: 'auditor' }]);
+      const refused = await api.call('POST', '/api/v1/catalog/subject-access', stpAdmin, {
+        personId: '031095001234',
+      });
+      expect((await readJson(await expectStatus(refused, 403))).code).toBe('forbidden');
+      const report = await readJson<{ subjectHash: string; items: unknown[] }>(
+        await expectStatus(
+          await api.call('POST', '/api/v1/catalog/subject-access', auditor, { personId: '031095001234' }),
+          200,
+        ),
+      );
+      expect(report.subjectHash).toBe(keyedHash(API_SUBJECT_KEYS[0], '031095001234'));
+      const csv = await expectStatus(
+        await api.call('POST', '/api/v1/catalog/subject-access/export?format=csv', auditor, {
+          personId: '031095001234',
+        }),
+        200,
+      );
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      expect(csv.headers.get('content-disposition')).toContain('attachment');
+      const audit = await api.store.db
+        .selectFrom('audit_events')
+        .select(['resource', 'details'])
+        .where('action', '=', 'subject-access.read')
+        .execute();
+      expect(audit).toHaveLength(2);
+      expect(JSON.stringify(audit)).not.toContain('031095001234');
+      const bad = await api.call('POST', '/api/v1/catalog/subject-access', auditor, {
+        personId: '',
+        extra: 1,
+      });
+      const problem = await readJson(await expectStatus(bad, 400));
+      expect(problem.errors!.map((e) => e.pointer).sort()).toEqual(['/extra', '/personId']);
+    });
+  });
+}

@@ -1,0 +1,23 @@
+/** catalog: datasets and data services, search, open data, sharing requests, the data subject's view. */
+export * from './catalog-figures.js';
+export * from './create-catalog.js';
+export { buildDcatCatalog } from './dcat-export.js';
+export type { EntryCommands } from './entry-commands.js';
+export * from './entry-schemas.js';
+export { foldText, searchTokens } from './fold-text.js';
+export type { OpenData } from './open-data.js';
+export * from './open-data-schemas.js';
+export { REVIEW_INTERVAL_MONTHS, reviewDueAfter } from './review-schedule.js';
+export { LISTED_STATES, type SearchScope } from './search-entries.js';
+export * from './search-schemas.js';
+export type { OrganisationScope, SharingRequestCommands } from './sharing-request-commands.js';
+export type { DecisionCommands } from './sharing-request-decisions.js';
+export * from './sharing-request-schemas.js';
+export {
+  SUBJECT_ACCESS_MAX,
+  type SubjectAccess,
+  SubjectAccessInput,
+  SubjectAccessItem,
+  SubjectAccessReport,
+  subjectAccessCsv,
+} from './subject-access.js';
