@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createAdminApi } from './api/index.js';
-import { type Catalog, createCatalog } from './catalog/index.js';
+import { type Catalog, catalogMeasures, createCatalog } from './catalog/index.js';
 import { type Config, CangError, loadPrivateKey } from './core/index.js';
 import {
   createExchange,
@@ -85,7 +85,8 @@ export async function openPlatform(config: Config): Promise<Platform> {
     },
   });
   const identity = createIdentity({ store });
-  const steering = createSteering({ store });
+  // Steering measures the catalog's figures through functions handed over here, never importing the catalog.
+  const steering = createSteering({ store, measureSources: catalogMeasures(store) });
   const keyPair = (name: string) => {
     const pair = loadOrCreateKeyPair(join(config.dataDir, 'keys', `${name}.json`));
     return { ...pair, id: publicKeyId(pair.publicKey) };

@@ -1,5 +1,6 @@
 /** catalog: datasets and data services, search, open data, sharing requests, the data subject's view. */
 export * from './catalog-figures.js';
+export { type CatalogMeasure, catalogMeasures, type MeasurePeriod } from './catalog-measures.js';
 export * from './create-catalog.js';
 export { buildDcatCatalog } from './dcat-export.js';
 export type { EntryCommands } from './entry-commands.js';

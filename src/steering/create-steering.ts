@@ -3,7 +3,7 @@ import { type AttachmentCommands, attachmentCommands } from './attachment-comman
 import { type CommitteeCommands, committeeCommands } from './committee-commands.js';
 import { type DocumentCommands, documentCommands } from './document-commands.js';
 import { findGaps } from './gap-queries.js';
-import { createIndicatorCommands, type IndicatorCommands } from './indicators/index.js';
+import { createIndicatorCommands, type IndicatorCommands, type MeasureSources } from './indicators/index.js';
 import { GapsQuery, type GapsView } from './gap-schemas.js';
 import { type ProgramCommands, programCommands } from './program-commands.js';
 import { type ReportCommands, reportCommands } from './report-commands.js';
@@ -19,6 +19,8 @@ export interface SteeringOptions {
   readonly store: Store;
   /** Clock in Unix ms; tests pass a fixed one. */
   readonly now?: () => number;
+  /** Measures computed by other parts (the catalog's figures), for measured indicators. */
+  readonly measureSources?: MeasureSources;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { CangError } from '../core/index.js';
 import { type AuditActor, type AuditChange, type Database, recordAudit, type Store } from '../store/index.js';
 import { calendarDateOf } from './calendar-date.js';
+import type { MeasureSources } from './indicators/index.js';
 import { mapDatabaseError } from './database-errors.js';
 
 /** What a change returns to the write pipeline: its result and the audit entry that describes it. */
@@ -14,6 +15,7 @@ export interface ChangeOutcome<T> {
 export interface SteeringContext {
   readonly db: Kysely<Database>;
   readonly now: () => number;
+  readonly measureSources: MeasureSources;
   /** Today's calendar date in Hải Phòng (UTC+7), 'YYYY-MM-DD'. */
   readonly today: () => string;
   /** Runs a change and its audit entry in one transaction; a failure anywhere rolls back both. */
@@ -27,6 +29,8 @@ export interface SteeringContext {
 export interface SteeringContextOptions {
   readonly store: Store;
   readonly now?: () => number;
+  /** Measures computed by other parts (the catalog's figures), for measured indicators. */
+  readonly measureSources?: MeasureSources;
 }
 
 /** Builds the context that every steering command runs in. */
@@ -36,6 +40,7 @@ export function createSteeringContext(options: SteeringContextOptions): Steering
   return {
     db: store.db,
     now,
+    measureSources: options.measureSources ?? {},
     today: () => calendarDateOf(now()),
     async write(actor, change) {
       if (typeof actor?.id !== 'string' || actor.id.length === 0) {

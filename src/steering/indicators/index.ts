@@ -2,7 +2,7 @@
 export { type Attainment, type AttainmentRule, attainmentOf, type Direction } from './attainment.js';
 export * from './create-indicator-commands.js';
 export * from './dti-index.js';
-export type { IndicatorContextOptions } from './indicator-context.js';
+export type { IndicatorContextOptions, MeasureSource, MeasureSources } from './indicator-context.js';
 export type { IndicatorDefinitionCommands } from './indicator-commands.js';
 export * from './indicator-schemas.js';
 export type { MeasureCommands, MeasureResult } from './measure-indicators.js';

@@ -7,7 +7,18 @@ export interface IndicatorContextOptions {
   readonly db: Kysely<Database>;
   /** Clock in Unix ms; tests pass a fixed one. */
   readonly now?: () => number;
+  /** Measures computed by other parts (the catalog's figures), wired in by the composition root. */
+  readonly measureSources?: MeasureSources;
 }
+
+/** Per-organisation counts of one measure for a period `[startMs, endMs)`, computed by another part. */
+export type MeasureSource = (
+  period: { readonly startMs: number; readonly endMs: number },
+  now: number,
+) => Promise<ReadonlyMap<string, number>>;
+
+/** Measure sources by measure name. */
+export type MeasureSources = Readonly<Record<string, MeasureSource>>;
 
 /** What a change returns: its result and the audit entry describing it. */
 export interface IndicatorChange<T> {
@@ -19,6 +30,7 @@ export interface IndicatorChange<T> {
 export interface IndicatorContext {
   readonly db: Kysely<Database>;
   readonly now: () => number;
+  readonly measureSources: MeasureSources;
   /** Runs a change and its audit entries in one transaction; a failure anywhere rolls back both. */
   write<T>(
     actor: AuditActor,
@@ -33,6 +45,7 @@ export function createIndicatorContext(options: IndicatorContextOptions): Indica
   return {
     db,
     now,
+    measureSources: options.measureSources ?? {},
     async write(actor, change) {
       if (typeof actor?.id !== 'string' || actor.id.length === 0) {
         throw new CangError('internal', 'A steering change needs an actor');

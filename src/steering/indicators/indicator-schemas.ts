@@ -7,7 +7,14 @@ export const UNIT_KINDS = ['city', 'department', 'district', 'commune'] as const
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** What a measured indicator counts on the platform itself. */
-export const MEASURES = ['exchange-transactions', 'registry-systems', 'registry-services'] as const;
+export const MEASURES = [
+  'exchange-transactions',
+  'registry-systems',
+  'registry-services',
+  'catalog-shared-entries',
+  'catalog-open-datasets',
+  'catalog-requests-on-time',
+] as const;
 /** What a measured indicator counts. */
 export type Measure = (typeof MEASURES)[number];
 
@@ -86,11 +93,7 @@ export const IndicatorInput = Type.Object(
     baseline: Type.Optional(Baseline),
     measure: Type.Optional(
       Type.Union(
-        [
-          Type.Literal('exchange-transactions'),
-          Type.Literal('registry-systems'),
-          Type.Literal('registry-services'),
-        ],
+        MEASURES.map((m) => Type.Literal(m)),
         { description: 'Measured from the platform itself; absent for reported indicators' },
       ),
     ),

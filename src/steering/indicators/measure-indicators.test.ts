@@ -1,3 +1,4 @@
+import { createIndicatorCommands } from './create-indicator-commands.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
@@ -163,6 +164,29 @@ for (const dialect of DIALECTS) {
       await fx.indicators.measure(ACTOR, '2024-03');
       const stored = await fx.indicators.listValues({ indicator: 'EXC-01', unit: 'SNV', period: '2024-03' });
       expect(stored.items.map((value) => value.value)).toEqual([45]);
+    });
+
+    it('measures catalog figures through a source handed over by the composition root, and skips them without', async () => {
+      const without = await fx.indicators.measure(ACTOR, '2024');
+      expect(without.values.some((value) => value.indicatorCode.startsWith('DM-'))).toBe(false);
+      const asked: { startMs: number; endMs: number }[] = [];
+      const withCatalog = createIndicatorCommands({
+        db: fx.store.db,
+        now: () => NOW,
+        measureSources: {
+          'catalog-shared-entries': async (period) => {
+            asked.push(period);
+            return new Map([['VN-HP/GOV/SNV', 7]]);
+          },
+        },
+      });
+      const result = await withCatalog.measure(ACTOR, '2024');
+      const measured = (unit: string) =>
+        result.values.find((value) => value.indicatorCode === 'DM-01' && value.unitId === unit)?.value;
+      expect(measured('SNV')).toBe(7);
+      expect(measured('STP')).toBe(0);
+      // The year 2024 in Hải Phòng (UTC+7).
+      expect(asked).toEqual([{ startMs: at('2023-12-31T17:00:00Z'), endMs: at('2024-12-31T17:00:00Z') }]);
     });
 
     it('refuses to measure a period that has not started', async () => {

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { CangError } from '../../core/index.js';
 import type { AuditActor, Database, SteeringIndicatorValueTable } from '../../store/index.js';
-import type { IndicatorContext } from './indicator-context.js';
+import type { IndicatorContext, MeasureSources } from './indicator-context.js';
 import { throwIfProblems } from './indicator-input.js';
 import { levelsOf, presentValue } from './indicator-rows.js';
 import type { Measure, ValueView } from './indicator-schemas.js';
@@ -27,7 +27,17 @@ const EVIDENCE: Readonly<Record<Measure, string>> = {
   'exchange-transactions': 'Đo tự động: số giao dịch qua nền tảng (traffic_minutes)',
   'registry-systems': 'Đo tự động: số hệ thống thông tin trong danh bạ (registry)',
   'registry-services': 'Đo tự động: số dịch vụ đang bật trong danh bạ (registry)',
+  'catalog-shared-entries': 'Đo tự động: số dữ liệu, dịch vụ chia sẻ trên danh mục dùng chung (catalog)',
+  'catalog-open-datasets': 'Đo tự động: số bộ dữ liệu mở đã công bố (catalog)',
+  'catalog-requests-on-time': 'Đo tự động: tỷ lệ yêu cầu chia sẻ được quyết định đúng hạn (catalog)',
 };
+
+/** Measures the steering part computes from the exchange's and the registry's tables itself. */
+const OWN_MEASURES: ReadonlySet<Measure> = new Set([
+  'exchange-transactions',
+  'registry-systems',
+  'registry-services',
+]);
 
 /** The organisation `{instance}/{class}/{code}` a client system id belongs to. */
 const organisationOfClient = (clientId: string): string => clientId.split('/').slice(0, 3).join('/');
@@ -45,7 +55,12 @@ export async function countsByOrganisation(
   measure: Measure,
   period: Period,
   now: number,
-): Promise<Map<string, number>> {
+  sources: MeasureSources = {},
+): Promise<ReadonlyMap<string, number> | undefined> {
+  if (!OWN_MEASURES.has(measure)) {
+    // Another part's figures (the catalog's), when the composition root wired them in.
+    return sources[measure]?.({ startMs: period.startMs, endMs: period.endMs }, now);
+  }
   const counts = new Map<string, number>();
   const add = (organisation: string, count: number | string | bigint) =>
     counts.set(organisation, (counts.get(organisation) ?? 0) + Number(count));
@@ -115,7 +130,8 @@ export function measureCommands(context: IndicatorContext): MeasureCommands {
         const rows: SteeringIndicatorValueTable[] = [];
         for (const indicator of indicators) {
           const measure = indicator.measure as Measure;
-          const counts = await countsByOrganisation(trx, measure, period, now);
+          const counts = await countsByOrganisation(trx, measure, period, now, context.measureSources);
+          if (counts === undefined) continue; // no source for this measure in this installation
           const levels = levelsOf(indicator);
           for (const unit of units) {
             if (!levels.includes(unit.kind)) continue;

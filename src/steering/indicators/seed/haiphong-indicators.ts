@@ -132,7 +132,7 @@ export const HAIPHONG_PROGRAM_INDICATORS: readonly IndicatorInput[] = [
   },
 ];
 
-/** The indicators Cảng measures itself, from the exchange's traffic and the registry. No targets are set. */
+/** The indicators Cảng measures itself, from the exchange's traffic, the registry and the catalog. No targets are set. */
 export const PLATFORM_MEASURED_INDICATORS: readonly IndicatorInput[] = [
   {
     code: 'EXC-01',
@@ -160,6 +160,33 @@ export const PLATFORM_MEASURED_INDICATORS: readonly IndicatorInput[] = [
     direction: 'up',
     levels: [...PROVINCE_WIDE],
     measure: 'registry-services',
+  },
+  {
+    code: 'DM-01',
+    pillar: 'data-sharing',
+    name: 'Số dữ liệu, dịch vụ dữ liệu chia sẻ trên danh mục dùng chung',
+    unit: 'mục',
+    direction: 'up',
+    levels: [...PROVINCE_WIDE],
+    measure: 'catalog-shared-entries',
+  },
+  {
+    code: 'DM-02',
+    pillar: 'data-sharing',
+    name: 'Số bộ dữ liệu mở được công bố',
+    unit: 'bộ dữ liệu',
+    direction: 'up',
+    levels: [...PROVINCE_WIDE],
+    measure: 'catalog-open-datasets',
+  },
+  {
+    code: 'DM-03',
+    pillar: 'data-sharing',
+    name: 'Tỷ lệ yêu cầu chia sẻ dữ liệu được xử lý đúng hạn',
+    unit: '%',
+    direction: 'up',
+    levels: [...PROVINCE_WIDE],
+    measure: 'catalog-requests-on-time',
   },
 ];
 

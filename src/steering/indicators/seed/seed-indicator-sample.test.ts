@@ -16,12 +16,13 @@ for (const dialect of DIALECTS) {
     it('seeds the real indicators and targets, EXC indicators and marked sample values, once', async () => {
       const now = () => Date.parse('2025-06-15T03:00:00Z');
       const first = await seedIndicatorSample({ db: fx.store.db, now }, ACTOR);
-      expect(first.indicatorsCreated).toBe(13);
+      expect(first.indicatorsCreated).toBe(16);
       expect(first.valuesCreated).toBeGreaterThan(20);
       const cqs03 = await fx.indicators.get('CQS-03');
       expect(cqs03.targets).toContainEqual({ level: 'district', year: 2025, target: 80 });
       expect(cqs03.targets).toContainEqual({ level: 'commune', year: 2022, target: 30 });
       expect((await fx.indicators.get('EXC-01')).measure).toBe('exchange-transactions');
+      expect((await fx.indicators.get('DM-01')).measure).toBe('catalog-shared-entries');
       const values = await fx.indicators.listValues({ limit: 1000 });
       expect(values.items.every((value) => value.evidenceNote === SAMPLE_EVIDENCE)).toBe(true);
       expect(new Set(values.items.map((value) => value.period))).toEqual(
