@@ -10,6 +10,7 @@ import { type ReportCommands, reportCommands } from './report-commands.js';
 import type { ReportingStatusView } from './report-schemas.js';
 import { reportingStatus } from './reporting-status.js';
 import { createSteeringContext, type SteeringContext } from './steering-context.js';
+import { type SteeringFileCommands, steeringFileCommands } from './steering-file-commands.js';
 import { type TaskCommands, taskCommands } from './task-commands.js';
 import { type UnitCommands, unitCommands } from './unit-commands.js';
 import { parseQuery } from './validate-input.js';
@@ -39,6 +40,8 @@ export interface Steering {
   readonly reports: ReportCommands;
   /** Indicators, targets, values, scores and rankings (the indicators half, src/steering/indicators). */
   readonly indicators: IndicatorCommands;
+  /** Task import and program/report exports (.xlsx), and the committee's printable period report. */
+  readonly files: SteeringFileCommands;
   /** Who reported for a period, who is late, who is missing, as of a date (today by default). */
   reportingStatus(period: string, asOf?: string): Promise<ReportingStatusView>;
   /** Units without committee or plan, overdue tasks and, for a period, late and missing reports. */
@@ -64,6 +67,7 @@ export function createSteering(options: SteeringOptions): Steering {
     tasks: taskCommands(context),
     reports: reportCommands(context),
     indicators: createIndicatorCommands(context),
+    files: steeringFileCommands(context),
     reportingStatus: (period: string, asOf?: string) =>
       reportingStatus(context.db, period, asOf ?? context.today()),
     gaps: (query?: GapsQuery) => findGaps(context.db, parseQuery(GapsQuery, query), context.today()),

@@ -14,6 +14,17 @@ export type { ReportCommands } from './report-commands.js';
 export { type Period, parsePeriod, REPORT_GRACE_DAYS, reportDeadline } from './report-period.js';
 export * from './report-schemas.js';
 export type { ChangeOutcome, SteeringContext } from './steering-context.js';
+export type { SteeringFileCommands } from './steering-file-commands.js';
+export { CITY_COMMITTEE_NAME } from './quarterly-report-data.js';
+export { escapeHtml } from './html-escape.js';
+export { TASK_SHEET_COLUMNS, TASK_STATUS_LABELS } from './task-sheet-columns.js';
+export type {
+  TaskImportOptions,
+  TaskImportReason,
+  TaskImportReport,
+  TaskImportRowResult,
+} from './task-xlsx-import.js';
+export { type GeneratedFile, XLSX_MEDIA_TYPE } from './xlsx-file.js';
 export type { TaskCommands, TaskWriteOptions } from './task-commands.js';
 export * from './task-schemas.js';
 export * from './task-status.js';

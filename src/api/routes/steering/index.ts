@@ -6,6 +6,7 @@ import { registerIndicatorRoutes } from './indicator-routes.js';
 import { registerProgramRoutes } from './program-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import type { SteeringRouteDeps } from './steering-route-deps.js';
+import { registerSteeringFileRoutes } from './steering-file-routes.js';
 import { registerUnitRoutes } from './unit-routes.js';
 
 export type { SteeringRouteDeps } from './steering-route-deps.js';
@@ -18,6 +19,7 @@ export function registerSteeringRoutes(app: ApiApp, deps: SteeringRouteDeps): vo
   registerProgramRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerGapRoutes(app, deps);
+  registerSteeringFileRoutes(app, deps);
   // INDICATORS: the indicators half's routes (src/api/routes/steering/indicator-routes.ts).
   registerIndicatorRoutes(app, deps);
 }

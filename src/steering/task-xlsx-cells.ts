@@ -1,0 +1,87 @@
+import ExcelJS from 'exceljs';
+import { CangError } from '../core/index.js';
+import { isCalendarDate } from './calendar-date.js';
+import { numberCell, plainCell } from './indicators/xlsx-cells.js';
+import { TASK_SHEET_COLUMNS } from './task-sheet-columns.js';
+
+/** A cell of the task sheet as read: its plain value and its number format (for "45%" cells). */
+export interface SheetCell {
+  readonly value: string | number | Date | null;
+  readonly numFmt: string;
+}
+
+/** One non-empty row of the task sheet; `row` is the row number Excel shows. */
+export interface SheetRow {
+  readonly row: number;
+  readonly cells: readonly SheetCell[];
+}
+
+/** More rows than this is not a task list but a mistake; refuse it before touching the store. */
+export const MAX_IMPORT_ROWS = 2000;
+
+/** Reads the first sheet's non-empty rows (all thirteen columns), or throws `validation-failed`. */
+export async function readTaskSheet(file: Uint8Array): Promise<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(file) as unknown as ExcelJS.Buffer);
+  } catch (cause) {
+    throw new CangError('validation-failed', 'The file is not an .xlsx workbook', {
+      cause,
+      errors: [{ pointer: '/file', detail: 'not an .xlsx workbook' }],
+    });
+  }
+  const rows: SheetRow[] = [];
+  workbook.worksheets[0]?.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells = TASK_SHEET_COLUMNS.map((_, index) => {
+      const cell = row.getCell(index + 1);
+      return { value: plainCell(cell.value), numFmt: cell.numFmt ?? '' };
+    });
+    if (cells.every((cell) => cell.value === null || cell.value === '')) return;
+    rows.push({ row: number, cells });
+  });
+  if (rows.length > MAX_IMPORT_ROWS) {
+    throw new CangError('validation-failed', 'Too many rows', {
+      errors: [{ pointer: '/file', detail: `more than ${MAX_IMPORT_ROWS} rows` }],
+    });
+  }
+  return rows;
+}
+
+/** A cell as trimmed NFC text ('' when empty); numbers as written. */
+export function cellText(cell: SheetCell | undefined): string {
+  const value = cell?.value ?? null;
+  if (value === null) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).normalize('NFC').trim();
+}
+
+// Excel's day 0 for the 1900 date system, allowing for its phantom 29 February 1900.
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A cell as a calendar date 'YYYY-MM-DD': a date cell, 'YYYY-MM-DD' text, Vietnamese 'dd/mm/yyyy'
+ * (also with '.' or '-'), or an Excel serial number; undefined when it is none of them.
+ */
+export function cellDate(cell: SheetCell | undefined): string | undefined {
+  const value = cell?.value ?? null;
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || value < 1 || value > 2_958_465) return undefined;
+    return new Date(EXCEL_EPOCH_MS + value * 86_400_000).toISOString().slice(0, 10);
+  }
+  const text = cellText(cell);
+  if (isCalendarDate(text)) return text;
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (match === null) return undefined;
+  const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : undefined;
+}
+
+/** A cell as a number; text may use a decimal comma; a percent-formatted cell or "45%" gives 45. */
+export function cellNumber(cell: SheetCell | undefined): number | undefined {
+  const value = cell?.value ?? null;
+  if (typeof value === 'number') return cell!.numFmt.includes('%') ? Math.round(value * 10000) / 100 : value;
+  const text = cellText(cell);
+  return numberCell(text.endsWith('%') ? text.slice(0, -1).trim() : text);
+}

@@ -1,0 +1,42 @@
+import type ExcelJS from 'exceljs';
+
+/** A generated file and the name to offer it under. */
+export interface GeneratedFile {
+  /** ASCII only, safe inside a quoted Content-Disposition filename. */
+  readonly fileName: string;
+  readonly content: Buffer;
+}
+
+/** The media type of an .xlsx workbook. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Text made safe for a file name: Vietnamese letters lose their marks, anything else becomes '-'. */
+export function fileNamePart(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '')
+    .slice(0, 80);
+}
+
+/** A calendar date as a date cell (midnight UTC, which Excel shows as that day). */
+export const dateCell = (date: string | null): Date | null =>
+  date === null ? null : new Date(`${date}T00:00:00Z`);
+
+// Hải Phòng keeps UTC+7; Excel has no time zones, so an instant is written as the local wall time.
+const LOCAL_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** An instant (Unix ms) as a date-time cell showing Hải Phòng's local time. */
+export const localTimeCell = (ms: number | null): Date | null =>
+  ms === null ? null : new Date(ms + LOCAL_OFFSET_MS);
+
+/** Bold header row, frozen, with a filter over the columns. */
+export function styleHeader(sheet: ExcelJS.Worksheet): void {
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const columns = sheet.columnCount;
+  if (columns > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns } };
+}
