@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, onUnauthenticated } from './api/client';
 import type { User } from './api/types';
@@ -7,6 +7,10 @@ import { useLocation } from './lib/router';
 import { type Session, SessionContext, sessionOf } from './lib/session';
 import { SCREENS, screenOf } from './routes';
 import { Login } from './screens/login';
+
+// Open data is public: reachable with or without a session, outside the signed-in shell.
+const OpenData = lazy(() => import('./screens/catalog/open-data'));
+const isPublicPath = (path: string) => path === '/open-data' || path.startsWith('/open-data/');
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -86,6 +90,7 @@ function Shell({ session }: { readonly session: Session }) {
 /** The console: checks the session, shows the login page when there is none, else the shell. */
 export function App() {
   const { t } = useTranslation();
+  const { path } = useLocation();
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [expired, setExpired] = useState(false);
 
@@ -110,6 +115,12 @@ export function App() {
   }, []);
   const session = useMemo(() => (user ? sessionOf(user, logout) : null), [user, logout]);
 
+  if (isPublicPath(path))
+    return (
+      <Suspense fallback={<p className="muted boot">{t('common.loading')}</p>}>
+        <OpenData languageSwitch={<LanguageSwitch />} />
+      </Suspense>
+    );
   if (user === undefined) return <p className="muted boot">{t('common.loading')}</p>;
   if (!session)
     return (

@@ -58,7 +58,7 @@ export const SCREENS: readonly Screen[] = [
     label: 'nav.steering',
     roles: STEERING_READERS,
     inNav: true,
-    component: lazy(() => import('./screens/steering/overview')),
+    component: lazy(() => import('./screens/steering/workspace')),
   },
   {
     path: '/steering-report',
@@ -66,6 +66,26 @@ export const SCREENS: readonly Screen[] = [
     roles: STEERING_REPORTERS,
     inNav: true,
     component: lazy(() => import('./screens/steering/report-form')),
+  },
+  {
+    path: '/catalog',
+    label: 'nav.catalog',
+    inNav: true,
+    component: lazy(() => import('./screens/catalog/catalog-workspace')),
+  },
+  {
+    path: '/sharing-requests',
+    label: 'nav.sharingRequests',
+    roles: ['platform-admin', 'org-admin'],
+    inNav: true,
+    component: lazy(() => import('./screens/catalog/sharing-workspace')),
+  },
+  {
+    path: '/subject-access',
+    label: 'nav.subjectAccess',
+    roles: LOG_READERS,
+    inNav: true,
+    component: lazy(() => import('./screens/catalog/subject-access')),
   },
   {
     path: '/users',

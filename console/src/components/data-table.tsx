@@ -8,7 +8,7 @@ import {
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import { Fragment, type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchesQuery } from '../lib/fold';
 import { formatNumber } from '../lib/format';
@@ -32,6 +32,8 @@ interface DataTableProps<T> {
   readonly pageSize?: number;
   /** Start with this search text (e.g. from the URL). */
   readonly initialQuery?: string;
+  /** What to show under a row, across every column, when it is expanded; null when it is not. */
+  readonly detail?: (row: T) => ReactNode;
 }
 
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -160,18 +162,29 @@ export function DataTable<T>(props: DataTableProps<T>) {
             ))}
           </thead>
           <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={props.rowKey(row.original)}>
-                {row.getVisibleCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className={columns.find((c) => c.id === cell.column.id)?.numeric ? 'num' : undefined}
-                  >
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))}
+            {table.getRowModel().rows.map((row) => {
+              const detail = props.detail?.(row.original) ?? null;
+              const key = props.rowKey(row.original);
+              return (
+                <Fragment key={key}>
+                  <tr className={detail === null ? undefined : 'expanded'}>
+                    {row.getVisibleCells().map((cell) => (
+                      <td
+                        key={cell.id}
+                        className={columns.find((c) => c.id === cell.column.id)?.numeric ? 'num' : undefined}
+                      >
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    ))}
+                  </tr>
+                  {detail !== null && (
+                    <tr className="row-detail" id={`detail-${key}`}>
+                      <td colSpan={columns.length}>{detail}</td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
             {filtered === 0 && (
               <tr>
                 <td colSpan={columns.length} className="empty">

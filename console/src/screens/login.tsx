@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, type Problem } from '../api/client';
 import type { User } from '../api/types';
 import { Field } from '../components/field';
+import { Link } from '../components/link';
 import { ProblemAlert } from '../components/problem';
 
 /** The login page; after a lost session it says so, and the screen behind it comes back as it was. */
@@ -88,6 +89,9 @@ export function Login(props: {
             {busy ? t('login.busy') : t('login.submit')}
           </button>
         </form>
+        <p className="login-open-data">
+          <Link to="/open-data">{t('openData.loginLink')}</Link>
+        </p>
       </main>
     </div>
   );

@@ -1,0 +1,187 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SharingRequest } from '../../api/catalog';
+import { api } from '../../api/client';
+import { Field } from '../../components/field';
+import { ProblemAlert } from '../../components/problem';
+import { useDraft } from '../../lib/draft';
+import { formatDate } from '../../lib/format';
+import { useSubmit } from '../../lib/use-submit';
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+const DAY_MS = 86_400_000;
+
+const pathOf = (request: SharingRequest, step: string) =>
+  `/catalog/sharing-requests/${encodeURIComponent(request.id)}/${step}`;
+
+/** The owner's approval: the grant's methods, path patterns and quota; it expires after the duration. */
+export function ApproveForm({
+  request,
+  onDone,
+}: {
+  readonly request: SharingRequest;
+  readonly onDone: (r: SharingRequest) => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, update, clear] = useDraft(`approve:${request.id}`, {
+    methods: ['GET'] as string[],
+    pathPatterns: '',
+    quota: '',
+    message: '',
+  });
+  const { errors, problem, busy, submit } = useSubmit<SharingRequest>();
+  const patterns = draft.pathPatterns
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    const quota = draft.quota.trim() ? Number(draft.quota) : undefined;
+    const done = await submit(
+      () => {
+        const found: Record<string, string> = {};
+        if (patterns.some((p) => !p.startsWith('/'))) found['/pathPatterns'] = t('validation.pathPattern');
+        if (quota !== undefined && (!Number.isInteger(quota) || quota < 1 || quota > 1_000_000))
+          found['/quotaPerMinute'] = t('validation.quota');
+        return found;
+      },
+      () =>
+        api<SharingRequest>(pathOf(request, 'approve'), {
+          method: 'POST',
+          body: {
+            ...(draft.methods.length ? { methods: draft.methods } : {}),
+            ...(patterns.length ? { pathPatterns: patterns } : {}),
+            ...(quota !== undefined ? { quotaPerMinute: quota } : {}),
+            ...(draft.message.trim() ? { message: draft.message.trim() } : {}),
+          },
+        }),
+    );
+    if (done) {
+      clear();
+      onDone(done);
+    }
+  };
+  const toggle = (method: string, on: boolean) =>
+    update({ methods: on ? [...draft.methods, method] : draft.methods.filter((m) => m !== method) });
+  return (
+    <form className="panel" onSubmit={send} noValidate aria-labelledby="approve-title">
+      <h2 id="approve-title">{t('sharing.approveTitle')}</h2>
+      <ProblemAlert problem={problem} />
+      <fieldset className={errors['/methods'] ? 'invalid' : undefined}>
+        <legend>{t('grant.methods')}</legend>
+        <p className="hint">{t('grant.methodsHint')}</p>
+        <div className="checks">
+          {METHODS.map((method) => (
+            <label key={method}>
+              <input
+                type="checkbox"
+                name="methods"
+                value={method}
+                checked={draft.methods.includes(method)}
+                onChange={(e) => toggle(method, e.target.checked)}
+              />{' '}
+              {method}
+            </label>
+          ))}
+        </div>
+        {errors['/methods'] && <p className="field-error">{errors['/methods']}</p>}
+      </fieldset>
+      <Field
+        label={t('grant.pathPatterns')}
+        error={errors['/pathPatterns']}
+        hint={t('grant.pathPatternsHint')}
+      >
+        {(c) => (
+          <textarea
+            {...c}
+            name="pathPatterns"
+            rows={2}
+            value={draft.pathPatterns}
+            onChange={(e) => update({ pathPatterns: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field label={t('grant.quota')} error={errors['/quotaPerMinute']} hint={t('grant.quotaHint')}>
+        {(c) => (
+          <input
+            {...c}
+            name="quota"
+            type="number"
+            min={1}
+            inputMode="numeric"
+            value={draft.quota}
+            onChange={(e) => update({ quota: e.target.value })}
+          />
+        )}
+      </Field>
+      <p className="hint" data-testid="approval-expiry">
+        {t('sharing.expiryNote', {
+          days: request.durationDays,
+          date: formatDate(Date.now() + request.durationDays * DAY_MS),
+        })}
+      </p>
+      <Field label={t('sharing.messageToRequester')} error={errors['/message']}>
+        {(c) => (
+          <textarea
+            {...c}
+            name="message"
+            rows={2}
+            value={draft.message}
+            onChange={(e) => update({ message: e.target.value })}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={busy}>
+        {t('sharing.approve')}
+      </button>
+    </form>
+  );
+}
+
+/** A decision that needs a reason: refuse, request changes, or revoke an approval. */
+export function ReasonForm({
+  request,
+  step,
+  onDone,
+}: {
+  readonly request: SharingRequest;
+  readonly step: 'refuse' | 'request-changes' | 'revoke';
+  readonly onDone: (r: SharingRequest) => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const { errors, problem, busy, submit } = useSubmit<SharingRequest>();
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (step !== 'request-changes' && !window.confirm(t(`sharing.confirm.${step}`))) return;
+    const done = await submit(
+      (): Record<string, string> => (reason.trim() ? {} : { '/reason': t('validation.required') }),
+      () => api<SharingRequest>(pathOf(request, step), { method: 'POST', body: { reason: reason.trim() } }),
+    );
+    if (done) {
+      setReason('');
+      onDone(done);
+    }
+  };
+  const titleId = `${step}-title`;
+  return (
+    <form className="panel" onSubmit={send} noValidate aria-labelledby={titleId} data-step={step}>
+      <h2 id={titleId}>{t(`sharing.step.${step}`)}</h2>
+      <ProblemAlert problem={problem} />
+      <Field label={t('sharing.reason')} error={errors['/reason']} required>
+        {(c) => (
+          <textarea
+            {...c}
+            name="reason"
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" className={step === 'request-changes' ? 'secondary' : 'danger'} disabled={busy}>
+        {t(`sharing.step.${step}`)}
+      </button>
+    </form>
+  );
+}
