@@ -1,33 +1,40 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 /** A child process started for a benchmark, with the port it printed. */
 export interface BenchProcess {
   readonly port: number;
+  /** Whatever followed the port on the READY line ('' when nothing). */
+  readonly info: string;
   readonly child: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** Starts a TypeScript file with tsx in its own process and waits for its `READY {port}` line. */
+/**
+ * Starts a TypeScript file with tsx in its own process and waits for its `READY {port}` line.
+ * `nodeArgs` go before the script (e.g. `--cpu-prof`).
+ */
 export async function startProcess(
   script: string,
   args: readonly string[] = [],
   env: NodeJS.ProcessEnv = {},
+  nodeArgs: readonly string[] = [],
 ): Promise<BenchProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const port = await new Promise<number>((resolve, reject) => {
+  const ready = await new Promise<{ port: number; info: string }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      const match = /^READY (\d+)/.exec(line);
-      if (match) resolve(Number(match[1]));
+      const match = /^READY (\d+) ?(.*)$/.exec(line);
+      if (match) resolve({ port: Number(match[1]), info: match[2]! });
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
   });
   return {
-    port,
+    ...ready,
     child,
     stop: () =>
       new Promise((resolve) => {
@@ -37,3 +44,22 @@ export async function startProcess(
       }),
   };
 }
+
+/**
+ * CPU seconds (user + system, all threads) a child has used so far, from /proc on Linux; null elsewhere.
+ * Divided by the calls it served, it is a figure less disturbed by a busy machine than requests/s.
+ */
+export function processCpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+// USER_HZ: 100 on every Linux architecture Node runs on.
+const CLOCK_TICKS_PER_SECOND = 100;

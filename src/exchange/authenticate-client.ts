@@ -1,4 +1,5 @@
-import { CangError, parseSystemId, safeEqual, sha256Base64url } from '../core/index.js';
+import { hash as digest } from 'node:crypto';
+import { CangError, parseSystemId, safeEqual } from '../core/index.js';
 import type { SnapshotCredential } from '../registry/index.js';
 import { type ActiveConfig, grantKey } from './active-config.js';
 
@@ -40,7 +41,8 @@ export function authenticateClient(
   if (authorization !== undefined) {
     const token = BEARER.exec(authorization)?.[1];
     if (token === undefined) throw failed('Use Authorization: Bearer {token}');
-    const hash = sha256Base64url(token);
+    // The one-shot crypto.hash: the same base64url SHA-256 as core's sha256Base64url, cheaper per call.
+    const hash = digest('sha256', token, 'base64url');
     const credential = config.tokens.get(grantKey(client, hash));
     if (!usable(credential, now) || !safeEqual(credential.tokenHash ?? '', hash)) {
       throw failed('The token is not valid for this client');

@@ -1,11 +1,29 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestStore } from '../../../test/support/dialects.js';
-import type { Store } from '../../store/index.js';
+import { createStore, type Store } from '../../store/index.js';
 import { genesisHash } from './entry-encoding.js';
 import { appendSequentially, buildNodeKey, buildRecord, openLog } from './test-support/log-fixtures.js';
 import { verifyLog } from './verify-log.js';
 
-for (const dialect of DIALECTS) {
+// Every dialect through the store, plus a SQLite file, where the log commits from its worker thread.
+const fileDir = mkdtempSync(join(tmpdir(), 'cang-log-test-'));
+afterAll(() => rmSync(fileDir, { recursive: true, force: true }));
+let files = 0;
+async function createFileStore(): Promise<Store> {
+  const store = createStore({ sqliteFile: join(fileDir, `log-${++files}.sqlite`) });
+  await store.migrate();
+  return store;
+}
+const VARIANTS = [
+  ...DIALECTS.map((dialect) => ({ name: dialect, worker: false, open: () => createTestStore(dialect) })),
+  { name: 'a SQLite file (commit worker)', worker: true, open: createFileStore },
+];
+
+for (const variant of VARIANTS) {
+  const dialect = variant.name;
   describe(`transaction log on ${dialect}`, () => {
     let store: Store | undefined;
     afterEach(async () => {
@@ -14,7 +32,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('numbers, chains and commits entries, and resumes the chain when reopened', async () => {
-      store = await createTestStore(dialect);
+      store = await variant.open();
       const key = buildNodeKey();
       const first = await openLog(store, key);
       await appendSequentially(first, 3);
@@ -36,7 +54,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('commits 200 concurrent appends in a few group transactions, bodies included', async () => {
-      store = await createTestStore(dialect);
+      store = await variant.open();
       const key = buildNodeKey();
       const log = await openLog(store, key, { groupCommitMaxEntries: 64, sealEveryEntries: 1000 });
       const records = Array.from({ length: 200 }, (_, i) =>
@@ -59,7 +77,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('rejects every append of a group whose commit fails and continues the chain without a gap', async () => {
-      store = await createTestStore(dialect);
+      store = await variant.open();
       const key = buildNodeKey();
       const errors: unknown[] = [];
       const log = await openLog(store, key, { onError: (e) => errors.push(e) });
@@ -84,21 +102,32 @@ for (const dialect of DIALECTS) {
       expect((await verifyLog({ store, publicKeys: key.publicKeys })).ok).toBe(true);
     });
 
-    it('rejects the group when the store is gone, and refuses appends after close', async () => {
-      store = await createTestStore(dialect);
-      const key = buildNodeKey();
-      const log = await openLog(store, key, { onError: () => {} });
+    // The worker holds a connection of its own, so closing the store's cannot fail its commits.
+    if (!variant.worker) {
+      it('rejects the group when the store is gone', async () => {
+        store = await variant.open();
+        const key = buildNodeKey();
+        const log = await openLog(store, key, { onError: () => {} });
+        await log.append(buildRecord());
+        await store.close();
+        await expect(log.append(buildRecord())).rejects.toMatchObject({ code: 'internal' });
+        expect(log.head().seq).toBe(1);
+        store = undefined;
+        await log.close().catch(() => {});
+      });
+    }
+
+    it('refuses appends after close', async () => {
+      store = await variant.open();
+      const log = await openLog(store, buildNodeKey());
       await log.append(buildRecord());
-      await store.close();
-      await expect(log.append(buildRecord())).rejects.toMatchObject({ code: 'internal' });
-      expect(log.head().seq).toBe(1);
-      store = undefined;
-      await log.close().catch(() => {});
+      await log.close();
       await expect(log.append(buildRecord())).rejects.toMatchObject({ code: 'not-ready' });
+      expect(log.head().seq).toBe(1);
     });
 
     it('seals every N entries in the group transaction, on a timer, and on close', async () => {
-      store = await createTestStore(dialect);
+      store = await variant.open();
       const key = buildNodeKey();
       const log = await openLog(store, key, { sealEveryEntries: 10 });
       await appendSequentially(log, 25);

@@ -6,6 +6,7 @@ import { readAnchor } from './log-anchor.js';
 import type { ChainedEntry, TransactionLog, TransactionRecord } from './log-entry.js';
 import { type LogSeal, makeSeal } from './log-seal.js';
 import { insertBodies, insertEntries, insertSeal } from './log-writer.js';
+import { createSqliteCommitWorker, type SqliteCommitWorker, sqliteFileOf } from './sqlite-commit-worker.js';
 import { aggregateMinutes, upsertMinutes } from './traffic-stats.js';
 
 /** What a node's transaction log needs. */
@@ -20,6 +21,11 @@ export interface TransactionLogOptions {
   readonly sealEverySeconds: number;
   /** Most entries committed in one transaction. */
   readonly groupCommitMaxEntries: number;
+  /**
+   * On a SQLite file, commit from a worker thread (default true), so the event loop never waits on a
+   * commit's fsync; PostgreSQL and in-memory SQLite always commit through the store.
+   */
+  readonly commitInWorker?: boolean;
   readonly now?: () => number;
   /** Told about every failed commit or seal (the appends of a failed group also reject). */
   readonly onError?: (error: unknown) => void;
@@ -75,6 +81,8 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
     .executeTakeFirst();
   let sealedSeq = lastSeal ? Number(lastSeal.seq) : 0;
   let lastSealAt = lastSeal ? Number(lastSeal.sealed_at) : now();
+  const sqliteFile = options.commitInWorker === false ? null : await sqliteFileOf(store);
+  const worker: SqliteCommitWorker | null = sqliteFile === null ? null : createSqliteCommitWorker(sqliteFile);
 
   const queue: Pending[] = [];
   let inFlight = 0;
@@ -138,13 +146,18 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
       ? makeSeal({ nodeId, seq, headHash: prev, sealedAt: at }, signingKey, keyId)
       : undefined;
     if (entries.length === 0 && !seal) return;
+    const minutes = aggregateMinutes(group.map((p) => p.record));
     try {
-      await store.db.transaction().execute(async (trx) => {
-        await insertEntries(trx, entries);
-        await insertBodies(trx, bodies);
-        await upsertMinutes(trx, store.dialect, aggregateMinutes(group.map((p) => p.record)));
-        if (seal) await insertSeal(trx, seal);
-      });
+      if (worker !== null) {
+        await worker.commit({ entries, bodies, minutes, seal });
+      } else {
+        await store.db.transaction().execute(async (trx) => {
+          await insertEntries(trx, entries);
+          await insertBodies(trx, bodies);
+          await upsertMinutes(trx, store.dialect, minutes);
+          if (seal) await insertSeal(trx, seal);
+        });
+      }
     } catch (cause) {
       // 4. A failed commit leaves the head where it was: the next group reuses these seqs, so no gap or fork.
       const error = new CangError('internal', 'The transaction log could not commit', { cause });
@@ -200,6 +213,7 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
         schedule();
         await flush();
       }
+      await worker?.close();
     },
   };
 }

@@ -1,0 +1,28 @@
+/**
+ * `npm run bench [-- name…]`: runs the benchmarks (all, or only those named) one
+ * after another; each prints its figures and ends with its machine-readable `BENCH …` line.
+ */
+import { benchExchange } from './exchange.js';
+import { benchLogVerify } from './log-verify.js';
+import { benchSteeringScore } from './steering-score.js';
+import { benchCatalogSearch } from './catalog-search.js';
+
+const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
+  ['exchange', benchExchange],
+  ['log-verify', benchLogVerify],
+  ['steering-score', benchSteeringScore],
+  ['catalog-search', benchCatalogSearch],
+];
+
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const unknown = wanted.filter((name) => !BENCHES.some(([known]) => known === name));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')} (known: ${BENCHES.map(([n]) => n).join(', ')})`);
+  process.exit(1);
+}
+
+for (const [name, bench] of BENCHES) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n== ${name} ==`);
+  await bench();
+}
