@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, onUnauthenticated } from './api/client';
 import type { User } from './api/types';
 import { Link } from './components/link';
+import { forgetAllDrafts } from './lib/draft';
 import { useLocation } from './lib/router';
 import { type Session, SessionContext, sessionOf } from './lib/session';
 import { SCREENS, screenOf } from './routes';
@@ -109,6 +110,7 @@ export function App() {
     void api('/session', { method: 'DELETE', quiet401: true })
       .catch(() => undefined)
       .finally(() => {
+        forgetAllDrafts();
         setExpired(false);
         setUser(null);
       });

@@ -238,4 +238,15 @@ describe('console: exchange', () => {
     await page.getByRole('button', { name: /Tiếng Việt/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Tổ chức' }).waitFor();
   });
+
+  it('forgets saved drafts on a deliberate logout', async () => {
+    await open('/grants', 'Quyền truy cập');
+    await page.locator('form[aria-labelledby=create-grant-title] input[name=client]').fill(CLIENT_SYSTEM);
+    const drafts = () =>
+      page.evaluate<string[]>("Object.keys(sessionStorage).filter((key) => key.startsWith('cang:draft:'))");
+    await expect.poll(drafts).not.toEqual([]);
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.locator('input[name=username]').waitFor();
+    await expect(drafts()).resolves.toEqual([]);
+  });
 });

@@ -31,3 +31,14 @@ export function useDraft<T extends object>(
   }, [storageKey, initial]);
   return [value, update, clear];
 }
+
+/** Forgets every saved draft: on a deliberate logout, so the next person at this browser cannot read them. */
+export function forgetAllDrafts(): void {
+  try {
+    for (const key of Object.keys(sessionStorage)) {
+      if (key.startsWith('cang:draft:')) sessionStorage.removeItem(key);
+    }
+  } catch {
+    // Storage disabled: there is nothing to forget.
+  }
+}
