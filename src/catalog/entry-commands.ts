@@ -19,7 +19,7 @@ import {
   type RevisionView,
 } from './entry-schemas.js';
 import { reviewDueAfter } from './review-schedule.js';
-import { indexEntryText, writeFacets, writeLinks } from './search-index.js';
+import { indexEntry, searchFacetsOf, writeFacets, writeLinks } from './search-index.js';
 import { parseInput } from './validate-input.js';
 
 /** Commands and queries on catalog entries; authorization is the caller's (the API's). */
@@ -97,12 +97,24 @@ export function entryCommands(context: CatalogContext): EntryCommands {
     publisherName: string,
   ): Promise<void> {
     const searchText = searchTextOf(content, publisherName);
+    const searchFacets = searchFacetsOf(
+      row.kind,
+      content.classification,
+      row.publisher_id,
+      content.themes,
+      content.distributions.map((d) => d.format),
+    );
     await trx
       .updateTable('catalog_entries')
-      .set({ ...contentColumns(content), search_text: searchText })
+      .set({ ...contentColumns(content), search_text: searchText, search_facets: searchFacets })
       .where('id', '=', row.id)
       .execute();
-    await indexEntryText(trx, dialect, { id: row.id, searchRowid: row.search_rowid }, searchText);
+    await indexEntry(trx, dialect, {
+      ...row,
+      classification: content.classification,
+      search_text: searchText,
+      search_facets: searchFacets,
+    });
     await writeFacets(trx, row.id, content);
     if (row.kind === 'dataset') await writeLinks(trx, row.id, content.services);
   }
@@ -141,6 +153,7 @@ export function entryCommands(context: CatalogContext): EntryCommands {
           revision: 1,
           search_text: '',
           search_rowid: null,
+          search_facets: '',
           published_at: null,
           last_reviewed_at: null,
           review_due_at: null,
@@ -213,6 +226,7 @@ export function entryCommands(context: CatalogContext): EntryCommands {
           })
           .where('id', '=', id)
           .execute();
+        await indexEntry(trx, dialect, { ...row, state });
         const changes = { state: { from: row.state, to: state } };
         const action = { published: 'publish', deprecated: 'deprecate', retired: 'retire' }[state];
         await recordRevision(trx, { id, revision }, actor, action, changes, at);

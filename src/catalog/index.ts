@@ -10,6 +10,7 @@ export type { OpenData } from './open-data.js';
 export * from './open-data-schemas.js';
 export { REVIEW_INTERVAL_MONTHS, reviewDueAfter } from './review-schedule.js';
 export { LISTED_STATES, type SearchScope } from './search-entries.js';
+export { postgresSearchRow, searchFacetsOf } from './search-index.js';
 export * from './search-schemas.js';
 export type { OrganisationScope, SharingRequestCommands } from './sharing-request-commands.js';
 export type { DecisionCommands } from './sharing-request-decisions.js';

@@ -413,6 +413,7 @@ export interface CatalogEntryTable {
   revision: number;
   search_text: string; // folded (ASCII, lower case) text the search indexes
   search_rowid: number | null; // SQLite: rowid in the FTS5 table catalog_search
+  search_facets: string; // compact facet values a search counts, see catalog's searchFacetsOf
   published_at: number | null;
   last_reviewed_at: number | null;
   review_due_at: number | null;
@@ -425,6 +426,17 @@ export interface CatalogEntryFacetTable {
   entry_id: string;
   facet: 'theme' | 'format';
   value: string;
+}
+
+/** PostgreSQL only: an entry's search row (SQLite's is the FTS5 table of the same name). */
+export interface CatalogSearchTable {
+  id: string; // the entry's
+  state: CatalogEntryTable['state'];
+  kind: CatalogEntryTable['kind'];
+  classification: CatalogEntryTable['classification'];
+  publisher_id: string;
+  search_facets: string; // = catalog_entries.search_facets
+  search_vector: string; // tsvector: folded words and their `pre*` prefixes
 }
 
 /** A dataset served by a data service (many-to-many). */
@@ -507,6 +519,7 @@ export interface Database {
   traffic_minutes: TrafficMinuteTable;
   catalog_entries: CatalogEntryTable;
   catalog_entry_facets: CatalogEntryFacetTable;
+  catalog_search: CatalogSearchTable;
   catalog_links: CatalogLinkTable;
   catalog_revisions: CatalogRevisionTable;
   sharing_requests: SharingRequestTable;

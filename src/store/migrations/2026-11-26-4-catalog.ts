@@ -4,9 +4,12 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // The shared data catalog: entries (datasets and data services), their links, facet values, revisions,
 // sharing requests and their messages. Full-text search indexes `search_text`, the entry's text folded
 // to ASCII (NFD, combining marks stripped, đ→d, lower case), so "ho tich" finds "hộ tịch":
-// - SQLite: a contentless FTS5 table `catalog_search` whose rowid is the entry's `search_rowid`, kept in
-//   step by the catalog's commands inside the same transactions;
-// - PostgreSQL: a generated tsvector column (configuration 'simple') with a GIN index.
+// - SQLite: a contentless FTS5 table `catalog_search` whose rowid is the entry's `search_rowid`;
+// - PostgreSQL: a narrow table `catalog_search` (filter columns, compact facets and a tsvector of the
+//   folded words plus their 2–3 letter prefixes as `pre*` lexemes) with a GIN index, so a search reads
+//   a few hundred bytes per match instead of the wide entry row, and a prefix never needs a recheck.
+// Both are kept in step by the catalog's commands inside the same transactions. `search_facets` holds
+// an entry's facet values compactly, so a search counts them from one column of each match.
 
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -34,6 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revision', 'integer', (c) => c.notNull())
     .addColumn('search_text', 'text', (c) => c.notNull())
     .addColumn('search_rowid', 'bigint', (c) => c.unique())
+    .addColumn('search_facets', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('published_at', 'bigint')
     .addColumn('last_reviewed_at', 'bigint')
     .addColumn('review_due_at', 'bigint')
@@ -51,19 +55,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['state', 'classification', 'kind'])
     .execute();
 
-  // Covering index of what a search reads per match (filters and facet counts), so the thousands of
-  // matches of a broad query are counted from the index without reading the wide rows.
-  await db.schema
-    .createIndex('catalog_entries_search_facets')
-    .on('catalog_entries')
-    .columns(['search_rowid', 'state', 'kind', 'classification', 'publisher_id', 'id'])
-    .execute();
-
   if (postgres) {
-    await sql`ALTER TABLE catalog_entries ADD COLUMN search_vector tsvector
-      GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED`.execute(db);
-    await sql`CREATE INDEX catalog_entries_search ON catalog_entries USING gin (search_vector)`.execute(db);
+    await db.schema
+      .createTable('catalog_search')
+      .addColumn('id', 'text', (c) => c.primaryKey().references('catalog_entries.id').onDelete('cascade'))
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('classification', 'text', (c) => c.notNull())
+      .addColumn('publisher_id', 'text', (c) => c.notNull())
+      .addColumn('search_facets', 'text', (c) => c.notNull())
+      .addColumn('search_vector', sql`tsvector`, (c) => c.notNull())
+      .execute();
+    await sql`CREATE INDEX catalog_search_vector ON catalog_search USING gin (search_vector)`.execute(db);
   } else {
+    // Covering index of what a search reads per match (filters and the compact facets), so the
+    // thousands of matches of a broad query are counted without reading the wide rows.
+    await db.schema
+      .createIndex('catalog_entries_search_facets')
+      .on('catalog_entries')
+      .columns(['search_rowid', 'state', 'kind', 'classification', 'publisher_id', 'search_facets', 'id'])
+      .execute();
     await sql`CREATE VIRTUAL TABLE catalog_search USING fts5(
       body, content='', contentless_delete=1, tokenize='unicode61', prefix='2 3')`.execute(db);
   }
@@ -166,6 +177,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'catalog_revisions',
     'catalog_links',
     'catalog_entry_facets',
+    ...(postgres ? ['catalog_search'] : []),
   ]) {
     await db.schema.dropTable(table).execute();
   }
