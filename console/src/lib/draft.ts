@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type ChangeEvent, useCallback, useEffect, useState } from 'react';
 
 /**
  * Form state kept in sessionStorage under `key`, so a form survives a lost session (401 → login →
@@ -41,4 +41,20 @@ export function forgetAllDrafts(): void {
   } catch {
     // Storage disabled: there is nothing to forget.
   }
+}
+
+/** The keys of `T` whose values are strings: the fields a text control can edit. */
+export type TextKey<T> = { [K in keyof T]-?: T[K] extends string ? K : never }[keyof T] & string;
+
+/**
+ * Binds text controls to a draft: `bind('code')` gives `name="code"`, the draft's value and an
+ * `onChange` that updates it, to spread on an `<input>` or `<textarea>`.
+ */
+export function draftBinder<T extends object>(draft: T, update: (next: Partial<T>) => void) {
+  return (name: TextKey<T>) => ({
+    name,
+    value: draft[name] as string,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      update({ [name]: event.target.value } as Partial<T>),
+  });
 }

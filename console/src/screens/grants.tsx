@@ -1,19 +1,18 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, listAll, type Problem } from '../api/client';
 import { loadAllServices, loadAllSystems, loadServicesOf, loadSystemsOf } from '../api/registry';
 import type { Grant, Service, System } from '../api/types';
 import { type Column, DataTable } from '../components/data-table';
 import { Field } from '../components/field';
+import { MethodsFieldset } from '../components/methods-fieldset';
 import { Page } from '../components/page';
 import { ProblemAlert } from '../components/problem';
-import { useDraft } from '../lib/draft';
 import { formatDateTime, formatNumber, localInputToIso } from '../lib/format';
 import { canManage, type Session, useSession } from '../lib/session';
 import { problemOf, useLoad } from '../lib/use-load';
-import { useSubmit } from '../lib/use-submit';
+import { useDraftForm } from '../lib/use-draft-form';
 
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 const SYSTEM_ID =
   /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/(GOV|COM|ORG)\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const SERVICE_ID =
@@ -53,50 +52,43 @@ function CreateGrant({
   readonly onCreated: () => void;
 }) {
   const { t } = useTranslation();
-  const [draft, update, clear] = useDraft('grant', EMPTY_GRANT);
-  const { errors, problem, busy, submit } = useSubmit<Grant>();
+  const { draft, update, bind, errors, problem, busy, onSubmit } = useDraftForm('grant', EMPTY_GRANT);
   const [created, setCreated] = useState<Grant>();
   const patterns = draft.pathPatterns
     .split('\n')
     .map((p) => p.trim())
     .filter(Boolean);
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    const expiresAt = localInputToIso(draft.expiresAt);
-    const quota = draft.quota.trim() ? Number(draft.quota) : undefined;
-    const grant = await submit(
-      () => {
-        const found: Record<string, string> = {};
-        if (!SYSTEM_ID.test(draft.client.trim())) found['/client'] = t('validation.systemId');
-        if (!SERVICE_ID.test(draft.service.trim())) found['/service'] = t('validation.serviceId');
-        if (patterns.some((p) => !p.startsWith('/'))) found['/pathPatterns'] = t('validation.pathPattern');
-        if (quota !== undefined && (!Number.isInteger(quota) || quota < 1 || quota > 1_000_000))
-          found['/quotaPerMinute'] = t('validation.quota');
-        if (draft.expiresAt && (!expiresAt || Date.parse(expiresAt) <= Date.now()))
-          found['/expiresAt'] = t('validation.future');
-        return found;
-      },
-      () =>
-        api<Grant>('/grants', {
-          method: 'POST',
-          body: {
-            client: draft.client.trim(),
-            service: draft.service.trim(),
-            ...(draft.methods.length ? { methods: draft.methods } : {}),
-            ...(patterns.length ? { pathPatterns: patterns } : {}),
-            ...(quota !== undefined ? { quotaPerMinute: quota } : {}),
-            ...(expiresAt ? { expiresAt } : {}),
-          },
-        }),
-    );
-    if (grant) {
+  const expiresAt = localInputToIso(draft.expiresAt);
+  const quota = draft.quota.trim() ? Number(draft.quota) : undefined;
+  const send = onSubmit(
+    () => {
+      const found: Record<string, string> = {};
+      if (!SYSTEM_ID.test(draft.client.trim())) found['/client'] = t('validation.systemId');
+      if (!SERVICE_ID.test(draft.service.trim())) found['/service'] = t('validation.serviceId');
+      if (patterns.some((p) => !p.startsWith('/'))) found['/pathPatterns'] = t('validation.pathPattern');
+      if (quota !== undefined && (!Number.isInteger(quota) || quota < 1 || quota > 1_000_000))
+        found['/quotaPerMinute'] = t('validation.quota');
+      if (draft.expiresAt && (!expiresAt || Date.parse(expiresAt) <= Date.now()))
+        found['/expiresAt'] = t('validation.future');
+      return found;
+    },
+    () =>
+      api<Grant>('/grants', {
+        method: 'POST',
+        body: {
+          client: draft.client.trim(),
+          service: draft.service.trim(),
+          ...(draft.methods.length ? { methods: draft.methods } : {}),
+          ...(patterns.length ? { pathPatterns: patterns } : {}),
+          ...(quota !== undefined ? { quotaPerMinute: quota } : {}),
+          ...(expiresAt ? { expiresAt } : {}),
+        },
+      }),
+    (grant) => {
       setCreated(grant);
-      clear();
       onCreated();
-    }
-  };
-  const toggle = (method: string, on: boolean) =>
-    update({ methods: on ? [...draft.methods, method] : draft.methods.filter((m) => m !== method) });
+    },
+  );
   return (
     <form className="panel" onSubmit={send} noValidate aria-labelledby="create-grant-title">
       <h2 id="create-grant-title">{t('grant.create')}</h2>
@@ -108,26 +100,10 @@ function CreateGrant({
       <ProblemAlert problem={problem} />
       <div className="form-row">
         <Field label={t('grant.client')} error={errors['/client']} hint={t('grant.clientHint')} required>
-          {(c) => (
-            <input
-              {...c}
-              name="client"
-              list="grant-systems"
-              value={draft.client}
-              onChange={(e) => update({ client: e.target.value })}
-            />
-          )}
+          {(c) => <input {...c} {...bind('client')} list="grant-systems" />}
         </Field>
         <Field label={t('grant.service')} error={errors['/service']} hint={t('grant.serviceHint')} required>
-          {(c) => (
-            <input
-              {...c}
-              name="service"
-              list="grant-services"
-              value={draft.service}
-              onChange={(e) => update({ service: e.target.value })}
-            />
-          )}
+          {(c) => <input {...c} {...bind('service')} list="grant-services" />}
         </Field>
       </div>
       <datalist id="grant-systems">
@@ -144,64 +120,24 @@ function CreateGrant({
           </option>
         ))}
       </datalist>
-      <fieldset className={errors['/methods'] ? 'invalid' : undefined}>
-        <legend>{t('grant.methods')}</legend>
-        <p className="hint">{t('grant.methodsHint')}</p>
-        <div className="checks">
-          {METHODS.map((method) => (
-            <label key={method}>
-              <input
-                type="checkbox"
-                name="methods"
-                value={method}
-                checked={draft.methods.includes(method)}
-                onChange={(e) => toggle(method, e.target.checked)}
-              />{' '}
-              {method}
-            </label>
-          ))}
-        </div>
-        {errors['/methods'] && <p className="field-error">{errors['/methods']}</p>}
-      </fieldset>
+      <MethodsFieldset
+        methods={draft.methods}
+        error={errors['/methods']}
+        onChange={(methods) => update({ methods })}
+      />
       <Field
         label={t('grant.pathPatterns')}
         error={errors['/pathPatterns']}
         hint={t('grant.pathPatternsHint')}
       >
-        {(c) => (
-          <textarea
-            {...c}
-            name="pathPatterns"
-            rows={3}
-            value={draft.pathPatterns}
-            onChange={(e) => update({ pathPatterns: e.target.value })}
-          />
-        )}
+        {(c) => <textarea {...c} {...bind('pathPatterns')} rows={3} />}
       </Field>
       <div className="form-row">
         <Field label={t('grant.quota')} error={errors['/quotaPerMinute']} hint={t('grant.quotaHint')}>
-          {(c) => (
-            <input
-              {...c}
-              name="quota"
-              type="number"
-              min={1}
-              inputMode="numeric"
-              value={draft.quota}
-              onChange={(e) => update({ quota: e.target.value })}
-            />
-          )}
+          {(c) => <input {...c} {...bind('quota')} type="number" min={1} inputMode="numeric" />}
         </Field>
         <Field label={t('common.expiresAt')} error={errors['/expiresAt']} hint={t('grant.expiresHint')}>
-          {(c) => (
-            <input
-              {...c}
-              name="expiresAt"
-              type="datetime-local"
-              value={draft.expiresAt}
-              onChange={(e) => update({ expiresAt: e.target.value })}
-            />
-          )}
+          {(c) => <input {...c} {...bind('expiresAt')} type="datetime-local" />}
         </Field>
       </div>
       <button type="submit" disabled={busy}>

@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, idPath } from '../api/client';
 import { loadOrganisations, loadSystemsOf } from '../api/registry';
@@ -8,12 +8,11 @@ import { Field } from '../components/field';
 import { Link } from '../components/link';
 import { Page } from '../components/page';
 import { ProblemAlert } from '../components/problem';
-import { useDraft } from '../lib/draft';
 import { formatDate } from '../lib/format';
 import { pathOf, useLocation } from '../lib/router';
 import { canManage, useSession } from '../lib/session';
 import { useLoad } from '../lib/use-load';
-import { useSubmit } from '../lib/use-submit';
+import { useDraftForm } from '../lib/use-draft-form';
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -70,42 +69,34 @@ function AddSystem({
   readonly onAdded: () => void;
 }) {
   const { t } = useTranslation();
-  const [draft, update, clear] = useDraft(`system:${organisation}`, EMPTY_SYSTEM);
-  const { errors, problem, busy, submit } = useSubmit<System>();
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    const created = await submit(
-      () => {
-        const found: Record<string, string> = {};
-        if (!SEGMENT.test(draft.code)) found['/code'] = t('validation.segment');
-        if (!draft.name.trim()) found['/name'] = t('validation.required');
-        return found;
-      },
-      () =>
-        api<System>(`/organisations/${idPath(organisation)}/systems`, {
-          method: 'POST',
-          body: { code: draft.code, name: draft.name.trim() },
-        }),
-    );
-    if (created) {
-      clear();
-      onAdded();
-    }
-  };
+  const { draft, bind, errors, problem, busy, onSubmit } = useDraftForm(
+    `system:${organisation}`,
+    EMPTY_SYSTEM,
+  );
+  const send = onSubmit(
+    () => {
+      const found: Record<string, string> = {};
+      if (!SEGMENT.test(draft.code)) found['/code'] = t('validation.segment');
+      if (!draft.name.trim()) found['/name'] = t('validation.required');
+      return found;
+    },
+    () =>
+      api<System>(`/organisations/${idPath(organisation)}/systems`, {
+        method: 'POST',
+        body: { code: draft.code, name: draft.name.trim() },
+      }),
+    onAdded,
+  );
   return (
     <form className="panel" onSubmit={send} noValidate aria-labelledby="add-system-title">
       <h2 id="add-system-title">{t('system.add')}</h2>
       <ProblemAlert problem={problem} />
       <div className="form-row">
         <Field label={t('system.code')} error={errors['/code']} hint={t('system.codeHint')} required>
-          {(c) => (
-            <input {...c} name="code" value={draft.code} onChange={(e) => update({ code: e.target.value })} />
-          )}
+          {(c) => <input {...c} {...bind('code')} />}
         </Field>
         <Field label={t('system.name')} error={errors['/name']} required>
-          {(c) => (
-            <input {...c} name="name" value={draft.name} onChange={(e) => update({ name: e.target.value })} />
-          )}
+          {(c) => <input {...c} {...bind('name')} />}
         </Field>
       </div>
       <button type="submit" disabled={busy}>

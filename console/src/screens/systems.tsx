@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, listAll } from '../api/client';
 import { loadAllSystems, loadServicesOf, systemApiPath } from '../api/registry';
@@ -8,12 +8,11 @@ import { Field } from '../components/field';
 import { Link } from '../components/link';
 import { Page } from '../components/page';
 import { ProblemAlert } from '../components/problem';
-import { useDraft } from '../lib/draft';
 import { formatDate, formatDateTime, localInputToIso } from '../lib/format';
 import { pathOf } from '../lib/router';
 import { canManage, useSession } from '../lib/session';
 import { problemOf, useLoad } from '../lib/use-load';
-import { useSubmit } from '../lib/use-submit';
+import { useDraftForm } from '../lib/use-draft-form';
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -67,78 +66,51 @@ const EMPTY_SERVICE = { code: '', name: '', baseUrl: '', openapi: '' };
 
 function AddService({ system, onAdded }: { readonly system: string; readonly onAdded: () => void }) {
   const { t } = useTranslation();
-  const [draft, update, clear] = useDraft(`service:${system}`, EMPTY_SERVICE);
-  const { errors, problem, busy, submit } = useSubmit<Service>();
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    const created = await submit(
-      () => {
-        const found: Record<string, string> = {};
-        if (!SEGMENT.test(draft.code)) found['/code'] = t('validation.segment');
-        if (!draft.name.trim()) found['/name'] = t('validation.required');
-        if (!/^https?:\/\/[^\s?#]+$/.test(draft.baseUrl.trim())) found['/baseUrl'] = t('validation.url');
-        if (draft.openapi.trim()) {
-          try {
-            JSON.parse(draft.openapi);
-          } catch {
-            found['/openapi'] = t('validation.json');
-          }
+  const { draft, bind, errors, problem, busy, onSubmit } = useDraftForm(`service:${system}`, EMPTY_SERVICE);
+  const send = onSubmit(
+    () => {
+      const found: Record<string, string> = {};
+      if (!SEGMENT.test(draft.code)) found['/code'] = t('validation.segment');
+      if (!draft.name.trim()) found['/name'] = t('validation.required');
+      if (!/^https?:\/\/[^\s?#]+$/.test(draft.baseUrl.trim())) found['/baseUrl'] = t('validation.url');
+      if (draft.openapi.trim()) {
+        try {
+          JSON.parse(draft.openapi);
+        } catch {
+          found['/openapi'] = t('validation.json');
         }
-        return found;
-      },
-      () =>
-        api<Service>(`${systemApiPath(system)}/services`, {
-          method: 'POST',
-          body: {
-            code: draft.code,
-            name: draft.name.trim(),
-            baseUrl: draft.baseUrl.trim(),
-            ...(draft.openapi.trim() ? { openapi: draft.openapi } : {}),
-          },
-        }),
-    );
-    if (created) {
-      clear();
-      onAdded();
-    }
-  };
+      }
+      return found;
+    },
+    () =>
+      api<Service>(`${systemApiPath(system)}/services`, {
+        method: 'POST',
+        body: {
+          code: draft.code,
+          name: draft.name.trim(),
+          baseUrl: draft.baseUrl.trim(),
+          ...(draft.openapi.trim() ? { openapi: draft.openapi } : {}),
+        },
+      }),
+    onAdded,
+  );
   return (
     <form className="panel" onSubmit={send} noValidate aria-labelledby="add-service-title">
       <h2 id="add-service-title">{t('service.add')}</h2>
       <ProblemAlert problem={problem} />
       <div className="form-row">
         <Field label={t('service.code')} error={errors['/code']} hint={t('system.codeHint')} required>
-          {(c) => (
-            <input {...c} name="code" value={draft.code} onChange={(e) => update({ code: e.target.value })} />
-          )}
+          {(c) => <input {...c} {...bind('code')} />}
         </Field>
         <Field label={t('service.name')} error={errors['/name']} required>
-          {(c) => (
-            <input {...c} name="name" value={draft.name} onChange={(e) => update({ name: e.target.value })} />
-          )}
+          {(c) => <input {...c} {...bind('name')} />}
         </Field>
       </div>
       <Field label={t('service.baseUrl')} error={errors['/baseUrl']} hint={t('service.baseUrlHint')} required>
-        {(c) => (
-          <input
-            {...c}
-            name="baseUrl"
-            type="url"
-            value={draft.baseUrl}
-            onChange={(e) => update({ baseUrl: e.target.value })}
-          />
-        )}
+        {(c) => <input {...c} {...bind('baseUrl')} type="url" />}
       </Field>
       <Field label={t('service.openapi')} error={errors['/openapi']} hint={t('service.openapiHint')}>
-        {(c) => (
-          <textarea
-            {...c}
-            name="openapi"
-            rows={4}
-            value={draft.openapi}
-            onChange={(e) => update({ openapi: e.target.value })}
-          />
-        )}
+        {(c) => <textarea {...c} {...bind('openapi')} rows={4} />}
       </Field>
       <button type="submit" disabled={busy}>
         {t('service.addSubmit')}
@@ -153,38 +125,33 @@ function Credentials({ system }: { readonly system: string }) {
   const { t } = useTranslation();
   const path = `${systemApiPath(system)}/credentials`;
   const loaded = useLoad(() => listAll<Credential>(path), [path]);
-  const [draft, update, clear] = useDraft(`token:${system}`, EMPTY_TOKEN);
-  const { errors, problem, busy, submit } = useSubmit<IssuedToken>();
+  const { draft, bind, errors, problem, busy, onSubmit } = useDraftForm(`token:${system}`, EMPTY_TOKEN);
   const [issued, setIssued] = useState<IssuedToken>();
   const [copied, setCopied] = useState(false);
   const [revokeProblem, setRevokeProblem] = useState<ReturnType<typeof problemOf>>();
 
-  const issue = async (event: FormEvent) => {
-    event.preventDefault();
-    const expiresAt = localInputToIso(draft.expiresAt);
-    const result = await submit(
-      () => {
-        const found: Record<string, string> = {};
-        if (draft.expiresAt && (!expiresAt || Date.parse(expiresAt) <= Date.now()))
-          found['/expiresAt'] = t('validation.future');
-        return found;
-      },
-      () =>
-        api<IssuedToken>(path, {
-          method: 'POST',
-          body: {
-            ...(draft.label.trim() ? { label: draft.label.trim() } : {}),
-            ...(expiresAt ? { expiresAt } : {}),
-          },
-        }),
-    );
-    if (result) {
+  const expiresAt = localInputToIso(draft.expiresAt);
+  const issue = onSubmit(
+    () => {
+      const found: Record<string, string> = {};
+      if (draft.expiresAt && (!expiresAt || Date.parse(expiresAt) <= Date.now()))
+        found['/expiresAt'] = t('validation.future');
+      return found;
+    },
+    () =>
+      api<IssuedToken>(path, {
+        method: 'POST',
+        body: {
+          ...(draft.label.trim() ? { label: draft.label.trim() } : {}),
+          ...(expiresAt ? { expiresAt } : {}),
+        },
+      }),
+    (result) => {
       setIssued(result);
       setCopied(false);
-      clear();
       loaded.reload();
-    }
-  };
+    },
+  );
   const revoke = async (credential: Credential) => {
     if (!window.confirm(t('credential.revokeConfirm', { label: credential.label || credential.id }))) return;
     try {
@@ -270,29 +237,14 @@ function Credentials({ system }: { readonly system: string }) {
         <ProblemAlert problem={problem} />
         <div className="form-row">
           <Field label={t('credential.label')} error={errors['/label']}>
-            {(c) => (
-              <input
-                {...c}
-                name="label"
-                value={draft.label}
-                onChange={(e) => update({ label: e.target.value })}
-              />
-            )}
+            {(c) => <input {...c} {...bind('label')} />}
           </Field>
           <Field
             label={t('common.expiresAt')}
             error={errors['/expiresAt']}
             hint={t('credential.expiresHint')}
           >
-            {(c) => (
-              <input
-                {...c}
-                name="expiresAt"
-                type="datetime-local"
-                value={draft.expiresAt}
-                onChange={(e) => update({ expiresAt: e.target.value })}
-              />
-            )}
+            {(c) => <input {...c} {...bind('expiresAt')} type="datetime-local" />}
           </Field>
         </div>
         <button type="submit" disabled={busy}>

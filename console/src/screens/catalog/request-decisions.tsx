@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { SharingRequest } from '../../api/catalog';
 import { api } from '../../api/client';
 import { Field } from '../../components/field';
+import { MethodsFieldset } from '../../components/methods-fieldset';
 import { ProblemAlert } from '../../components/problem';
-import { useDraft } from '../../lib/draft';
 import { formatDate } from '../../lib/format';
+import { useDraftForm } from '../../lib/use-draft-form';
 import { useSubmit } from '../../lib/use-submit';
 
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 const DAY_MS = 86_400_000;
 
 const pathOf = (request: SharingRequest, step: string) =>
@@ -23,96 +23,55 @@ export function ApproveForm({
   readonly onDone: (r: SharingRequest) => void;
 }) {
   const { t } = useTranslation();
-  const [draft, update, clear] = useDraft(`approve:${request.id}`, {
+  const { draft, update, bind, errors, problem, busy, onSubmit } = useDraftForm(`approve:${request.id}`, {
     methods: ['GET'] as string[],
     pathPatterns: '',
     quota: '',
     message: '',
   });
-  const { errors, problem, busy, submit } = useSubmit<SharingRequest>();
   const patterns = draft.pathPatterns
     .split('\n')
     .map((p) => p.trim())
     .filter(Boolean);
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    const quota = draft.quota.trim() ? Number(draft.quota) : undefined;
-    const done = await submit(
-      () => {
-        const found: Record<string, string> = {};
-        if (patterns.some((p) => !p.startsWith('/'))) found['/pathPatterns'] = t('validation.pathPattern');
-        if (quota !== undefined && (!Number.isInteger(quota) || quota < 1 || quota > 1_000_000))
-          found['/quotaPerMinute'] = t('validation.quota');
-        return found;
-      },
-      () =>
-        api<SharingRequest>(pathOf(request, 'approve'), {
-          method: 'POST',
-          body: {
-            ...(draft.methods.length ? { methods: draft.methods } : {}),
-            ...(patterns.length ? { pathPatterns: patterns } : {}),
-            ...(quota !== undefined ? { quotaPerMinute: quota } : {}),
-            ...(draft.message.trim() ? { message: draft.message.trim() } : {}),
-          },
-        }),
-    );
-    if (done) {
-      clear();
-      onDone(done);
-    }
-  };
-  const toggle = (method: string, on: boolean) =>
-    update({ methods: on ? [...draft.methods, method] : draft.methods.filter((m) => m !== method) });
+  const quota = draft.quota.trim() ? Number(draft.quota) : undefined;
+  const send = onSubmit(
+    () => {
+      const found: Record<string, string> = {};
+      if (patterns.some((p) => !p.startsWith('/'))) found['/pathPatterns'] = t('validation.pathPattern');
+      if (quota !== undefined && (!Number.isInteger(quota) || quota < 1 || quota > 1_000_000))
+        found['/quotaPerMinute'] = t('validation.quota');
+      return found;
+    },
+    () =>
+      api<SharingRequest>(pathOf(request, 'approve'), {
+        method: 'POST',
+        body: {
+          ...(draft.methods.length ? { methods: draft.methods } : {}),
+          ...(patterns.length ? { pathPatterns: patterns } : {}),
+          ...(quota !== undefined ? { quotaPerMinute: quota } : {}),
+          ...(draft.message.trim() ? { message: draft.message.trim() } : {}),
+        },
+      }),
+    onDone,
+  );
   return (
     <form className="panel" onSubmit={send} noValidate aria-labelledby="approve-title">
       <h2 id="approve-title">{t('sharing.approveTitle')}</h2>
       <ProblemAlert problem={problem} />
-      <fieldset className={errors['/methods'] ? 'invalid' : undefined}>
-        <legend>{t('grant.methods')}</legend>
-        <p className="hint">{t('grant.methodsHint')}</p>
-        <div className="checks">
-          {METHODS.map((method) => (
-            <label key={method}>
-              <input
-                type="checkbox"
-                name="methods"
-                value={method}
-                checked={draft.methods.includes(method)}
-                onChange={(e) => toggle(method, e.target.checked)}
-              />{' '}
-              {method}
-            </label>
-          ))}
-        </div>
-        {errors['/methods'] && <p className="field-error">{errors['/methods']}</p>}
-      </fieldset>
+      <MethodsFieldset
+        methods={draft.methods}
+        error={errors['/methods']}
+        onChange={(methods) => update({ methods })}
+      />
       <Field
         label={t('grant.pathPatterns')}
         error={errors['/pathPatterns']}
         hint={t('grant.pathPatternsHint')}
       >
-        {(c) => (
-          <textarea
-            {...c}
-            name="pathPatterns"
-            rows={2}
-            value={draft.pathPatterns}
-            onChange={(e) => update({ pathPatterns: e.target.value })}
-          />
-        )}
+        {(c) => <textarea {...c} {...bind('pathPatterns')} rows={2} />}
       </Field>
       <Field label={t('grant.quota')} error={errors['/quotaPerMinute']} hint={t('grant.quotaHint')}>
-        {(c) => (
-          <input
-            {...c}
-            name="quota"
-            type="number"
-            min={1}
-            inputMode="numeric"
-            value={draft.quota}
-            onChange={(e) => update({ quota: e.target.value })}
-          />
-        )}
+        {(c) => <input {...c} {...bind('quota')} type="number" min={1} inputMode="numeric" />}
       </Field>
       <p className="hint" data-testid="approval-expiry">
         {t('sharing.expiryNote', {
@@ -121,15 +80,7 @@ export function ApproveForm({
         })}
       </p>
       <Field label={t('sharing.messageToRequester')} error={errors['/message']}>
-        {(c) => (
-          <textarea
-            {...c}
-            name="message"
-            rows={2}
-            value={draft.message}
-            onChange={(e) => update({ message: e.target.value })}
-          />
-        )}
+        {(c) => <textarea {...c} {...bind('message')} rows={2} />}
       </Field>
       <button type="submit" disabled={busy}>
         {t('sharing.approve')}

@@ -11,13 +11,8 @@ import {
 import type { ApiApp } from '../../admin-api-deps.js';
 import { actorOf } from '../../authenticate.js';
 import { withProblems } from '../../problem-schema.js';
-import {
-  ItemsOf,
-  itemsOut,
-  STEERING_TAGS as tags,
-  SteeringIdParams,
-  type SteeringRouteDeps,
-} from './steering-route-deps.js';
+import { STEERING_TAGS as tags, SteeringIdParams, type SteeringRouteDeps } from './steering-route-deps.js';
+import { getForReaders, listForReaders } from './read-routes.js';
 
 const MemberParams = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 64 }),
@@ -28,20 +23,11 @@ const MemberParams = Type.Object({
 export function registerCommitteeRoutes(app: ApiApp, { steering }: SteeringRouteDeps): void {
   const ok = withProblems({ 200: CommitteeView });
 
-  app.get(
+  listForReaders(
+    app,
     '/steering/committees',
-    {
-      schema: {
-        tags,
-        summary: 'Committees, members marked active on a date',
-        querystring: AsOfQuery,
-        response: withProblems({ 200: ItemsOf(CommitteeView) }),
-      },
-    },
-    async (request) => {
-      authorize(actorOf(request), 'steering.read');
-      return itemsOut(await steering.committees.list(request.query.asOf));
-    },
+    { summary: 'Committees, members marked active on a date', querystring: AsOfQuery, item: CommitteeView },
+    (request) => steering.committees.list(request.query.asOf),
   );
 
   app.post(
@@ -61,21 +47,11 @@ export function registerCommitteeRoutes(app: ApiApp, { steering }: SteeringRoute
     },
   );
 
-  app.get(
+  getForReaders(
+    app,
     '/steering/committees/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One committee',
-        params: SteeringIdParams,
-        querystring: AsOfQuery,
-        response: ok,
-      },
-    },
-    async (request) => {
-      authorize(actorOf(request), 'steering.read');
-      return steering.committees.get(request.params.id, request.query.asOf);
-    },
+    { summary: 'One committee', params: SteeringIdParams, querystring: AsOfQuery, response: CommitteeView },
+    (request) => steering.committees.get(request.params.id, request.query.asOf),
   );
 
   app.post(

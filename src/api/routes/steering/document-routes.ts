@@ -10,33 +10,19 @@ import {
 import type { ApiApp } from '../../admin-api-deps.js';
 import { actorOf } from '../../authenticate.js';
 import { withProblems } from '../../problem-schema.js';
-import {
-  ItemsOf,
-  itemsOut,
-  STEERING_TAGS as tags,
-  SteeringIdParams,
-  type SteeringRouteDeps,
-} from './steering-route-deps.js';
+import { STEERING_TAGS as tags, SteeringIdParams, type SteeringRouteDeps } from './steering-route-deps.js';
+import { getForReaders, listForReaders } from './read-routes.js';
 
 // 10 MiB of file is about 13.4 MiB of base64; leave room for the JSON around it.
 const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024;
 
 /** `/api/v1/steering/documents…` and `/api/v1/steering/attachments…`. */
 export function registerDocumentRoutes(app: ApiApp, { steering }: SteeringRouteDeps): void {
-  app.get(
+  listForReaders(
+    app,
     '/steering/documents',
-    {
-      schema: {
-        tags,
-        summary: 'Documents by date',
-        querystring: DocumentQuery,
-        response: withProblems({ 200: ItemsOf(DocumentView) }),
-      },
-    },
-    async (request) => {
-      authorize(actorOf(request), 'steering.read');
-      return itemsOut(await steering.documents.list(request.query));
-    },
+    { summary: 'Documents by date', querystring: DocumentQuery, item: DocumentView },
+    (request) => steering.documents.list(request.query),
   );
 
   app.post(
@@ -56,20 +42,11 @@ export function registerDocumentRoutes(app: ApiApp, { steering }: SteeringRouteD
     },
   );
 
-  app.get(
+  getForReaders(
+    app,
     '/steering/documents/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One document',
-        params: SteeringIdParams,
-        response: withProblems({ 200: DocumentView }),
-      },
-    },
-    async (request) => {
-      authorize(actorOf(request), 'steering.read');
-      return steering.documents.get(request.params.id);
-    },
+    { summary: 'One document', params: SteeringIdParams, response: DocumentView },
+    (request) => steering.documents.get(request.params.id),
   );
 
   app.post(

@@ -13,30 +13,16 @@ import {
 import type { ApiApp } from '../../admin-api-deps.js';
 import { actorOf } from '../../authenticate.js';
 import { withProblems } from '../../problem-schema.js';
-import {
-  ItemsOf,
-  itemsOut,
-  STEERING_TAGS as tags,
-  SteeringIdParams,
-  type SteeringRouteDeps,
-} from './steering-route-deps.js';
+import { STEERING_TAGS as tags, SteeringIdParams, type SteeringRouteDeps } from './steering-route-deps.js';
+import { getForReaders, listForReaders } from './read-routes.js';
 
 /** `/api/v1/steering/programs…` and `/api/v1/steering/tasks…`: programs, groups, tasks and history. */
 export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDeps): void {
-  app.get(
+  listForReaders(
+    app,
     '/steering/programs',
-    {
-      schema: {
-        tags,
-        summary: 'Programs with rolled-up progress',
-        querystring: AsOfQuery,
-        response: withProblems({ 200: ItemsOf(ProgramView) }),
-      },
-    },
-    async (request) => {
-      authorize(actorOf(request), 'steering.read');
-      return itemsOut(await steering.programs.list(request.query.asOf));
-    },
+    { summary: 'Programs with rolled-up progress', querystring: AsOfQuery, item: ProgramView },
+    (request) => steering.programs.list(request.query.asOf),
   );
 
   app.post(
@@ -56,21 +42,16 @@ export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDe
     },
   );
 
-  app.get(
+  getForReaders(
+    app,
     '/steering/programs/:id',
     {
-      schema: {
-        tags,
-        summary: 'One program with its groups',
-        params: SteeringIdParams,
-        querystring: AsOfQuery,
-        response: withProblems({ 200: ProgramView }),
-      },
+      summary: 'One program with its groups',
+      params: SteeringIdParams,
+      querystring: AsOfQuery,
+      response: ProgramView,
     },
-    async (request) => {
-      authorize(actorOf(request), 'steering.read');
-      return steering.programs.get(request.params.id, request.query.asOf);
-    },
+    (request) => steering.programs.get(request.params.id, request.query.asOf),
   );
 
   app.post(
@@ -113,37 +94,18 @@ export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDe
     },
   );
 
-  app.get(
+  listForReaders(
+    app,
     '/steering/tasks',
-    {
-      schema: {
-        tags,
-        summary: 'Tasks, filtered; overdue and due-soon as of a date',
-        querystring: TaskQuery,
-        response: withProblems({ 200: ItemsOf(TaskView) }),
-      },
-    },
-    async (request) => {
-      authorize(actorOf(request), 'steering.read');
-      return itemsOut(await steering.tasks.list(request.query));
-    },
+    { summary: 'Tasks, filtered; overdue and due-soon as of a date', querystring: TaskQuery, item: TaskView },
+    (request) => steering.tasks.list(request.query),
   );
 
-  app.get(
+  getForReaders(
+    app,
     '/steering/tasks/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One task',
-        params: SteeringIdParams,
-        querystring: AsOfQuery,
-        response: withProblems({ 200: TaskView }),
-      },
-    },
-    async (request) => {
-      authorize(actorOf(request), 'steering.read');
-      return steering.tasks.get(request.params.id, request.query.asOf);
-    },
+    { summary: 'One task', params: SteeringIdParams, querystring: AsOfQuery, response: TaskView },
+    (request) => steering.tasks.get(request.params.id, request.query.asOf),
   );
 
   app.patch(
@@ -164,19 +126,10 @@ export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDe
     },
   );
 
-  app.get(
+  listForReaders(
+    app,
     '/steering/tasks/:id/history',
-    {
-      schema: {
-        tags,
-        summary: 'Every change of a task',
-        params: SteeringIdParams,
-        response: withProblems({ 200: ItemsOf(TaskChangeView) }),
-      },
-    },
-    async (request) => {
-      authorize(actorOf(request), 'steering.read');
-      return itemsOut(await steering.tasks.history(request.params.id));
-    },
+    { summary: 'Every change of a task', params: SteeringIdParams, item: TaskChangeView },
+    (request) => steering.tasks.history(request.params.id),
   );
 }

@@ -14,13 +14,8 @@ import {
 import type { ApiApp } from '../../admin-api-deps.js';
 import { actorOf } from '../../authenticate.js';
 import { withProblems } from '../../problem-schema.js';
-import {
-  ItemsOf,
-  itemsOut,
-  STEERING_TAGS as tags,
-  SteeringIdParams,
-  type SteeringRouteDeps,
-} from './steering-route-deps.js';
+import { STEERING_TAGS as tags, SteeringIdParams, type SteeringRouteDeps } from './steering-route-deps.js';
+import { getForReaders, listForReaders } from './read-routes.js';
 
 /** The steering resource of a report: its unit first, so a unit reporter's scope can match it. */
 const reportResource = (unitId: string, period: string): string => `${unitId}/reports/${period}`;
@@ -38,20 +33,11 @@ async function authorizeOnReport(steering: Steering, actor: Actor, id: string): 
 export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDeps): void {
   const ok = withProblems({ 200: ReportView });
 
-  app.get(
+  listForReaders(
+    app,
     '/steering/reports',
-    {
-      schema: {
-        tags,
-        summary: 'Reports by period and unit',
-        querystring: ReportQuery,
-        response: withProblems({ 200: ItemsOf(ReportView) }),
-      },
-    },
-    async (request) => {
-      authorize(actorOf(request), 'steering.read');
-      return itemsOut(await steering.reports.list(request.query));
-    },
+    { summary: 'Reports by period and unit', querystring: ReportQuery, item: ReportView },
+    (request) => steering.reports.list(request.query),
   );
 
   app.get(
@@ -90,13 +76,11 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
     },
   );
 
-  app.get(
+  getForReaders(
+    app,
     '/steering/reports/:id',
-    { schema: { tags, summary: 'One report', params: SteeringIdParams, response: ok } },
-    async (request) => {
-      authorize(actorOf(request), 'steering.read');
-      return steering.reports.get(request.params.id);
-    },
+    { summary: 'One report', params: SteeringIdParams, response: ReportView },
+    (request) => steering.reports.get(request.params.id),
   );
 
   app.patch(
