@@ -84,6 +84,38 @@ export class ChainChecker {
     return true;
   }
 
+  /**
+   * Takes a run of entries `firstSeq … lastSeq` checked elsewhere (each entry's hash recomputed and
+   * matching, seqs contiguous, each prev hash the previous entry's hash), given the run's first prev
+   * hash, its last hash and the entry hash at each seal seq in the run. Accepts it only if pushing its
+   * entries one by one would have succeeded: it continues the chain, and every seal in it names the
+   * entry hash and is validly signed. Otherwise changes nothing and returns false, and the caller
+   * pushes the run's entries one by one to find and name the problem.
+   */
+  tryPushRun(
+    firstSeq: number,
+    firstPrev: string,
+    lastSeq: number,
+    lastHash: string,
+    sealHeads: ReadonlyMap<number, string>,
+  ): boolean {
+    if (this.failure || firstSeq !== this.expectedSeq || firstPrev !== this.expectedPrev) return false;
+    if (lastSeq < firstSeq) return false;
+    let end = this.sealIndex;
+    while (end < this.seals.length && this.seals[end]!.seq <= lastSeq) {
+      const seal = this.seals[end++]!;
+      const head = sealHeads.get(seal.seq);
+      if (head === undefined || seal.headHash !== head || seal.nodeId !== this.nodeId) return false;
+      if (!sealSignatureValid(seal, this.keys)) return false;
+    }
+    this.entries += lastSeq - firstSeq + 1;
+    this.sealsChecked += end - this.sealIndex;
+    this.sealIndex = end;
+    this.expectedSeq = lastSeq + 1;
+    this.expectedPrev = lastHash;
+    return true;
+  }
+
   /** Ends the walk: a seal past the last entry means entries were removed from the tail. */
   finish(requireSealedTail: boolean): number {
     if (this.failure) return 0;
