@@ -41,11 +41,31 @@ export function createExchangeMetrics(log: TransactionLog, snapshots: SnapshotSo
       this.set(snapshots.current()?.version ?? 0);
     },
   });
+  // prom-client's labels() builds and hashes a label object on every call; the children are cached per
+  // service (and status and code) instead. The metrics are never reset or their label sets removed, so a
+  // cached child stays the registered one; the cache grows exactly as the metrics' own label sets do.
+  interface ServiceChildren {
+    readonly duration: ReturnType<typeof duration.labels>;
+    readonly requests: Map<number | string, ReturnType<typeof requests.labels>>;
+  }
+  const children = new Map<string, ServiceChildren>();
   return {
     registry,
     observe(service, status, errorCode, seconds) {
-      requests.labels(service, String(status), errorCode ?? '').inc();
-      duration.labels(service).observe(seconds);
+      let child = children.get(service);
+      if (child === undefined) {
+        child = { duration: duration.labels(service), requests: new Map() };
+        children.set(service, child);
+      }
+      // A status alone for answers without a Cảng error code, else status and code.
+      const key: number | string = errorCode === null ? status : `${status} ${errorCode}`;
+      let counter = child.requests.get(key);
+      if (counter === undefined) {
+        counter = requests.labels(service, String(status), errorCode ?? '');
+        child.requests.set(key, counter);
+      }
+      counter.inc();
+      child.duration.observe(seconds);
     },
   };
 }
