@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import { CangError } from '../core/index.js';
+import { CangError, FieldProblems } from '../core/index.js';
 import { organisationOf } from '../identity/index.js';
 import type { CatalogEntryTable, Database } from '../store/index.js';
 import type { EntryContent } from './entry-rows.js';
-import { FieldProblems } from './validate-input.js';
 
 /** Reads an entry row or throws `not-found`. */
 export async function requireEntry(db: Kysely<Database>, id: string): Promise<CatalogEntryTable> {

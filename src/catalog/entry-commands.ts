@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { CangError, uuidV7 } from '../core/index.js';
+import { CangError, uuidV7, parseInput } from '../core/index.js';
 import type { AuditActor, CatalogEntryTable, Database } from '../store/index.js';
 import type { CatalogContext } from './catalog-context.js';
 import { ENTRY_TRANSITIONS, checkEntryContent, requireEntry, requirePublisherName } from './entry-checks.js';
@@ -20,7 +20,6 @@ import {
 } from './entry-schemas.js';
 import { reviewDueAfter } from './review-schedule.js';
 import { indexEntry, searchFacetsOf, writeFacets, writeLinks } from './search-index.js';
-import { parseInput } from './validate-input.js';
 
 /** Commands and queries on catalog entries; authorization is the caller's (the API's). */
 export interface EntryCommands {

@@ -5,8 +5,7 @@ import type { EntryView } from './entry-schemas.js';
 import { OpenListQuery, type OverdueReview } from './open-data-schemas.js';
 import { searchEntries } from './search-entries.js';
 import type { SearchResult } from './search-schemas.js';
-import { parseQuery } from './validate-input.js';
-import { CangError } from '../core/index.js';
+import { CangError, parseQuery } from '../core/index.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,10 +1,9 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { CangError } from '../core/index.js';
+import { CangError, parseQuery } from '../core/index.js';
 import type { Database, DialectName } from '../store/index.js';
 import { searchTokens } from './fold-text.js';
 import { facetPattern, MAX_INDEXED_PREFIX } from './search-index.js';
 import { SearchQuery, type SearchResult } from './search-schemas.js';
-import { parseQuery } from './validate-input.js';
 
 /** States a search shows unless it asks for one state explicitly. */
 export const LISTED_STATES = ['published', 'deprecated'] as const;

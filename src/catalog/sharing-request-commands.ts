@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { CangError, uuidV7 } from '../core/index.js';
+import { CangError, uuidV7, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, Database, SharingRequestTable } from '../store/index.js';
 import type { CatalogContext } from './catalog-context.js';
 import { requireEntry } from './entry-checks.js';
@@ -21,7 +21,6 @@ import {
   SharingRequestPatch,
   type SharingRequestView,
 } from './sharing-request-schemas.js';
-import { parseInput, parseQuery } from './validate-input.js';
 
 const DAY_MS = 86_400_000;
 

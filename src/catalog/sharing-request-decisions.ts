@@ -1,4 +1,4 @@
-import { CangError } from '../core/index.js';
+import { CangError, parseInput } from '../core/index.js';
 import type { AuditActor } from '../store/index.js';
 import type { CatalogContext } from './catalog-context.js';
 import { requireEntry } from './entry-checks.js';
@@ -12,7 +12,6 @@ import {
   stateConflict,
 } from './sharing-request-checks.js';
 import { ApprovalInput, ReasonInput, type SharingRequestView } from './sharing-request-schemas.js';
-import { parseInput } from './validate-input.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,9 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { keyedHash } from '../core/index.js';
+import { keyedHash, parseInput } from '../core/index.js';
 import { organisationOf } from '../identity/index.js';
 import { type AuditActor, recordAudit } from '../store/index.js';
 import type { CatalogContext } from './catalog-context.js';
-import { parseInput } from './validate-input.js';
 
 const DATE_TIME = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$';
 

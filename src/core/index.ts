@@ -8,3 +8,4 @@ export * from './identifiers.js';
 export * from './problem-document.js';
 export * from './signing.js';
 export * from './uuid-v7.js';
+export * from './validate-input.js';

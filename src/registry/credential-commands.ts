@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import { CangError, uuidV7 } from '../core/index.js';
+import { CangError, uuidV7, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, CredentialTable, Database } from '../store/index.js';
 import { newBearerToken, readCertificate } from './client-credentials.js';
 import { ListQuery, type Page } from './common-schemas.js';
@@ -9,7 +9,6 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
 import { requireSystem } from './system-commands.js';
 import { futureTime, isoTime, isoTimeOrNull } from './time-text.js';
-import { parseInput, parseQuery } from './validate-input.js';
 
 /** Commands and queries on the client credentials of an information system. */
 export interface CredentialCommands {

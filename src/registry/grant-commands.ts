@@ -1,4 +1,4 @@
-import { CangError, uuidV7 } from '../core/index.js';
+import { CangError, uuidV7, type FieldProblems, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, GrantTable } from '../store/index.js';
 import type { Page } from './common-schemas.js';
 import { GrantInput, GrantListQuery, type GrantView } from './grant-schemas.js';
@@ -6,7 +6,6 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination.js';
 import { GRANT_METHODS, pathPatternProblem } from './path-pattern.js';
 import type { RegistryContext } from './registry-context.js';
 import { futureTime, isoTime, isoTimeOrNull } from './time-text.js';
-import { type FieldProblems, parseInput, parseQuery } from './validate-input.js';
 
 /** Commands and queries on access grants. */
 export interface GrantCommands {

@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import { CangError, isSegment } from '../core/index.js';
+import { CangError, isSegment, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, Database, NodeKeyTable, NodeTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
 import { NodeInput, NodeKeyInput, type NodeKeyView, type NodeView } from './node-schemas.js';
@@ -8,7 +8,6 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from './pagination.js';
 import { canonicalEd25519PublicKey, publicKeyId } from './public-key-id.js';
 import type { RegistryContext } from './registry-context.js';
 import { isoTime, isoTimeOrNull } from './time-text.js';
-import { parseInput, parseQuery } from './validate-input.js';
 
 /** Commands and queries on exchange nodes and their sealing keys. */
 export interface NodeCommands {

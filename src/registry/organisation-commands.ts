@@ -1,13 +1,12 @@
 import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import { CangError, type MemberClass, parseOrganisationId } from '../core/index.js';
+import { CangError, type MemberClass, parseOrganisationId, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, Database, OrganisationTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
 import { OrganisationInput, OrganisationPatch, type OrganisationView } from './organisation-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
 import { isoTime } from './time-text.js';
-import { parseInput, parseQuery } from './validate-input.js';
 
 /** Commands and queries on organisations (members). */
 export interface OrganisationCommands {

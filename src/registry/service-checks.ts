@@ -1,4 +1,4 @@
-import type { FieldProblems } from './validate-input.js';
+import type { FieldProblems } from '../core/index.js';
 
 /**
  * Checks a provider base URL and returns its normal form: http or https, no credentials, query or

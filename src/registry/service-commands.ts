@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import { CangError, parseServiceId } from '../core/index.js';
+import { CangError, parseServiceId, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, Database, ServiceTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination.js';
@@ -9,7 +9,6 @@ import { checkBaseUrl, checkOpenApi } from './service-checks.js';
 import { SERVICE_DEFAULTS, ServiceInput, ServicePatch, type ServiceView } from './service-schemas.js';
 import { requireSystem } from './system-commands.js';
 import { isoTime } from './time-text.js';
-import { parseInput, parseQuery } from './validate-input.js';
 
 /** Commands and queries on the services of an information system. */
 export interface ServiceCommands {

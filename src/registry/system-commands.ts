@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import { CangError, parseSystemId } from '../core/index.js';
+import { CangError, parseSystemId, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, Database, SystemTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
 import { requireOrganisation } from './organisation-commands.js';
@@ -8,7 +8,6 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
 import { SystemInput, SystemPatch, type SystemView } from './system-schemas.js';
 import { isoTime } from './time-text.js';
-import { parseInput, parseQuery } from './validate-input.js';
 
 /** Commands and queries on the information systems of an organisation. */
 export interface SystemCommands {

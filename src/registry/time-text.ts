@@ -1,4 +1,4 @@
-import type { FieldProblems } from './validate-input.js';
+import type { FieldProblems } from '../core/index.js';
 
 /** Formats Unix milliseconds as RFC 3339 UTC. */
 export function isoTime(ms: number): string {

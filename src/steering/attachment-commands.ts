@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
-import { CangError, uuidV7 } from '../core/index.js';
+import { CangError, uuidV7, parseInput } from '../core/index.js';
 import type { AuditActor, Database, SteeringAttachmentTable } from '../store/index.js';
 import { checkAttachmentContent } from './attachment-content.js';
 import { AttachmentInput, type AttachmentView } from './document-schemas.js';
 import type { SteeringContext } from './steering-context.js';
 import { findUnit } from './unit-rows.js';
-import { parseInput } from './validate-input.js';
 
 /** An attachment's bytes for download. */
 export interface AttachmentFile {

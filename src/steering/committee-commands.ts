@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { CangError, uuidV7 } from '../core/index.js';
+import { CangError, uuidV7, FieldProblems, parseInput } from '../core/index.js';
 import type { AuditActor, Database, SteeringCommitteeTable } from '../store/index.js';
 import { isCalendarDate } from './calendar-date.js';
 import {
@@ -11,7 +11,6 @@ import {
 } from './committee-schemas.js';
 import type { SteeringContext } from './steering-context.js';
 import { findUnit } from './unit-rows.js';
-import { FieldProblems, parseInput } from './validate-input.js';
 
 /** Committees of units, their decisions and members over time. */
 export interface CommitteeCommands {

@@ -1,3 +1,4 @@
+import { parseQuery } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { type AttachmentCommands, attachmentCommands } from './attachment-commands.js';
 import { type CommitteeCommands, committeeCommands } from './committee-commands.js';
@@ -13,7 +14,6 @@ import { createSteeringContext, type SteeringContext } from './steering-context.
 import { type SteeringFileCommands, steeringFileCommands } from './steering-file-commands.js';
 import { type TaskCommands, taskCommands } from './task-commands.js';
 import { type UnitCommands, unitCommands } from './unit-commands.js';
-import { parseQuery } from './validate-input.js';
 
 /** What the steering workspace is built from. */
 export interface SteeringOptions {

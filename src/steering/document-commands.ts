@@ -1,13 +1,12 @@
 import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import { CangError, uuidV7 } from '../core/index.js';
+import { CangError, uuidV7, FieldProblems, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, Database, SteeringDocumentTable } from '../store/index.js';
 import { findAttachment, presentAttachment } from './attachment-commands.js';
 import { isCalendarDate } from './calendar-date.js';
 import { type DocumentKind, DocumentInput, DocumentQuery, type DocumentView } from './document-schemas.js';
 import type { SteeringContext } from './steering-context.js';
 import { findUnit } from './unit-rows.js';
-import { FieldProblems, parseInput, parseQuery } from './validate-input.js';
 
 /** Documents: resolutions, decisions, plans, regulations and reports. */
 export interface DocumentCommands {

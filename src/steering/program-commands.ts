@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
-import { CangError, uuidV7 } from '../core/index.js';
+import { CangError, uuidV7, FieldProblems, parseInput } from '../core/index.js';
 import type { AuditActor, Database, SteeringProgramTable } from '../store/index.js';
 import { isCalendarDate } from './calendar-date.js';
 import type { SteeringContext } from './steering-context.js';
 import { GroupInput, ProgramInput, type ProgramView } from './task-schemas.js';
 import { groupProgress, isOverdue, weightedProgress } from './task-status.js';
 import { findUnit } from './unit-rows.js';
-import { FieldProblems, parseInput } from './validate-input.js';
 
 /** Programs and their task groups, with progress rolled up by weight. */
 export interface ProgramCommands {

@@ -1,4 +1,4 @@
-import { CangError, uuidV7 } from '../core/index.js';
+import { CangError, uuidV7, FieldProblems, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, SteeringReportTable } from '../store/index.js';
 import { parsePeriod } from './report-period.js';
 import { checkItems, presentReport, requireReport, writeItems } from './report-rows.js';
@@ -7,7 +7,6 @@ import type { SteeringContext } from './steering-context.js';
 import { settleProgress } from './task-checks.js';
 import { diffTask, recordTaskChange, requireTask } from './task-rows.js';
 import { activeDuring, findUnit } from './unit-rows.js';
-import { FieldProblems, parseInput, parseQuery } from './validate-input.js';
 
 /** Periodic reports of units: draft → submitted → accepted | returned (→ edited and resubmitted). */
 export interface ReportCommands {

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
-import { CangError } from '../core/index.js';
+import { CangError, type FieldProblems } from '../core/index.js';
 import type { Database, SteeringReportTable } from '../store/index.js';
 import { findAttachment } from './attachment-commands.js';
 import { parsePeriod, reportDeadline } from './report-period.js';
 import type { ReportInput, ReportStatus, ReportView } from './report-schemas.js';
-import type { FieldProblems } from './validate-input.js';
 
 type ReportItem = NonNullable<ReportInput['items']>[number];
 

@@ -1,9 +1,9 @@
+import type { FieldProblems } from '../core/index.js';
 import type { Kysely } from 'kysely';
 import type { Database, SteeringTaskTable } from '../store/index.js';
 import { isCalendarDate } from './calendar-date.js';
 import { DEFAULT_PROGRESS, type TaskStatus } from './task-status.js';
 import { activeOn, findUnit } from './unit-rows.js';
-import type { FieldProblems } from './validate-input.js';
 
 /**
  * Why a unit cannot lead (or coordinate) work starting on a date, or undefined when it can. A unit

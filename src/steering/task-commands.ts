@@ -1,11 +1,10 @@
-import { CangError, uuidV7 } from '../core/index.js';
+import { CangError, uuidV7, FieldProblems, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, SteeringTaskTable } from '../store/index.js';
 import type { SteeringContext } from './steering-context.js';
 import { checkTask, settleProgress } from './task-checks.js';
 import { diffTask, presentTask, readTaskHistory, recordTaskChange, requireTask } from './task-rows.js';
 import { type TaskChangeView, TaskInput, TaskPatch, TaskQuery, type TaskView } from './task-schemas.js';
 import { isDueSoon, isOverdue } from './task-status.js';
-import { FieldProblems, parseInput, parseQuery } from './validate-input.js';
 
 /** Options of a task write. */
 export interface TaskWriteOptions {

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
-import { CangError, uuidV7 } from '../core/index.js';
+import { CangError, uuidV7, FieldProblems, parseInput } from '../core/index.js';
 import type { AuditActor, Database, SteeringUnitTable } from '../store/index.js';
 import { isCalendarDate } from './calendar-date.js';
 import type { SteeringContext } from './steering-context.js';
 import { activeOn, allUnits, byKindThenName, findUnit, presentUnit, requireUnit } from './unit-rows.js';
 import { UnitInput, type UnitEventView, type UnitView } from './unit-schemas.js';
-import { FieldProblems, parseInput } from './validate-input.js';
 
 /** A unit's history: the unit, the units merged or renamed into it (transitively) and every event. */
 export interface UnitHistoryView {

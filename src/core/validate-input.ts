@@ -1,6 +1,6 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { CangError, type FieldProblem } from '../core/index.js';
+import { CangError, type FieldProblem } from './cang-error.js';
 
 /** Collects field problems so a caller hears about every bad field at once. */
 export class FieldProblems {
@@ -14,6 +14,16 @@ export class FieldProblems {
   /** Whether the field already has a problem. */
   has(pointer: string): boolean {
     return this.#problems.some((problem) => problem.pointer === pointer);
+  }
+
+  /** Whether any problem was added. */
+  get any(): boolean {
+    return this.#problems.length > 0;
+  }
+
+  /** The problems collected so far. */
+  list(): readonly FieldProblem[] {
+    return [...this.#problems];
   }
 
   /** Throws a `validation-failed` CangError naming every problem, if there is any. */
@@ -47,9 +57,7 @@ export function parseInput<T extends TSchema>(
 ): Static<T> {
   const value = normaliseText(raw);
   const problems = new FieldProblems();
-  for (const error of Value.Errors(schema, value)) {
-    problems.add(error.path || '/', error.message);
-  }
+  for (const error of Value.Errors(schema, value)) problems.add(error.path || '/', error.message);
   if (check !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value)) {
     check(value as Partial<Static<T>>, problems);
   }
@@ -57,8 +65,12 @@ export function parseInput<T extends TSchema>(
   return value as Static<T>;
 }
 
-/** Like `parseInput` for query strings: numbers given as text are converted first. */
-export function parseQuery<T extends TSchema>(schema: T, raw: unknown): Static<T> {
-  const converted = Value.Convert(schema, normaliseText(raw ?? {}));
-  return parseInput(schema, converted, 'Invalid list query');
+/** Like `parseInput` for query strings: numbers and booleans given as text are converted first. */
+export function parseQuery<T extends TSchema>(schema: T, raw: unknown, message = 'Invalid query'): Static<T> {
+  return parseInput(schema, Value.Convert(schema, normaliseText(raw ?? {})), message);
+}
+
+/** A `validation-failed` error naming one field. */
+export function fieldError(pointer: string, detail: string, message = 'Invalid input'): CangError {
+  return new CangError('validation-failed', message, { errors: [{ pointer, detail }] });
 }
