@@ -124,6 +124,7 @@ export async function benchExchange(): Promise<void> {
         `ratio_vs_direct=${ratioDirect.toFixed(2)} p99_ms=${cang.p99Ms.toFixed(1)} p99_ratio_vs_bare_proxy=${p99Ratio.toFixed(2)} ` +
         `target_ratio=${TARGET_RATIO} target_p99_ratio=${TARGET_P99_RATIO}${valid ? '' : ' valid=false'}`,
     );
+    if (!valid) throw new Error('the exchange run was invalid (errors, refusals or an incomplete log)');
   } finally {
     for (const child of started.reverse()) await child.stop();
   }

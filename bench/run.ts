@@ -21,8 +21,19 @@ if (unknown.length > 0) {
   process.exit(1);
 }
 
+// Every benchmark runs even when one before it failed; a failed or invalid run makes the exit status 1.
+let failed = 0;
 for (const [name, bench] of BENCHES) {
   if (wanted.length > 0 && !wanted.includes(name)) continue;
   console.log(`\n== ${name} ==`);
-  await bench();
+  try {
+    await bench();
+  } catch (error) {
+    failed++;
+    console.error(`bench ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+if (failed > 0) {
+  console.error(`${failed} benchmark(s) failed or were invalid`);
+  process.exitCode = 1;
 }

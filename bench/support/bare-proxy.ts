@@ -27,3 +27,5 @@ server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as { port: number };
   process.stdout.write(`READY ${port}\n`);
 });
+// tsx's loader keeps the process alive on SIGTERM unless the script handles the signal itself.
+process.once('SIGTERM', () => server.close(() => process.exit(0)));

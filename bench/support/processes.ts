@@ -33,16 +33,29 @@ export async function startProcess(
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
   });
-  return {
-    ...ready,
-    child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { ...ready, child, stop: () => stopChild(child) };
+}
+
+/** How long a child may take to close cleanly on SIGTERM before it is killed. */
+const STOP_GRACE_MS = 15_000;
+
+/**
+ * Stops a child: SIGTERM, then SIGKILL when it has not exited after the grace period. Resolves once it
+ * has exited, whether by a code or by a signal (`exitCode` stays null after a signal).
+ */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => {
+      console.error(`bench: process ${child.pid} ignored SIGTERM for ${STOP_GRACE_MS / 1000} s; killing it`);
+      child.kill('SIGKILL');
+    }, STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /**
