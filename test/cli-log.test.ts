@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCang } from './support/cang-process.js';
 
@@ -39,7 +39,7 @@ describe('cang demo and cang log', () => {
 
   it('fails verification naming the first bad sequence number once an entry is edited', () => {
     expect(runCang(dataDir, ['log', 'verify']).status).toBe(0);
-    const sqlite = new Database(join(dataDir, 'cang.sqlite'));
+    const sqlite = new DatabaseSync(join(dataDir, 'cang.sqlite'));
     sqlite.prepare("UPDATE log_entries SET path = '/households/someone-else' WHERE seq = 2").run();
     sqlite.close();
     const verified = runCang(dataDir, ['log', 'verify']);

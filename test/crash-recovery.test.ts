@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CangProcess, runCang, startCang } from './support/cang-process.js';
 
@@ -105,9 +105,11 @@ describe('crash recovery', () => {
     expect(answered.length).toBeGreaterThan(50);
 
     // 5. Every answered transaction is in the log.
-    const sqlite = new Database(join(dataDir, 'cang.sqlite'), { readonly: true });
+    const sqlite = new DatabaseSync(join(dataDir, 'cang.sqlite'), { readOnly: true });
     const logged = new Set(
-      (sqlite.prepare('SELECT id FROM log_entries').all() as { id: string }[]).map((row) => row.id),
+      (sqlite.prepare('SELECT id FROM log_entries').all() as unknown as { id: string }[]).map(
+        (row) => row.id,
+      ),
     );
     sqlite.close();
     const missing = answered.filter((id) => !logged.has(id));

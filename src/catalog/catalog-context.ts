@@ -8,8 +8,8 @@ import {
   type DialectName,
   recordAudit,
   type Store,
+  mapDatabaseError,
 } from '../store/index.js';
-import { mapDatabaseError } from './database-errors.js';
 
 /** What a change returns to the write pipeline: its result and the audit entry that describes it. */
 export interface ChangeOutcome<T> {

@@ -5,6 +5,7 @@ export * from './config.js';
 export * from './error-codes.js';
 export * from './hashing.js';
 export * from './identifiers.js';
+export * from './module-worker.js';
 export * from './problem-document.js';
 export * from './signing.js';
 export * from './uuid-v7.js';

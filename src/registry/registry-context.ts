@@ -1,8 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import { CangError } from '../core/index.js';
-import { type AuditActor, type AuditChange, type Database, recordAudit, type Store } from '../store/index.js';
+import {
+  type AuditActor,
+  type AuditChange,
+  type Database,
+  recordAudit,
+  type Store,
+  mapDatabaseError,
+} from '../store/index.js';
 import { bumpConfigVersion } from './config-version.js';
-import { mapDatabaseError } from './database-errors.js';
 
 /** What a change returns to the write pipeline: its result and the audit entry that describes it. */
 export interface ChangeOutcome<T> {

@@ -1,9 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import { CangError } from '../core/index.js';
-import { type AuditActor, type AuditChange, type Database, recordAudit, type Store } from '../store/index.js';
+import {
+  type AuditActor,
+  type AuditChange,
+  type Database,
+  recordAudit,
+  type Store,
+  mapDatabaseError,
+} from '../store/index.js';
 import { calendarDateOf } from './calendar-date.js';
 import type { MeasureSources } from './indicators/index.js';
-import { mapDatabaseError } from './database-errors.js';
 
 /** What a change returns to the write pipeline: its result and the audit entry that describes it. */
 export interface ChangeOutcome<T> {

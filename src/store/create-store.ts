@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { join, resolve } from 'node:path';
+import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations/index.js';
+import { nodeSqliteDialect } from './node-sqlite-dialect.js';
 import type { Database } from './schema.js';
+import { openSqliteDatabase } from './sqlite-database.js';
 
 /** The SQL dialects Cảng runs on. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -13,6 +14,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Store {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
+  /** The SQLite file behind the store, for a second connection (a worker thread); null on PostgreSQL and in memory. */
+  readonly sqliteFile: string | null;
   /** Brings the schema up to date; returns per-migration results. */
   migrate(): Promise<MigrationResultSet>;
   close(): Promise<void>;
@@ -37,23 +40,18 @@ export function createStore(location: StoreLocation): Store {
   if ('postgresUrl' in location) {
     const pool = new pg.Pool({ connectionString: location.postgresUrl, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return buildStore(db, 'postgres');
+    return buildStore(db, 'postgres', null);
   }
-  const sqlite = new SqliteDatabase(location.sqliteFile);
-  // WAL lets readers run beside the writer; synchronous=FULL makes each commit durable,
-  // which the transaction log needs ("durable before answer", ARCHITECTURE.md).
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return buildStore(db, 'sqlite');
+  const file = location.sqliteFile;
+  const db = new Kysely<Database>({ dialect: nodeSqliteDialect(openSqliteDatabase(file)) });
+  return buildStore(db, 'sqlite', file === ':memory:' || file === '' ? null : resolve(file));
 }
 
-function buildStore(db: Kysely<Database>, dialect: DialectName): Store {
+function buildStore(db: Kysely<Database>, dialect: DialectName, sqliteFile: string | null): Store {
   return {
     db,
     dialect,
+    sqliteFile,
     async migrate() {
       const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
       const result = await migrator.migrateToLatest();

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CangError } from '../core/index.js';
-import type { Store } from '../store/index.js';
-import { createTestStore } from '../../test/support/dialects.js';
+import type { Store } from './index.js';
+
 import { isForeignKeyViolation, isUniqueViolation, mapDatabaseError } from './database-errors.js';
-import { DIALECTS } from './test-support/registry-fixtures.js';
+import { createTestStore, DIALECTS } from '../../test/support/dialects.js';
 
 const ORGANISATION = {
   id: 'VN-HP/GOV/SNV',

@@ -2,3 +2,5 @@
 export * from './audit-trail.js';
 export * from './create-store.js';
 export type * from './schema.js';
+export * from './database-errors.js';
+export * from './sqlite-database.js';

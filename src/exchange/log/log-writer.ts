@@ -1,8 +1,30 @@
 import type { Kysely } from 'kysely';
-import type { Database, LogBodyTable } from '../../store/index.js';
+import type { Database, LogBodyTable, Store } from '../../store/index.js';
 import { entryToRow } from './entry-encoding.js';
 import type { ChainedEntry } from './log-entry.js';
 import type { LogSeal } from './log-seal.js';
+import { type MinuteDelta, upsertMinutes } from './traffic-stats.js';
+
+/** What one group commit writes, in one transaction. */
+export interface CommitBatch {
+  readonly entries: readonly ChainedEntry[];
+  readonly bodies: readonly LogBodyTable[];
+  readonly minutes: ReadonlyMap<string, MinuteDelta>;
+  readonly seal: LogSeal | undefined;
+}
+
+/**
+ * Writes one group commit in one transaction: entries, bodies, the per-minute statistics and the seal.
+ * The same code runs on the main thread (PostgreSQL, in-memory SQLite) and in the SQLite commit worker.
+ */
+export async function writeBatch(store: Pick<Store, 'db' | 'dialect'>, batch: CommitBatch): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    await insertEntries(trx, batch.entries);
+    await insertBodies(trx, batch.bodies);
+    await upsertMinutes(trx, store.dialect, batch.minutes);
+    if (batch.seal) await insertSeal(trx, batch.seal);
+  });
+}
 
 // log_entries has 23 columns: 1400 rows = 32200 parameters, under SQLite's 32766 (and PostgreSQL's 65535).
 const ENTRY_ROWS_PER_INSERT = 1400;

@@ -5,9 +5,9 @@ import { chainRecord, genesisHash } from './entry-encoding.js';
 import { readAnchor } from './log-anchor.js';
 import type { ChainedEntry, TransactionLog, TransactionRecord } from './log-entry.js';
 import { type LogSeal, makeSeal } from './log-seal.js';
-import { insertBodies, insertEntries, insertSeal } from './log-writer.js';
-import { createSqliteCommitWorker, type SqliteCommitWorker, sqliteFileOf } from './sqlite-commit-worker.js';
-import { aggregateMinutes, upsertMinutes } from './traffic-stats.js';
+import { writeBatch } from './log-writer.js';
+import { createSqliteCommitWorker, type SqliteCommitWorker } from './sqlite-commit-worker.js';
+import { aggregateMinutes } from './traffic-stats.js';
 
 /** What a node's transaction log needs. */
 export interface TransactionLogOptions {
@@ -81,7 +81,7 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
     .executeTakeFirst();
   let sealedSeq = lastSeal ? Number(lastSeal.seq) : 0;
   let lastSealAt = lastSeal ? Number(lastSeal.sealed_at) : now();
-  const sqliteFile = options.commitInWorker === false ? null : await sqliteFileOf(store);
+  const sqliteFile = options.commitInWorker === false ? null : store.sqliteFile;
   const worker: SqliteCommitWorker | null = sqliteFile === null ? null : createSqliteCommitWorker(sqliteFile);
 
   const queue: Pending[] = [];
@@ -148,16 +148,8 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
     if (entries.length === 0 && !seal) return;
     const minutes = aggregateMinutes(group.map((p) => p.record));
     try {
-      if (worker !== null) {
-        await worker.commit({ entries, bodies, minutes, seal });
-      } else {
-        await store.db.transaction().execute(async (trx) => {
-          await insertEntries(trx, entries);
-          await insertBodies(trx, bodies);
-          await upsertMinutes(trx, store.dialect, minutes);
-          if (seal) await insertSeal(trx, seal);
-        });
-      }
+      const batch = { entries, bodies, minutes, seal };
+      await (worker !== null ? worker.commit(batch) : writeBatch(store, batch));
     } catch (cause) {
       // 4. A failed commit leaves the head where it was: the next group reuses these seqs, so no gap or fork.
       const error = new CangError('internal', 'The transaction log could not commit', { cause });

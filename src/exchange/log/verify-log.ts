@@ -6,12 +6,7 @@ import { canonicalEntry, entryHash, genesisHash, rowToEntry, sha256 } from './en
 import { readAnchors } from './log-anchor.js';
 import { type LogSeal, type PublicKeyInput, toPublicKey } from './log-seal.js';
 import { classifyMismatch, contentMatches } from './mismatch-classifier.js';
-import {
-  type RangeResult,
-  VerifyWorkerPool,
-  defaultVerifyWorkers,
-  verifiableSqliteFile,
-} from './verify-workers.js';
+import { type RangeResult, VerifyWorkerPool, defaultVerifyWorkers } from './verify-workers.js';
 
 /** What to verify and with which node keys. */
 export interface VerifyLogOptions {
@@ -96,7 +91,7 @@ export async function verifyLog(options: VerifyLogOptions): Promise<VerifyResult
     0,
     Math.floor(options.workers ?? (total >= MIN_PARALLEL_ENTRIES ? defaultVerifyWorkers() : 0)),
   );
-  const file = workerCount > 0 && total > 0 ? await verifiableSqliteFile(store) : null;
+  const file = workerCount > 0 && total > 0 ? store.sqliteFile : null;
   const pool = file !== null ? new VerifyWorkerPool(file, workerCount) : null;
   const rangeRows = Math.max(1, Math.min(MAX_RANGE_ROWS, Math.ceil(total / (workerCount * 16))));
   let done = 0;
