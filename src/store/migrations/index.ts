@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as foundation from './2026-11-26-1-foundation.js';
 import * as steeringWorkspace from './2026-11-26-2-steering-workspace.js';
 import * as steeringIndicators from './2026-11-26-3-steering-indicators.js';
