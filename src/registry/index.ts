@@ -1,6 +1,7 @@
 /** registry: organisations, systems, services, grants, credentials, nodes and keys; the signed snapshot. */
 export type { SnapshotOptions } from './build-snapshot.js';
 export * from './common-schemas.js';
+export * from './config-change-watcher.js';
 export * from './create-registry.js';
 export type { CredentialCommands } from './credential-commands.js';
 export * from './credential-schemas.js';

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createStore, type DialectName, type Store } from '../../src/store/index.js';
+import { createStore, type DialectName, type Store, type StoreLocation } from '../../src/store/index.js';
 
 /** Every dialect the store suites run against (Kysely's test-setup pattern). */
 export const DIALECTS: readonly DialectName[] = ['sqlite', 'postgres'];
@@ -28,4 +31,14 @@ export async function createTestStore(dialect: DialectName): Promise<Store> {
       : createStore({ sqliteFile: ':memory:' });
   await store.migrate();
   return store;
+}
+
+/**
+ * Where a fresh, empty database of the given dialect lives, for tests that open it more than once, as two
+ * processes or nodes do: a new PostgreSQL database, or a SQLite file in a new temporary folder.
+ */
+export async function createTestDatabase(dialect: DialectName): Promise<StoreLocation> {
+  return dialect === 'postgres'
+    ? { postgresUrl: await createPostgresDatabase() }
+    : { sqliteFile: join(mkdtempSync(join(tmpdir(), 'cang-db-')), 'cang.sqlite') };
 }
