@@ -110,4 +110,13 @@ describe('createMemorySnapshotSource', () => {
     clock = 2_000;
     expect(source.current()).toBeUndefined();
   });
+
+  it('keeps the newer version when an older one is set after it, and takes the same version re-signed', () => {
+    const source = createMemorySnapshotSource(() => 1_000);
+    source.set(buildSnapshot({ version: 5, expiresAt: 2_000 }));
+    source.set(buildSnapshot({ version: 4, expiresAt: 3_000 }));
+    expect(source.current()).toMatchObject({ version: 5, expiresAt: 2_000 });
+    source.set(buildSnapshot({ version: 5, expiresAt: 4_000 }));
+    expect(source.current()).toMatchObject({ version: 5, expiresAt: 4_000 });
+  });
 });
