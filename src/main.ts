@@ -40,7 +40,7 @@ function loadConfig(): Config {
       sealEverySeconds: number('CANG_SEAL_EVERY_SECONDS', 10),
       groupCommitMaxEntries: integer('CANG_GROUP_COMMIT_MAX_ENTRIES', 512),
       snapshotMaxAgeSeconds: integer('CANG_SNAPSHOT_MAX_AGE_SECONDS', 3600),
-      configPollSeconds: number('CANG_CONFIG_POLL_SECONDS', 10),
+      configPollSeconds: number('CANG_CONFIG_POLL_SECONDS', 1),
       ...(env.CANG_REGISTRY_URL ? { registryUrl: env.CANG_REGISTRY_URL } : {}),
       ...(env.CANG_REGISTRY_PUBLIC_KEY ? { registryPublicKey: env.CANG_REGISTRY_PUBLIC_KEY } : {}),
       retentionDays: integer('CANG_LOG_RETENTION_DAYS', 0),

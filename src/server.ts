@@ -28,6 +28,7 @@ import {
   type Identity,
 } from './identity/index.js';
 import {
+  createConfigChangeWatcher,
   createRegistry,
   createSnapshotPublisher,
   loadOrCreateKeyPair,
@@ -209,21 +210,42 @@ async function listen(server: Server, port: number, host: string, scheme = 'http
   return `${scheme}://${shownHost}:${address.port}`;
 }
 
-/** Keeps an in-memory snapshot source current: on every registry change and before the snapshot expires. */
-function feedMemorySnapshots(platform: Platform, logger: Logger): { source: SnapshotSource; stop(): void } {
+/**
+ * Keeps an in-memory snapshot source current: at once on a change made in this process, within one poll
+ * on a change made by another (the CLI, another admin node on the same database), and before the snapshot
+ * expires. `ready` settles after the first load.
+ */
+function feedMemorySnapshots(
+  platform: Platform,
+  logger: Logger,
+): { source: SnapshotSource; ready: Promise<void>; stop(): Promise<void> } {
   const source = createMemorySnapshotSource();
   const refresh = async () => {
-    try {
-      const published = await platform.publisher.current();
-      source.set(JSON.parse(published.signed.payload));
-    } catch (error) {
-      logger.error({ err: error }, 'could not refresh the configuration snapshot');
-    }
+    const published = await platform.publisher.current();
+    source.set(JSON.parse(published.signed.payload));
   };
-  platform.onRegistryChange(() => void refresh());
-  const timer = setInterval(refresh, (platform.config.exchange.snapshotMaxAgeSeconds * 1000) / 4);
+  const refreshFailed = (error: unknown) =>
+    logger.error({ err: error }, 'could not refresh the configuration snapshot');
+  const watcher = createConfigChangeWatcher({
+    registry: platform.registry,
+    intervalMs: platform.config.exchange.configPollSeconds * 1000,
+    onChange: refresh,
+    onError: refreshFailed,
+  });
+  platform.onRegistryChange(() => void refresh().catch(refreshFailed));
+  const timer = setInterval(
+    () => void refresh().catch(refreshFailed),
+    (platform.config.exchange.snapshotMaxAgeSeconds * 1000) / 4,
+  );
   timer.unref();
-  return { source: Object.assign(source, { ready: refresh() }), stop: () => clearInterval(timer) };
+  return {
+    source,
+    ready: watcher.start(),
+    stop: async () => {
+      clearInterval(timer);
+      await watcher.stop();
+    },
+  };
 }
 
 /** Starts the configured servers: admin API and console, exchange, or both (the default). */
@@ -332,7 +354,7 @@ async function snapshotSourceFor(
   if (config.role === 'all') {
     const fed = feedMemorySnapshots(platform, logger);
     closers.push(() => fed.stop());
-    await (fed.source as SnapshotSource & { ready: Promise<void> }).ready;
+    await fed.ready;
     return fed.source;
   }
   const { registryUrl, registryPublicKey } = config.exchange;

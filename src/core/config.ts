@@ -33,7 +33,10 @@ export const ConfigSchema = Type.Object({
     groupCommitMaxEntries: Type.Integer({ minimum: 1 }),
     /** How long the exchange keeps serving from a snapshot it cannot refresh. */
     snapshotMaxAgeSeconds: Type.Integer({ minimum: 1 }),
-    /** How often an exchange-only node polls the registry for a new snapshot. */
+    /**
+     * How often this node looks for registry changes: an exchange-only node asks the registry for its
+     * snapshot (a 304 while the ETag holds), the all-in-one process reads the configuration version.
+     */
     configPollSeconds: Type.Number({ exclusiveMinimum: 0 }),
     /** Registry URL for an exchange-only node, e.g. https://registry.example/api/v1/config/snapshot. */
     registryUrl: Type.Optional(Type.String()),
