@@ -41,4 +41,23 @@ describe('dependency direction check', () => {
     );
     expect(problems[0]).toContain('through its public surface src/store/index.ts');
   });
+
+  it('refuses production code importing test helpers, and lets test-support import them', () => {
+    const problems = findDependencyProblems(
+      tree({
+        'src/api/routes/catalog-harness.ts': "import { s } from '../../../test/support/dialects.js';\n",
+        'src/api/routes/list.ts': "import { h } from '../test-support/api-harness.js';\n",
+        'src/api/test-support/api-harness.ts': "import { s } from '../../../test/support/dialects.js';\n",
+        'test/support/dialects.ts': 'export const s = 1;\n',
+      }),
+    );
+    expect(problems.sort()).toEqual([
+      expect.stringContaining(
+        'src/api/routes/catalog-harness.ts imports ../../../test/support/dialects.js: production code must not import test code',
+      ),
+      expect.stringContaining(
+        'src/api/routes/list.ts imports ../test-support/api-harness.js: production code must not import test code',
+      ),
+    ]);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Fails when an import goes against the dependency direction of ARCHITECTURE.md
  * (core ← store ← registry, identity ← catalog, steering, exchange ← api, cli ← server)
- * or reaches into another part's internals instead of its index.ts.
+ * or reaches into another part's internals instead of its index.ts, and when production code imports
+ * test code (tests, test-support folders, test/).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -39,17 +40,28 @@ export function findDependencyProblems(root: string): string[] {
   const src = join(root, 'src');
   const partOf = (file: string): string => relative(src, file).split(sep)[0]!;
   const problems: string[] = [];
+  const isTestCode = (file: string): boolean =>
+    file.endsWith('.test.ts') ||
+    file.includes(`${sep}test-support${sep}`) ||
+    file.startsWith(join(root, 'test') + sep);
   for (const file of sourceFiles(src)) {
     const from = partOf(file);
-    const isTest = file.endsWith('.test.ts') || file.includes(`${sep}test-support${sep}`);
+    const isTest = isTestCode(file);
     for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2]!;
       if (!specifier.startsWith('.')) continue;
       const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
+      const where = `${relative(root, file)} imports ${specifier}`;
+      // The production build (tsconfig.build.json) leaves test code out; a production import would pull it in.
+      if (!isTest && isTestCode(target)) {
+        problems.push(
+          `${where}: production code must not import test code; move the importer into a test-support folder.`,
+        );
+        continue;
+      }
       if (!target.startsWith(src + sep)) continue;
       const to = partOf(target);
       if (to === from) continue;
-      const where = `${relative(root, file)} imports ${specifier}`;
       if (!(ALLOWED[from] ?? []).includes(to)) {
         problems.push(
           `${where}: '${from}' must not depend on '${to}' (ARCHITECTURE.md, dependency direction).`,

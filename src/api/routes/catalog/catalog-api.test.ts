@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.js';
 import { keyedHash } from '../../../core/index.js';
 import { readJson } from '../../test-support/api-harness.js';
-import { API_SUBJECT_KEYS, type CatalogApi, startCatalogApi } from './catalog-api-harness.js';
+import {
+  API_SUBJECT_KEYS,
+  type CatalogApi,
+  startCatalogApi,
+} from '../../test-support/catalog-api-harness.js';
 
 const STP = 'VN-HP/GOV/STP';
 const SNV = 'VN-HP/GOV/SNV';

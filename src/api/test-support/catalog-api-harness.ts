@@ -1,17 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { createTestStore } from '../../../../test/support/dialects.js';
-import { type Catalog, createCatalog } from '../../../catalog/index.js';
-import { generateSigningKeyPair, loadPrivateKey } from '../../../core/index.js';
-import { createIdentity, type RoleAssignment } from '../../../identity/index.js';
-import {
-  createRegistry,
-  createSnapshotPublisher,
-  publicKeyId,
-  type Registry,
-} from '../../../registry/index.js';
-import type { DialectName, Store } from '../../../store/index.js';
-import { createAdminApi } from '../../create-admin-api.js';
-import { TEST_PASSWORD } from '../../test-support/api-harness.js';
+import { createTestStore } from '../../../test/support/dialects.js';
+import { type Catalog, createCatalog } from '../../catalog/index.js';
+import { generateSigningKeyPair, loadPrivateKey } from '../../core/index.js';
+import { createIdentity, type RoleAssignment } from '../../identity/index.js';
+import { createRegistry, createSnapshotPublisher, publicKeyId, type Registry } from '../../registry/index.js';
+import type { DialectName, Store } from '../../store/index.js';
+import { createAdminApi } from '../create-admin-api.js';
+import { TEST_PASSWORD } from './api-harness.js';
 
 /** Subject hash keys of the API tests, current first. */
 export const API_SUBJECT_KEYS = ['khoa-api-2026', 'khoa-api-2025'] as const;
