@@ -34,6 +34,8 @@ if (existsSync(sources) && resolvable('tsx')) {
 } else if (existsSync(compiled)) {
   await import(compiled.href);
 } else {
-  console.error('Cảng is not built: run `npm run build` (it writes dist/), or install the development tools.');
+  console.error(
+    'Cảng is not built: run `npm run build` (it writes dist/), or install the development tools.',
+  );
   process.exit(1);
 }

@@ -29,9 +29,16 @@ export function cangEnv(dataDir: string, extra: Record<string, string> = {}): No
   };
 }
 
-/** Starts `cang start` and resolves once it has printed its URLs (it prints them when listening). */
-export async function startCang(dataDir: string, extra: Record<string, string> = {}): Promise<CangProcess> {
-  const child = spawn(process.execPath, [CANG, 'start'], {
+/**
+ * Starts `cang start` and resolves once it has printed its URLs (it prints them when listening).
+ * `launcher` is the checkout's bin/cang.js unless given (a compiled build's copy, say).
+ */
+export async function startCang(
+  dataDir: string,
+  extra: Record<string, string> = {},
+  launcher = CANG,
+): Promise<CangProcess> {
+  const child = spawn(process.execPath, [launcher, 'start'], {
     env: cangEnv(dataDir, extra),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -71,11 +78,16 @@ export async function startCang(dataDir: string, extra: Record<string, string> =
   };
 }
 
-/** Runs a `cang` command to completion and returns its exit code and output. */
+/** Runs a `cang` command to completion (env and launcher as for startCang); returns its exit code and output. */
 export function runCang(
   dataDir: string,
   args: readonly string[],
+  extra: Record<string, string> = {},
+  launcher = CANG,
 ): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CANG, ...args], { env: cangEnv(dataDir), encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [launcher, ...args], {
+    env: cangEnv(dataDir, extra),
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
