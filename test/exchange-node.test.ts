@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CangProcess, runCang, startCang } from './support/cang-process.js';
-import { until } from './support/until.js';
+import { waitUntil } from './support/wait-until.js';
 
 /**
  * A production-shaped pair: an admin node and an exchange-only node that polls the signed configuration
@@ -87,13 +87,11 @@ describe('exchange-only node fed by the signed configuration', () => {
       fetch(`${exchange.exchangeUrl}/r1/${service.id}/giay-phep/123`, {
         headers: { 'x-cang-client': client, authorization: `Bearer ${token}` },
       });
-    await until(async () => (await call()).status === 200, 'the grant is served');
+    await waitUntil(async () => (await call()).status === 200, 'the grant is served');
 
-    // 3. Revoke the grant on the admin node: the exchange node refuses within about one poll.
+    // 3. Revoke the grant on the admin node: the exchange node refuses it after its next poll.
     await write('DELETE', `/grants/${grant.id}`);
-    const revokedAt = Date.now();
-    await until(async () => (await call()).status === 403, 'the revoked grant is refused', 5_000);
-    expect(Date.now() - revokedAt).toBeLessThan(3_000);
+    await waitUntil(async () => (await call()).status === 403, 'the revoked grant is refused');
     const refused = await call();
     expect(refused.headers.get('x-cang-error')).toBe('access-denied');
   }, 120_000);

@@ -17,7 +17,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findStrayJavaScript } from '../scripts/check-stray-javascript.js';
 import { type CangProcess, runCang, startCang } from './support/cang-process.js';
-import { until } from './support/until.js';
+import { waitUntil } from './support/wait-until.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -89,7 +89,7 @@ describe('the production build', () => {
   });
 
   it('answers readiness on the exchange and the admin API, and serves the console beside dist/', async () => {
-    await until(async () => (await fetch(`${cang!.exchangeUrl}/health/ready`)).ok, 'the exchange is ready');
+    await waitUntil(async () => (await fetch(`${cang!.exchangeUrl}/health/ready`)).ok, 'the exchange is ready');
     const admin = await fetch(`${cang!.adminUrl}/health/ready`);
     expect(await admin.json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${cang!.adminUrl}/`)).text()).toContain(CONSOLE_MARKER);
