@@ -89,7 +89,10 @@ describe('the production build', () => {
   });
 
   it('answers readiness on the exchange and the admin API, and serves the console beside dist/', async () => {
-    await waitUntil(async () => (await fetch(`${cang!.exchangeUrl}/health/ready`)).ok, 'the exchange is ready');
+    await waitUntil(
+      async () => (await fetch(`${cang!.exchangeUrl}/health/ready`)).ok,
+      'the exchange is ready',
+    );
     const admin = await fetch(`${cang!.adminUrl}/health/ready`);
     expect(await admin.json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${cang!.adminUrl}/`)).text()).toContain(CONSOLE_MARKER);
