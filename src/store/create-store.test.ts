@@ -1,5 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { DIALECTS, createTestStore } from '../../test/support/dialects.js';
+import { waitUntil } from '../../test/support/wait-until.js';
 import type { Store } from './index.js';
 
 for (const dialect of DIALECTS) {
@@ -70,3 +73,27 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('store on postgres, when the server ends its connections', () => {
+  it('keeps working after the server ends an idle connection (a restart or failover), without crashing', async () => {
+    const store = await createTestStore('postgres');
+    try {
+      const backend = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(store.db);
+      const pid = backend.rows[0]!.pid;
+      // Another session ends the store's idle connection, as a server restart does.
+      const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+      await admin.connect();
+      try {
+        await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      } finally {
+        await admin.end();
+      }
+      await waitUntil(async () => {
+        const now = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(store.db);
+        return now.rows[0]!.pid !== pid;
+      }, 'the store answers on a new connection');
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -40,6 +40,10 @@ export function sqliteFileIn(dataDir: string): string {
 export function createStore(location: StoreLocation): Store {
   if ('postgresUrl' in location) {
     const pool = new pg.Pool({ connectionString: location.postgresUrl, max: 10 });
+    // An idle connection that the server ends (a restart, a failover, an administrator) is an 'error' on
+    // the pool; unhandled, it would end the process. The pool has already dropped that connection and
+    // the next query opens a new one, so there is nothing more to do.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return buildStore(db, 'postgres', null);
   }
