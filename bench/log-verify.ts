@@ -8,36 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { chainRecord, genesisHash, makeSeal, verifyLog } from '../src/exchange/log/index.js';
-import { sha256 } from '../src/exchange/log/entry-encoding.js';
+import { CANONICAL_COLUMNS, sha256 } from '../src/exchange/log/entry-encoding.js';
 import { createStore } from '../src/store/index.js';
 
 const ENTRIES = 1_000_000;
 const TARGET_PER_S = 300_000;
 const SEAL_EVERY = 1_000;
-/** log_entries columns in the canonical order (see entry-encoding.ts). */
-const CANONICAL_COLUMNS = [
-  'node_id',
-  'seq',
-  'id',
-  'started_at',
-  'client_id',
-  'service_id',
-  'method',
-  'path',
-  'query',
-  'status',
-  'error_code',
-  'request_bytes',
-  'response_bytes',
-  'request_body_hash',
-  'response_body_hash',
-  'request_hash',
-  'user_id',
-  'subject_hash',
-  'purpose',
-  'trace_id',
-  'duration_ms',
-];
 const NODE = 'bench-node-1';
 
 /** Fills a temporary SQLite store, verifies it and prints the figures; the last line is machine-readable. */

@@ -19,8 +19,53 @@ import type { ChainedEntry, TransactionRecord } from './log-entry.js';
  * prefix in SQL during verification (see verify-log.ts).
  */
 
+/** The `log_entries` columns of the canonical values, in the canonical order. */
+export const CANONICAL_COLUMNS: readonly (keyof LogEntryTable)[] = [
+  'node_id',
+  'seq',
+  'id',
+  'started_at',
+  'client_id',
+  'service_id',
+  'method',
+  'path',
+  'query',
+  'status',
+  'error_code',
+  'request_bytes',
+  'response_bytes',
+  'request_body_hash',
+  'response_body_hash',
+  'request_hash',
+  'user_id',
+  'subject_hash',
+  'purpose',
+  'trace_id',
+  'duration_ms',
+];
+
 /** Number of values in the canonical entry array. */
-export const CANONICAL_FIELD_COUNT = 21;
+export const CANONICAL_FIELD_COUNT = CANONICAL_COLUMNS.length;
+
+const INTEGER_COLUMNS: ReadonlySet<string> = new Set([
+  'seq',
+  'started_at',
+  'status',
+  'request_bytes',
+  'response_bytes',
+]);
+
+/**
+ * The canonical array of the first 20 values (all but durationMs) as SQLite's json_array builds it, for
+ * verification on SQLite, which appends durationMs in JS. Integer columns outside SQLite's integer storage
+ * class become null, which can never equal the canonical form of a NOT NULL integer, so such rows fall
+ * back to the JS encoding and are judged there.
+ */
+export const SQLITE_CANONICAL_PREFIX = `json_array(${CANONICAL_COLUMNS.slice(0, -1)
+  .map((column) =>
+    INTEGER_COLUMNS.has(column) ? `iif(typeof(${column}) = 'integer', ${column}, null)` : column,
+  )
+  .join(', ')})`;
 
 /** The prev hash of a node's first entry: base64url SHA-256 of `cang-genesis:{nodeId}`. */
 export function genesisHash(nodeId: string): string {

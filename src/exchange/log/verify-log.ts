@@ -2,7 +2,14 @@ import type { KeyObject } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Store } from '../../store/index.js';
 import { type VerifyResult, ChainChecker } from './chain-checker.js';
-import { canonicalEntry, entryHash, genesisHash, rowToEntry, sha256 } from './entry-encoding.js';
+import {
+  SQLITE_CANONICAL_PREFIX,
+  canonicalEntry,
+  entryHash,
+  genesisHash,
+  rowToEntry,
+  sha256,
+} from './entry-encoding.js';
 import { readAnchors } from './log-anchor.js';
 import { type LogSeal, type PublicKeyInput, toPublicKey } from './log-seal.js';
 import { classifyMismatch, contentMatches } from './mismatch-classifier.js';
@@ -210,12 +217,8 @@ async function readPage(store: Store, nodeId: string, after: number, upTo?: numb
   });
 }
 
-// Integer columns outside SQLite's integer storage class become null, which can never equal the
-// canonical form of a NOT NULL integer, so such rows fall back to the JS encoding and are judged there.
-const int = (column: string) => sql.raw(`iif(typeof(${column}) = 'integer', ${column}, null)`);
-
 /**
- * SQLite fast page: SQLite builds the canonical array of the first 20 values (json_array), JS appends
+ * SQLite fast page: SQLite builds the canonical array of the first 20 values (SQLITE_CANONICAL_PREFIX), JS appends
  * durationMs. Any row whose SQL form differs from the JS form (e.g. a control character escaped
  * differently) is re-judged by contentMatches with the JS encoding, so the fast path can only save work.
  */
@@ -223,9 +226,7 @@ async function readFastPage(store: Store, nodeId: string, after: number, upTo?: 
   const bound = upTo === undefined ? sql`` : sql`and seq <= ${upTo}`;
   const result = await sql<{ seq: number; prev_hash: string; hash: string; d: unknown; j: string }>`
     select seq, prev_hash, hash, duration_ms as d,
-      json_array(node_id, ${int('seq')}, id, ${int('started_at')}, client_id, service_id, method, path,
-        query, ${int('status')}, error_code, ${int('request_bytes')}, ${int('response_bytes')},
-        request_body_hash, response_body_hash, request_hash, user_id, subject_hash, purpose, trace_id) as j
+      ${sql.raw(SQLITE_CANONICAL_PREFIX)} as j
     from log_entries where node_id = ${nodeId} and seq > ${after} ${bound} order by seq limit ${PAGE_ROWS}`.execute(
     store.db,
   );

@@ -1,39 +1,32 @@
 /**
  * A log verification worker thread (started by verify-workers.ts): its own read-only connection to the
  * store's file, checking ranges the way readFastPage in verify-log.ts does. SQLite builds the canonical
- * array of the first 20 values (json_array; integer columns outside the integer storage class become
- * null, so they can never match) behind the prev hash, in one string, and JS appends durationMs. A row
- * whose SQL form does not match is re-judged with the definition of the canonical entry,
- * canonicalEntry(rowToEntry(row)), which on SQLite is JSON.stringify of the row's 21 values as
- * node:sqlite returns them, in the canonical order (see entry-encoding.ts): the second statement selects
- * exactly that raw row. Any error (a BLOB, which json_array refuses, or an integer beyond 2^53, which
+ * array of the first 20 values (SQLITE_CANONICAL_PREFIX in entry-encoding.ts) behind the prev hash, in
+ * one string, and JS appends durationMs. A row whose SQL form does not match is re-judged with the
+ * definition of the canonical entry, canonicalEntry(rowToEntry(row)), which on SQLite is JSON.stringify of
+ * the row's 21 values as node:sqlite returns them, in the canonical order: the second statement selects
+ * exactly that raw row (CANONICAL_COLUMNS). Any error (a BLOB, which json_array refuses, or an integer beyond 2^53, which
  * node:sqlite refuses to read) answers the range as not clean, and the main thread walks it.
  */
 import { hash } from 'node:crypto';
 import type { SQLOutputValue } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqliteDatabase } from '../../store/index.js';
+import { CANONICAL_COLUMNS, SQLITE_CANONICAL_PREFIX } from './entry-encoding.js';
 import type { RangeRequest, WorkerReply } from './verify-workers.js';
 
 const port = parentPort!;
 const db = openSqliteDatabase((workerData as { file: string }).file, { readOnly: true });
-const int = (column: string) => `iif(typeof(${column}) = 'integer', ${column}, null)`;
-const json =
-  `json_array(node_id, ${int('seq')}, id, ${int('started_at')}, client_id, service_id, method, path, query, ` +
-  `${int('status')}, error_code, ${int('request_bytes')}, ${int('response_bytes')}, request_body_hash, ` +
-  'response_body_hash, request_hash, user_id, subject_hash, purpose, trace_id)';
 // One string per entry: prev_hash followed by the canonical array without its closing bracket (the
 // last value before it is a quoted string, null or a number, so rtrim removes exactly that bracket).
 const select = db.prepare(
-  `select seq, hash, duration_ms, prev_hash || rtrim(${json}, ']'), ` +
+  `select seq, hash, duration_ms, prev_hash || rtrim(${SQLITE_CANONICAL_PREFIX}, ']'), ` +
     "iif(typeof(prev_hash) = 'text', length(prev_hash), -1) " +
     'from log_entries where node_id = ? and seq > ? and seq <= ? order by seq',
 );
 select.setReturnArrays(true);
 const selectRow = db.prepare(
-  'select node_id, seq, id, started_at, client_id, service_id, method, path, query, status, error_code, ' +
-    'request_bytes, response_bytes, request_body_hash, response_body_hash, request_hash, user_id, ' +
-    'subject_hash, purpose, trace_id, duration_ms, prev_hash from log_entries where node_id = ? and seq = ?',
+  `select ${CANONICAL_COLUMNS.join(', ')}, prev_hash from log_entries where node_id = ? and seq = ?`,
 );
 selectRow.setReturnArrays(true);
 
