@@ -220,9 +220,14 @@ function feedMemorySnapshots(
   logger: Logger,
 ): { source: SnapshotSource; ready: Promise<void>; stop(): Promise<void> } {
   const source = createMemorySnapshotSource();
+  // The three triggers below often find the snapshot already taken (a change made here is also seen by
+  // the watcher's next poll): only a snapshot with another ETag is parsed and indexed again.
+  let fedEtag: string | undefined;
   const refresh = async () => {
     const published = await platform.publisher.current();
+    if (published.etag === fedEtag) return;
     source.set(JSON.parse(published.signed.payload));
+    fedEtag = published.etag;
   };
   const refreshFailed = (error: unknown) =>
     logger.error({ err: error }, 'could not refresh the configuration snapshot');
