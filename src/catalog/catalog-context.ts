@@ -6,9 +6,9 @@ import {
   type AuditChange,
   type Database,
   type DialectName,
+  mapDatabaseError,
   recordAudit,
   type Store,
-  mapDatabaseError,
 } from '../store/index.js';
 
 /** What a change returns to the write pipeline: its result and the audit entry that describes it. */

@@ -27,6 +27,23 @@ function counted(source: ConfigVersionSource): ConfigVersionSource & { polls: nu
   return counter;
 }
 
+/** A watcher that records the versions it reports and the errors it is told of. */
+function recordingWatcher(registry: ConfigVersionSource): {
+  readonly watcher: ConfigChangeWatcher;
+  readonly versions: number[];
+  readonly errors: unknown[];
+} {
+  const versions: number[] = [];
+  const errors: unknown[] = [];
+  const watcher = createConfigChangeWatcher({
+    registry,
+    intervalMs: INTERVAL_MS,
+    onChange: (version) => void versions.push(version),
+    onError: (error) => void errors.push(error),
+  });
+  return { watcher, versions, errors };
+}
+
 async function morePolls(source: { polls: number }, count: number): Promise<void> {
   const target = source.polls + count;
   await waitUntil(() => source.polls >= target, `${count} more polls`);
@@ -59,14 +76,9 @@ for (const dialect of DIALECTS) {
 
     it('reports a change made through another connection once, and nothing while nothing changes', async () => {
       const source = counted(watched);
-      const versions: number[] = [];
-      const errors: unknown[] = [];
-      watcher = createConfigChangeWatcher({
-        registry: source,
-        intervalMs: INTERVAL_MS,
-        onChange: (version) => void versions.push(version),
-        onError: (error) => void errors.push(error),
-      });
+      const recording = recordingWatcher(source);
+      const { versions, errors } = recording;
+      watcher = recording.watcher;
       // 1. The first poll hands over the version the watcher starts from.
       await watcher.start();
       expect(versions).toEqual([0]);
@@ -125,14 +137,9 @@ describe('config change watcher when something fails', () => {
         return 3;
       },
     });
-    const versions: number[] = [];
-    const errors: unknown[] = [];
-    watcher = createConfigChangeWatcher({
-      registry: source,
-      intervalMs: INTERVAL_MS,
-      onChange: (version) => void versions.push(version),
-      onError: (error) => void errors.push(error),
-    });
+    const recording = recordingWatcher(source);
+    const { versions, errors } = recording;
+    watcher = recording.watcher;
     await watcher.start();
     await waitUntil(() => errors.length >= 2, 'a second failed read');
     expect(versions).toEqual([]);

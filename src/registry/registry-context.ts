@@ -4,9 +4,9 @@ import {
   type AuditActor,
   type AuditChange,
   type Database,
+  mapDatabaseError,
   recordAudit,
   type Store,
-  mapDatabaseError,
 } from '../store/index.js';
 import { bumpConfigVersion } from './config-version.js';
 

@@ -4,9 +4,9 @@ import {
   type AuditActor,
   type AuditChange,
   type Database,
+  mapDatabaseError,
   recordAudit,
   type Store,
-  mapDatabaseError,
 } from '../store/index.js';
 import { calendarDateOf } from './calendar-date.js';
 import type { MeasureSources } from './indicators/index.js';
