@@ -42,6 +42,16 @@ describe('dependency direction check', () => {
     expect(problems[0]).toContain('through its public surface src/store/index.ts');
   });
 
+  it('lets a part import a module the other part publishes beside its index.ts', () => {
+    const problems = findDependencyProblems(
+      tree({
+        'src/exchange/log/verify-thread.ts': "import { open } from '../../store/sqlite-database.js';\n",
+        'src/store/sqlite-database.ts': 'export const open = 1;\n',
+      }),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('refuses production code importing test helpers, and lets test-support import them', () => {
     const problems = findDependencyProblems(
       tree({

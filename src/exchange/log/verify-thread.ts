@@ -11,7 +11,8 @@
 import { hash } from 'node:crypto';
 import type { SQLOutputValue } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqliteDatabase } from '../../store/index.js';
+// The store's opener alone: the store's index.ts would load Kysely, pg and the migrations into every thread.
+import { openSqliteDatabase } from '../../store/sqlite-database.js';
 import { CANONICAL_COLUMNS, SQLITE_CANONICAL_PREFIX } from './entry-encoding.js';
 import type { RangeRequest, WorkerReply } from './verify-workers.js';
 
