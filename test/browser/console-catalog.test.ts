@@ -239,6 +239,11 @@ describe('console: catalog and sharing requests', () => {
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     const results = page.locator('ul.results');
     await results.getByRole('link', { name: ENTRY_TITLE }).waitFor();
+    // The list before the search holds both entries, this one too: wait until the other one has gone,
+    // which only the searched list does, before counting.
+    await results
+      .getByRole('link', { name: 'Danh sách tổ chức hành nghề công chứng' })
+      .waitFor({ state: 'detached' });
     await expect(results.locator('li').count()).resolves.toBe(1);
     // Checkbox facets with counts: the kind facet offers "Dịch vụ dữ liệu (1)".
     const kind = page.locator('fieldset[data-facet=kind]');
