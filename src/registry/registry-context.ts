@@ -1,20 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
-import { CangError } from '../core/index.js';
+import type { Kysely } from 'kysely';
 import {
   type AuditActor,
-  type AuditChange,
+  type AuditedChangeFn,
   type Database,
-  mapDatabaseError,
-  recordAudit,
   type Store,
+  writeAudited,
 } from '../store/index.js';
 import { bumpConfigVersion } from './config-version.js';
-
-/** What a change returns to the write pipeline: its result and the audit entry that describes it. */
-export interface ChangeOutcome<T> {
-  readonly result: T;
-  readonly audit: AuditChange;
-}
 
 /** Shared by every registry command: the store, the instance, the clock and the write pipeline. */
 export interface RegistryContext {
@@ -25,10 +17,7 @@ export interface RegistryContext {
    * Runs a change, its audit entry and the configuration version bump in one transaction, then calls
    * `onChange` after the commit. A failure anywhere rolls back all three.
    */
-  write<T>(
-    actor: AuditActor,
-    change: (trx: Transaction<Database>, now: number) => Promise<ChangeOutcome<T>>,
-  ): Promise<T>;
+  write<T>(actor: AuditActor, change: AuditedChangeFn<T>): Promise<T>;
 }
 
 /** Options of the registry's write pipeline. */
@@ -48,22 +37,11 @@ export function createRegistryContext(options: RegistryContextOptions): Registry
     instance,
     now,
     async write(actor, change) {
-      if (typeof actor?.id !== 'string' || actor.id.length === 0) {
-        throw new CangError('internal', 'A registry change needs an actor');
-      }
-      const at = now();
-      let committed: { result: Awaited<ReturnType<typeof change>>['result']; version: number };
-      try {
-        committed = await store.db.transaction().execute(async (trx) => {
-          // 1. the change itself; 2. its audit entry; 3. the version the exchange polls for.
-          const { result, audit } = await change(trx, at);
-          await recordAudit(trx, actor, audit, at);
-          const version = await bumpConfigVersion(trx);
-          return { result, version };
-        });
-      } catch (error) {
-        throw mapDatabaseError(error);
-      }
+      // The change, its audit entry and the version the exchange polls for commit together.
+      const committed = await writeAudited(store.db, actor, now(), async (trx, at) => {
+        const { result, audit } = await change(trx, at);
+        return { result: { result, version: await bumpConfigVersion(trx) }, audit };
+      });
       try {
         onChange?.(committed.version);
       } catch (error) {

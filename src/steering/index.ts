@@ -13,7 +13,7 @@ export type { ProgramCommands } from './program-commands.js';
 export type { ReportCommands } from './report-commands.js';
 export { type Period, parsePeriod, REPORT_GRACE_DAYS, reportDeadline } from './report-period.js';
 export * from './report-schemas.js';
-export type { ChangeOutcome, SteeringContext } from './steering-context.js';
+export type { SteeringContext } from './steering-context.js';
 export type { SteeringFileCommands } from './steering-file-commands.js';
 export { CITY_COMMITTEE_NAME } from './quarterly-report-data.js';
 export { escapeHtml } from './html-escape.js';

@@ -1,21 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
-import { CangError } from '../core/index.js';
+import type { Kysely } from 'kysely';
 import {
   type AuditActor,
-  type AuditChange,
+  type AuditedChangeFn,
   type Database,
-  mapDatabaseError,
-  recordAudit,
   type Store,
+  writeAudited,
 } from '../store/index.js';
 import { calendarDateOf } from './calendar-date.js';
 import type { MeasureSources } from './indicators/index.js';
-
-/** What a change returns to the write pipeline: its result and the audit entry that describes it. */
-export interface ChangeOutcome<T> {
-  readonly result: T;
-  readonly audit: AuditChange;
-}
 
 /** Shared by every steering command (and the indicators half): the store, the clock, the write pipeline. */
 export interface SteeringContext {
@@ -25,10 +17,7 @@ export interface SteeringContext {
   /** Today's calendar date in Hải Phòng (UTC+7), 'YYYY-MM-DD'. */
   readonly today: () => string;
   /** Runs a change and its audit entry in one transaction; a failure anywhere rolls back both. */
-  write<T>(
-    actor: AuditActor,
-    change: (trx: Transaction<Database>, now: number) => Promise<ChangeOutcome<T>>,
-  ): Promise<T>;
+  write<T>(actor: AuditActor, change: AuditedChangeFn<T>): Promise<T>;
 }
 
 /** Options of the steering context. */
@@ -48,20 +37,6 @@ export function createSteeringContext(options: SteeringContextOptions): Steering
     now,
     measureSources: options.measureSources ?? {},
     today: () => calendarDateOf(now()),
-    async write(actor, change) {
-      if (typeof actor?.id !== 'string' || actor.id.length === 0) {
-        throw new CangError('internal', 'A steering change needs an actor');
-      }
-      const at = now();
-      try {
-        return await store.db.transaction().execute(async (trx) => {
-          const { result, audit } = await change(trx, at);
-          await recordAudit(trx, actor, audit, at);
-          return result;
-        });
-      } catch (error) {
-        throw mapDatabaseError(error);
-      }
-    },
+    write: (actor, change) => writeAudited(store.db, actor, now(), change),
   };
 }

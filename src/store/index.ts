@@ -1,5 +1,6 @@
 /** store: the SQL schema, migrations, the SQLite and PostgreSQL dialects behind one Kysely, the audit trail. */
 export * from './audit-trail.js';
+export * from './audited-write.js';
 export * from './create-store.js';
 export type * from './schema.js';
 export * from './database-errors.js';
