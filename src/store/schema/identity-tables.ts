@@ -1,0 +1,49 @@
+/*
+ * Owned by identity: console users, their roles, sessions and API tokens. Only this part reads or writes
+ * these tables (scripts/check-dependency-direction.ts).
+ */
+
+/** A console user. */
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A role a user holds, within a scope. */
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+  scope: string; // organisation or unit id; '' for a role without scope
+}
+
+/** A console session, known by the hash of its id. */
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** An API token of a user, stored hashed. */
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  label: string;
+  token_hash: string;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+/** The tables of the identity part, by name. */
+export interface IdentityTables {
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+}
