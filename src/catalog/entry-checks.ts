@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { CangError, FieldProblems } from '../core/index.js';
 import { organisationOf } from '../identity/index.js';
+import { organisationNameOf, serviceExists } from '../registry/index.js';
 import type { CatalogEntryTable, Database } from '../store/index.js';
 import type { EntryContent } from './entry-rows.js';
 
@@ -17,13 +18,13 @@ export async function requirePublisherName(
   id: string,
   pointer: string,
 ): Promise<string> {
-  const row = await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst();
-  if (row === undefined) {
+  const name = await organisationNameOf(db, id);
+  if (name === undefined) {
     throw new CangError('validation-failed', 'Invalid catalog entry', {
       errors: [{ pointer, detail: `no organisation ${id}` }],
     });
   }
-  return row.name;
+  return name;
 }
 
 /**
@@ -42,12 +43,7 @@ export async function checkEntryContent(
     if (content.exchangeService === null) {
       problems.add('/exchangeService', 'a data service must name its exchange service');
     } else {
-      const service = await db
-        .selectFrom('services')
-        .select('id')
-        .where('id', '=', content.exchangeService)
-        .executeTakeFirst();
-      if (service === undefined) {
+      if (!(await serviceExists(db, content.exchangeService))) {
         problems.add('/exchangeService', `no exchange service ${content.exchangeService} in the registry`);
       } else if (organisationOf(content.exchangeService) !== publisher) {
         problems.add('/exchangeService', 'the exchange service must belong to the publisher');

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { CangError, uuidV7, parseInput } from '../core/index.js';
+import { organisationNameOf } from '../registry/index.js';
 import type { AuditActor, CatalogEntryTable, Database } from '../store/index.js';
 import type { CatalogContext } from './catalog-context.js';
 import { ENTRY_TRANSITIONS, checkEntryContent, requireEntry, requirePublisherName } from './entry-checks.js';
@@ -48,12 +49,8 @@ async function linksOf(db: Kysely<Database>, id: string) {
 /** Reads and presents one entry. */
 export async function loadEntryView(db: Kysely<Database>, id: string): Promise<EntryView> {
   const row = await requireEntry(db, id);
-  const publisher = await db
-    .selectFrom('organisations')
-    .select('name')
-    .where('id', '=', row.publisher_id)
-    .executeTakeFirst();
-  return presentEntry(row, await linksOf(db, id), publisher?.name ?? row.publisher_id);
+  const publisher = await organisationNameOf(db, row.publisher_id);
+  return presentEntry(row, await linksOf(db, id), publisher ?? row.publisher_id);
 }
 
 function normaliseContent(content: EntryContent): EntryContent {

@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { CangError, parseQuery } from '../core/index.js';
+import { organisationNamesOf } from '../registry/index.js';
 import type { Database, DialectName } from '../store/index.js';
 import { searchTokens } from './fold-text.js';
 import { facetPattern, MAX_INDEXED_PREFIX } from './search-index.js';
@@ -206,17 +207,12 @@ async function readPage(db: Kysely<Database>, byRowid: boolean, keys: readonly (
 
 async function labelPublishers(db: Kysely<Database>, publishers: Facets['publisher']): Promise<void> {
   if (publishers.length === 0) return;
-  const names = await db
-    .selectFrom('organisations')
-    .select(['id', 'name'])
-    .where(
-      'id',
-      'in',
-      publishers.map((p) => p.value),
-    )
-    .execute();
+  const names = await organisationNamesOf(
+    db,
+    publishers.map((p) => p.value),
+  );
   for (const publisher of publishers) {
-    const name = names.find((n) => n.id === publisher.value)?.name;
+    const name = names.get(publisher.value);
     if (name !== undefined) publisher.label = name;
   }
 }

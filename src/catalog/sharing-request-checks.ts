@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { CangError, uuidV7 } from '../core/index.js';
 import { organisationOf } from '../identity/index.js';
+import { organisationOfSystem } from '../registry/index.js';
 import type { AuditActor, CatalogEntryTable, Database, SharingRequestTable } from '../store/index.js';
 
 /** Reads a request row or throws `not-found`. */
@@ -50,15 +51,11 @@ export async function checkClientSystem(
   requester: string,
   system: string,
 ): Promise<void> {
-  const row = await db
-    .selectFrom('systems')
-    .select('organisation_id')
-    .where('id', '=', system)
-    .executeTakeFirst();
+  const owner = await organisationOfSystem(db, system);
   const detail =
-    row === undefined
+    owner === undefined
       ? `no information system ${system}`
-      : row.organisation_id !== requester
+      : owner !== requester
         ? 'the client system must belong to the requesting organisation'
         : undefined;
   if (detail !== undefined) {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { CangError, uuidV7, parseInput, parseQuery } from '../core/index.js';
+import { organisationNameOf } from '../registry/index.js';
 import type { AuditActor, Database, SharingRequestTable } from '../store/index.js';
 import type { CatalogContext } from './catalog-context.js';
 import { requireEntry } from './entry-checks.js';
@@ -117,12 +118,7 @@ export function sharingRequestCommands(context: CatalogContext): SharingRequestC
         });
         requireShareable(entry);
         await servicesToGrant(trx, entry);
-        const requester = await trx
-          .selectFrom('organisations')
-          .select('id')
-          .where('id', '=', input.requester)
-          .executeTakeFirst();
-        if (requester === undefined) {
+        if ((await organisationNameOf(trx, input.requester)) === undefined) {
           throw new CangError('validation-failed', 'Invalid sharing request', {
             errors: [{ pointer: '/requester', detail: `no organisation ${input.requester}` }],
           });

@@ -15,6 +15,7 @@ export type { OrganisationCommands } from './organisation-commands.js';
 export * from './organisation-schemas.js';
 export { GRANT_METHODS, pathPatternProblem } from './path-pattern.js';
 export { publicKeyId } from './public-key-id.js';
+export * from './registry-lookups.js';
 export * from './seed/seed-hai-phong.js';
 export type { ServiceCommands } from './service-commands.js';
 export * from './service-schemas.js';
