@@ -52,6 +52,88 @@ describe('dependency direction check', () => {
     expect(problems).toEqual([]);
   });
 
+  const SCHEMA = {
+    'src/store/schema/registry-tables.ts':
+      'export interface RegistryTables {\n  organisations: OrganisationTable;\n  systems: SystemTable;\n}\n',
+    'src/store/schema/catalog-tables.ts':
+      'export interface CatalogTables {\n  catalog_entries: EntryTable;\n}\n',
+    'src/store/schema/shared-tables.ts': 'export interface SharedTables {\n  meta: MetaTable;\n}\n',
+  };
+
+  it('refuses a part reading or joining another part’s tables, naming the file, line, table and owner', () => {
+    const problems = findDependencyProblems(
+      tree({
+        ...SCHEMA,
+        'src/catalog/entry-view.ts': [
+          "export const a = (db) => db.selectFrom('catalog_entries as e')",
+          "  .leftJoin('organisations as o', 'o.id', 'e.publisher_id');",
+          "export const b = (db) => db.updateTable('systems');",
+          `export const c = sql\`SELECT name FROM organisations WHERE id = \${1}\`;`,
+        ].join('\n'),
+      }),
+      [],
+    );
+    expect(problems).toEqual([
+      expect.stringContaining("src/catalog/entry-view.ts:2 uses the table 'organisations' of 'registry'"),
+      expect.stringContaining("src/catalog/entry-view.ts:3 uses the table 'systems' of 'registry'"),
+      expect.stringContaining("src/catalog/entry-view.ts:4 uses the table 'organisations' of 'registry'"),
+    ]);
+    expect(problems[0]).toContain('call a function of src/registry/index.ts instead');
+  });
+
+  it('lets a part use its own and the shared tables, and test code use any table', () => {
+    const problems = findDependencyProblems(
+      tree({
+        ...SCHEMA,
+        'src/registry/organisation-rows.ts': "export const a = (db) => db.selectFrom('organisations');\n",
+        'src/catalog/entry-rows.ts':
+          "export const a = (db) => db.selectFrom('catalog_entries').insertInto('meta');\n",
+        'src/catalog/entry-rows.test.ts': "const a = (db) => db.selectFrom('organisations');\n",
+        'src/catalog/test-support/fixtures.ts': "export const a = (db) => db.deleteFrom('systems');\n",
+      }),
+      [],
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('admits a listed exception, and names an exception that is no longer needed', () => {
+    const files = {
+      ...SCHEMA,
+      'src/catalog/figures/catalog-figures.ts': "export const a = (db) => db.selectFrom('organisations');\n",
+    };
+    const exceptions = [
+      { part: 'catalog', file: 'catalog-figures.ts', tables: ['organisations'] },
+      { part: 'catalog', file: 'open-data.ts', tables: ['organisations'] },
+    ];
+    expect(findDependencyProblems(tree(files), exceptions)).toEqual([
+      expect.stringContaining("the table exception for catalog's open-data.ts is no longer needed"),
+    ]);
+  });
+
+  it('refuses a console import of server code, and lets it import its own files and npm packages', () => {
+    const problems = findDependencyProblems(
+      tree({
+        'console/src/api/catalog.ts': [
+          "import { useState } from 'react';",
+          "import { api } from './client';",
+          "import type { EntryView } from '../../../src/catalog/index.js';",
+          "import '../styles.css';",
+        ].join('\n'),
+        'console/src/screens/home.tsx': "import { foldText } from '/../src/core/index.js';\n",
+        'console/vite.config.ts': "import { defineConfig } from 'vite';\n",
+        'src/core/index.ts': 'export const foldText = 1;\n',
+      }),
+    );
+    expect(problems.sort()).toEqual([
+      expect.stringContaining(
+        'console/src/api/catalog.ts imports ../../../src/catalog/index.js: the console imports only',
+      ),
+      expect.stringContaining(
+        'console/src/screens/home.tsx imports /../src/core/index.js: the console imports only',
+      ),
+    ]);
+  });
+
   it('refuses production code importing test helpers, and lets test-support import them', () => {
     const problems = findDependencyProblems(
       tree({
