@@ -43,6 +43,18 @@ export function parseOrganisationId(text: string): OrganisationId {
   return { instance: instance!, memberClass: memberClass as MemberClass, code: code! };
 }
 
+/** The organisation id a resource identifier `{instance}/{class}/{code}[/…]` belongs to, if well formed. */
+export function organisationOf(resource: string | undefined): string | undefined {
+  if (resource === undefined) return undefined;
+  const candidate = resource.split('/').slice(0, 3).join('/');
+  try {
+    parseOrganisationId(candidate);
+    return candidate;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses `{instance}/{class}/{code}/{system}`; throws a `bad-request` CangError when malformed. */
 export function parseSystemId(text: string): SystemId {
   const [instance, memberClass, code, system] = parseSegments(text, 4, 'information system');
