@@ -32,6 +32,23 @@ describe('dependency direction check', () => {
     expect(problems[0]).toContain("'core' must not depend on 'store'");
   });
 
+  it('follows the parts table of ARCHITECTURE.md: catalog not on identity, steering on exchange but not registry', () => {
+    const problems = findDependencyProblems(
+      tree({
+        'src/catalog/entry-checks.ts': "import { a } from '../identity/index.js';\n",
+        'src/steering/document-schemas.ts': "import { b } from '../registry/index.js';\n",
+        'src/steering/measure-indicators.ts': "import { c } from '../exchange/index.js';\n",
+        'src/identity/index.ts': 'export const a = 1;\n',
+        'src/registry/index.ts': 'export const b = 1;\n',
+        'src/exchange/index.ts': 'export const c = 1;\n',
+      }),
+    );
+    expect(problems.sort()).toEqual([
+      expect.stringContaining("'catalog' must not depend on 'identity'"),
+      expect.stringContaining("'steering' must not depend on 'registry'"),
+    ]);
+  });
+
   it('refuses a reach into another part’s internals', () => {
     const problems = findDependencyProblems(
       tree({

@@ -11,15 +11,16 @@ import { readTableOwners, SHARED, tablesUsedIn } from './table-access.js';
 
 const PARTS_BELOW_API = ['core', 'store', 'registry', 'identity', 'exchange', 'catalog', 'steering'];
 
-/** Which parts each part may import. */
+/** Which parts each part may import: the "talks to" column of ARCHITECTURE.md's table of parts. */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   core: [],
   store: ['core'],
   registry: ['core', 'store'],
   identity: ['core', 'store'],
   exchange: ['core', 'store', 'registry'],
-  catalog: ['core', 'store', 'registry', 'identity'],
-  steering: ['core', 'store', 'registry', 'identity', 'exchange'],
+  catalog: ['core', 'store', 'registry'],
+  // The exchange's statistics, read-only, for measured indicators.
+  steering: ['core', 'store', 'exchange'],
   api: PARTS_BELOW_API,
   cli: PARTS_BELOW_API,
   'server.ts': [...PARTS_BELOW_API, 'api', 'cli'],
