@@ -98,6 +98,16 @@ describe('dependency direction check', () => {
     expect(problems[0]).toContain('call a function of src/registry/index.ts instead');
   });
 
+  it('refuses production code naming a table through a variable', () => {
+    const problems = findDependencyProblems(
+      tree({ ...SCHEMA, 'src/catalog/rows.ts': 'export const a = (db, table) => db.selectFrom(table);\n' }),
+      [],
+    );
+    expect(problems).toEqual([
+      expect.stringContaining('src/catalog/rows.ts:1 names a table through a variable: name it literally'),
+    ]);
+  });
+
   it('lets a part use its own and the shared tables, and test code use any table', () => {
     const problems = findDependencyProblems(
       tree({
@@ -106,7 +116,8 @@ describe('dependency direction check', () => {
         'src/catalog/entry-rows.ts':
           "export const a = (db) => db.selectFrom('catalog_entries').insertInto('meta');\n",
         'src/catalog/entry-rows.test.ts': "const a = (db) => db.selectFrom('organisations');\n",
-        'src/catalog/test-support/fixtures.ts': "export const a = (db) => db.deleteFrom('systems');\n",
+        'src/catalog/test-support/fixtures.ts':
+          "export const a = (db, table) => db.deleteFrom('systems').selectFrom(table);\n",
       }),
       [],
     );

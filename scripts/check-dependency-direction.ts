@@ -152,6 +152,12 @@ function findTableProblems(root: string, tableExceptions: readonly TableExceptio
     if (isTestCode(root, file) || file.startsWith(join(src, 'store', 'migrations') + sep)) continue;
     const part = relative(src, file).split(sep)[0]!;
     for (const { table, line } of tablesUsedIn(file, readFileSync(file, 'utf8'), known)) {
+      if (table === undefined) {
+        problems.push(
+          `${relative(root, file)}:${line} names a table through a variable: name it literally, so that the check can tell whose table it is.`,
+        );
+        continue;
+      }
       const owner = owners.get(table)!;
       if (owner === part || owner === SHARED) continue;
       const exception = tableExceptions.find(

@@ -84,6 +84,19 @@ describe('table access', () => {
     ).toEqual(['catalog_entries']);
   });
 
+  it('marks a table method given a variable, and reads a subquery through its own calls', () => {
+    expect(
+      tablesUsedIn(
+        'f.ts',
+        "db.selectFrom(table);\ndb.innerJoin((eb) => eb.selectFrom('systems').as('s'), 's.id', 'x');",
+        KNOWN,
+      ),
+    ).toEqual([
+      { table: undefined, line: 1 },
+      { table: 'systems', line: 2 },
+    ]);
+  });
+
   it('gives the line of each use', () => {
     expect(tablesUsedIn('f.ts', "\n\ndb.selectFrom('systems');", KNOWN)).toEqual([
       { table: 'systems', line: 3 },

@@ -48,20 +48,31 @@ export function readTableOwners(schemaDir: string): Map<string, string> {
 
 /** One use of a table in a source file. */
 export interface TableUse {
-  readonly table: string;
+  /** The table, or undefined when a variable or computed text names it, so that its owner cannot be read. */
+  readonly table: string | undefined;
   readonly line: number;
 }
+
+/** An argument that names a table through a variable or computed text rather than literally. */
+const isComputedName = (node: ts.Expression): boolean =>
+  ts.isIdentifier(node) ||
+  ts.isPropertyAccessExpression(node) ||
+  ts.isElementAccessExpression(node) ||
+  ts.isTemplateExpression(node) ||
+  ts.isBinaryExpression(node) ||
+  ts.isConditionalExpression(node);
 
 /**
  * The known tables a file names in Kysely's table methods (`selectFrom('x as y')`, joins, …), in `sql`
  * templates (`FROM x`, `JOIN x`, a template that is only a table name, `sql.table('x')`) and in SQL text
- * given to a driver.
+ * given to a driver; and, with no table, every table method given a variable instead of a name (a
+ * subquery or callback is read through the calls inside it).
  */
 export function tablesUsedIn(fileName: string, text: string, known: ReadonlySet<string>): TableUse[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const found: { readonly table: string; readonly at: number }[] = [];
-  const add = (table: string, node: ts.Node) => {
-    if (known.has(table)) found.push({ table, at: node.getStart(source) });
+  const found: { readonly table: string | undefined; readonly at: number }[] = [];
+  const add = (table: string | undefined, node: ts.Node) => {
+    if (table === undefined || known.has(table)) found.push({ table, at: node.getStart(source) });
   };
   const addFromSql = (sqlText: string, node: ts.Node) => {
     if (known.has(sqlText.trim())) add(sqlText.trim(), node);
@@ -76,6 +87,7 @@ export function tablesUsedIn(fileName: string, text: string, known: ReadonlySet<
         const names = ts.isArrayLiteralExpression(first) ? first.elements : [first];
         for (const name of names) {
           if (ts.isStringLiteralLike(name)) add(name.text.trim().split(/\s+/)[0]!, name);
+          else if (isComputedName(name)) add(undefined, name);
         }
       } else if (first !== undefined && SQL_TEXT_METHODS.has(method) && ts.isStringLiteralLike(first)) {
         addFromSql(first.text, first);
