@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { DateTimeInput, DateTimeView, OptionalDateTimeView } from '../core/index.js';
 import { MIN_PASSWORD_LENGTH, ROLES } from '../identity/index.js';
-import { DateTimeInput, DateTimeView, OptionalDateTimeView, PageOf } from '../registry/index.js';
+import { PageOf } from '../registry/index.js';
 
 const Password = (description: string) =>
   Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024, description, writeOnly: true });

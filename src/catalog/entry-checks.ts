@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { CangError, FieldProblems } from '../core/index.js';
-import { organisationOf } from '../identity/index.js';
+import { CangError, FieldProblems, organisationOf } from '../core/index.js';
 import type { CatalogEntryTable, Database } from '../store/index.js';
 import type { EntryContent } from './entry-rows.js';
 

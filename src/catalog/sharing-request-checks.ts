@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { CangError, uuidV7 } from '../core/index.js';
-import { organisationOf } from '../identity/index.js';
+import { CangError, organisationOf, uuidV7 } from '../core/index.js';
 import type { AuditActor, CatalogEntryTable, Database, SharingRequestTable } from '../store/index.js';
 
 /** Reads a request row or throws `not-found`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CangError } from './cang-error.js';
-import { formatId, parseServiceId, parseSystemId } from './identifiers.js';
+import { formatId, organisationOf, parseServiceId, parseSystemId } from './identifiers.js';
 
 describe('identifiers', () => {
   it('parses a service identifier and formats it back', () => {
@@ -31,5 +31,11 @@ describe('identifiers', () => {
     } catch (error) {
       expect((error as CangError).code).toBe('bad-request');
     }
+  });
+
+  it('finds the organisation of a resource identifier', () => {
+    expect(organisationOf('VN-HP/GOV/SNV/HRM/staff')).toBe('VN-HP/GOV/SNV');
+    expect(organisationOf('VN-HP/XYZ/SNV')).toBeUndefined();
+    expect(organisationOf(undefined)).toBeUndefined();
   });
 });

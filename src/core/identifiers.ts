@@ -68,3 +68,15 @@ export function formatId(id: OrganisationId | SystemId | ServiceId): string {
   if ('service' in id) parts.push(id.service);
   return parts.join('/');
 }
+
+/** The organisation id a resource identifier `{instance}/{class}/{code}[/…]` belongs to, if well formed. */
+export function organisationOf(resource: string | undefined): string | undefined {
+  if (resource === undefined) return undefined;
+  const candidate = resource.split('/').slice(0, 3).join('/');
+  try {
+    parseOrganisationId(candidate);
+    return candidate;
+  } catch {
+    return undefined;
+  }
+}

@@ -2,6 +2,7 @@
 export * from './cang-error.js';
 export * from './canonical-json.js';
 export * from './config.js';
+export * from './date-time-schemas.js';
 export * from './error-codes.js';
 export * from './hashing.js';
 export * from './identifiers.js';

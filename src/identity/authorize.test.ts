@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CangError } from '../core/index.js';
 import type { Actor } from './actor.js';
 import { type Action, AUTHORIZATION_RULES } from './authorization-rules.js';
-import { authorize, isAllowed, organisationOf } from './authorize.js';
+import { authorize, isAllowed } from './authorize.js';
 import type { RoleAssignment } from './roles.js';
 
 const ORG_A = 'VN-HP/GOV/SNV';
@@ -104,11 +104,5 @@ describe('authorize', () => {
     expect(isAllowed(auditor, 'log.read')).toBe(true);
     expect(isAllowed(auditor, 'audit.read')).toBe(true);
     expect(isAllowed(reporterU1, 'steering.report', 'U1/report-1')).toBe(true);
-  });
-
-  it('finds the organisation of a resource identifier', () => {
-    expect(organisationOf(`${ORG_A}/HRM/staff`)).toBe(ORG_A);
-    expect(organisationOf('VN-HP/XYZ/SNV')).toBeUndefined();
-    expect(organisationOf(undefined)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { CangError, parseOrganisationId } from '../core/index.js';
+import { CangError, organisationOf } from '../core/index.js';
 import type { Actor } from './actor.js';
 import {
   type Action,
@@ -6,18 +6,6 @@ import {
   type Grantee,
   type ScopeExpression,
 } from './authorization-rules.js';
-
-/** The organisation id a resource identifier `{instance}/{class}/{code}[/…]` belongs to, if well formed. */
-export function organisationOf(resource: string | undefined): string | undefined {
-  if (resource === undefined) return undefined;
-  const candidate = resource.split('/').slice(0, 3).join('/');
-  try {
-    parseOrganisationId(candidate);
-    return candidate;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The unit id a steering resource `{unit}[/…]` belongs to. */
 export function unitOf(resource: string | undefined): string | undefined {

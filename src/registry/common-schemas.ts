@@ -11,9 +11,6 @@ export const ORGANISATION_ID_PATTERN = `^${SEGMENT}/${CLASS}/${SEGMENT}$`;
 export const SYSTEM_ID_PATTERN = `^${SEGMENT}/${CLASS}/${SEGMENT}/${SEGMENT}$`;
 /** `{instance}/{class}/{code}/{system}/{service}` as a JSON Schema pattern. */
 export const SERVICE_ID_PATTERN = `^${SEGMENT}/${CLASS}/${SEGMENT}/${SEGMENT}/${SEGMENT}$`;
-// RFC 3339 date-time; a pattern rather than `format` so every validator (TypeBox, Ajv) agrees without plugins.
-const DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$';
-
 /** One identifier segment, e.g. a system or service code. */
 export const Segment = (description: string, example: string) =>
   Type.String({ pattern: SEGMENT_PATTERN_SOURCE, description, examples: [example] });
@@ -48,18 +45,6 @@ export const ServiceIdSchema = Type.String({
 /** A human-readable name in Vietnamese or English, stored as NFC. */
 export const NameSchema = (description: string, example: string) =>
   Type.String({ minLength: 1, maxLength: 255, description, examples: [example] });
-
-/** An RFC 3339 date-time in input, e.g. an expiry. */
-export const DateTimeInput = (description: string) =>
-  Type.String({ pattern: DATE_TIME_PATTERN, description, examples: ['2027-12-31T17:00:00Z'] });
-
-/** A time in a presented object: RFC 3339 in UTC. */
-export const DateTimeView = (description: string) =>
-  Type.String({ description, examples: ['2026-11-26T08:30:00.000Z'] });
-
-/** A time that may be absent, in a presented object. */
-export const OptionalDateTimeView = (description: string) =>
-  Type.Union([DateTimeView(description), Type.Null()], { description });
 
 /** Query of a paginated list: page size and the cursor from the previous page. */
 export const ListQuery = Type.Object(

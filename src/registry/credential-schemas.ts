@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { DateTimeInput, DateTimeView, OptionalDateTimeView, PageOf } from './common-schemas.js';
+import { DateTimeInput, DateTimeView, OptionalDateTimeView } from '../core/index.js';
+import { PageOf } from './common-schemas.js';
 
 const Label = Type.String({
   maxLength: 255,

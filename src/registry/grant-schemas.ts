@@ -1,13 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import {
-  DateTimeInput,
-  ListQuery,
-  OptionalDateTimeView,
-  DateTimeView,
-  PageOf,
-  ServiceIdSchema,
-  SystemIdSchema,
-} from './common-schemas.js';
+import { DateTimeInput, DateTimeView, OptionalDateTimeView } from '../core/index.js';
+import { ListQuery, PageOf, ServiceIdSchema, SystemIdSchema } from './common-schemas.js';
 
 /** Input to grant a client system access to a service. */
 export const GrantInput = Type.Object(

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { DateTimeView, NameSchema, OptionalDateTimeView, PageOf, Segment } from './common-schemas.js';
+import { DateTimeView, OptionalDateTimeView } from '../core/index.js';
+import { NameSchema, PageOf, Segment } from './common-schemas.js';
 
 /** Input to register an exchange node. */
 export const NodeInput = Type.Object(

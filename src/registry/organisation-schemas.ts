@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { DateTimeView, MemberClassSchema, NameSchema, PageOf, Segment } from './common-schemas.js';
+import { DateTimeView } from '../core/index.js';
+import { MemberClassSchema, NameSchema, PageOf, Segment } from './common-schemas.js';
 
 // QĐ 20/2020/QĐ-TTg agency code, e.g. 000.00.31.H26; QĐ 124/2004/QĐ-TTg administrative code (2, 3 or 5 digits).
 const AGENCY_CODE_PATTERN = '^\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}$';

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { DateTimeView, NameSchema, PageOf, Segment } from './common-schemas.js';
+import { DateTimeView } from '../core/index.js';
+import { NameSchema, PageOf, Segment } from './common-schemas.js';
 
 const SystemName = NameSchema('Name of the information system', 'Hệ thống quản lý cán bộ, công chức');
 

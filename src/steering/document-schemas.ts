@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { DateTimeView } from '../registry/index.js';
+import { DateTimeView } from '../core/index.js';
 import { ATTACHMENT_MEDIA_TYPES } from './attachment-content.js';
 import { CalendarDate, NullableText, Text, UnitId } from './common-schemas.js';
 
