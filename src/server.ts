@@ -2,23 +2,20 @@
  * Composition root: builds the parts from the configuration and wires them together. No logic of its own
  * beyond the order things start in.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import type { AddressInfo, Server } from 'node:net';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createAdminApi } from './api/index.js';
-import { type Catalog, catalogMeasures, createCatalog } from './catalog/index.js';
+import { type Catalog, catalogMeasures, createCatalog, scheduleSharingExpiry } from './catalog/index.js';
 import { type Config, CangError, loadPrivateKey } from './core/index.js';
 import {
   createExchange,
-  createMemorySnapshotSource,
   createPollingSnapshotSource,
   createTransactionLog,
-  pruneLog,
-  type Exchange,
-  type NodeTransactionLog,
+  feedMemorySnapshots,
+  readExchangeTls,
+  scheduleLogRetention,
   type SnapshotSource,
 } from './exchange/index.js';
 import {
@@ -28,17 +25,16 @@ import {
   type Identity,
 } from './identity/index.js';
 import {
-  createConfigChangeWatcher,
   createRegistry,
   createSnapshotPublisher,
-  loadOrCreateKeyPair,
-  publicKeyId,
+  type IdentifiedKeyPair,
+  loadOrCreatePlatformKeys,
   type Registry,
   type SnapshotPublisher,
   seedHaiPhong,
 } from './registry/index.js';
 import { createSteering, type Steering, seedIndicatorSample, seedSteeringSample } from './steering/index.js';
-import { type AuditActor, createStore, type Store, sqliteFileIn } from './store/index.js';
+import { type AuditActor, createStore, type Store, sqliteFileIn, storeAnswers } from './store/index.js';
 
 /** The actor the platform itself uses for changes it makes on start. */
 export const PLATFORM_ACTOR: AuditActor = { id: 'system:platform', remoteAddress: null };
@@ -53,22 +49,12 @@ export interface Platform {
   readonly catalog: Catalog;
   readonly publisher: SnapshotPublisher;
   /** This node's signing key and its id in the registry. */
-  readonly nodeKey: { readonly privateKey: string; readonly publicKey: string; readonly id: string };
-  readonly registryKey: { readonly privateKey: string; readonly publicKey: string; readonly id: string };
+  readonly nodeKey: IdentifiedKeyPair;
+  readonly registryKey: IdentifiedKeyPair;
   readonly subjectHashKey: string;
   /** Subscribes to committed registry changes. */
   onRegistryChange(listener: () => void): void;
   close(): Promise<void>;
-}
-
-function subjectHashKeyOf(config: Config): string {
-  if (config.subjectHashKey) return config.subjectHashKey;
-  const file = join(config.dataDir, 'keys', 'subject-hash.key');
-  if (!existsSync(file)) {
-    mkdirSync(join(config.dataDir, 'keys'), { recursive: true, mode: 0o700 });
-    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
-  }
-  return readFileSync(file, 'utf8').trim();
 }
 
 /** Opens the store (migrating it) and builds the registry, identity and snapshot publisher over it. */
@@ -88,19 +74,17 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const identity = createIdentity({ store });
   // Steering measures the catalog's figures through functions handed over here, never importing the catalog.
   const steering = createSteering({ store, measureSources: catalogMeasures(store) });
-  const keyPair = (name: string) => {
-    const pair = loadOrCreateKeyPair(join(config.dataDir, 'keys', `${name}.json`));
-    return { ...pair, id: publicKeyId(pair.publicKey) };
-  };
-  const registryKey = keyPair('registry');
-  const nodeKey = keyPair(`node-${config.nodeId}`);
+  const { registryKey, nodeKey, subjectHashKey } = loadOrCreatePlatformKeys(
+    config.dataDir,
+    config.nodeId,
+    config.subjectHashKey,
+  );
   const publisher = createSnapshotPublisher({
     registry,
     privateKey: loadPrivateKey(registryKey.privateKey),
     keyId: registryKey.id,
     expiresInSeconds: config.exchange.snapshotMaxAgeSeconds,
   });
-  const subjectHashKey = subjectHashKeyOf(config);
   const catalog = createCatalog({
     store,
     registry,
@@ -123,69 +107,12 @@ export async function openPlatform(config: Config): Promise<Platform> {
   };
 }
 
-/** Registers this node and its current public key in the registry when they are not there yet. */
-async function ensureNodeRegistered(platform: Platform): Promise<void> {
-  const { registry, config, nodeKey } = platform;
-  const node = await registry.nodes.get(config.nodeId).catch((error: unknown) => {
-    if (error instanceof CangError && error.code === 'not-found') return undefined;
-    throw error;
-  });
-  if (node === undefined) {
-    await registry.nodes.register(PLATFORM_ACTOR, {
-      id: config.nodeId,
-      name: `Exchange node ${config.nodeId}`,
-    });
-  }
-  const current = await registry.nodes.get(config.nodeId);
-  if (!current.keys.some((key) => key.id === nodeKey.id)) {
-    await registry.nodes.addKey(PLATFORM_ACTOR, config.nodeId, { publicKey: nodeKey.publicKey });
-  }
-}
-
-const RETENTION_INTERVAL_MS = 6 * 3_600_000;
-
-/** Prunes this node's log chain past the retention period every few hours; returns the stopper. */
-function scheduleRetention(platform: Platform, logger: Logger): () => void {
-  const { retentionDays } = platform.config.exchange;
-  if (retentionDays === 0) return () => {};
-  const prune = async () => {
-    try {
-      const result = await pruneLog({
-        store: platform.store,
-        nodeId: platform.config.nodeId,
-        olderThan: Date.now() - retentionDays * 86_400_000,
-      });
-      for (const node of result.nodes) logger.info(node, 'transaction log pruned past the retention period');
-    } catch (error) {
-      logger.error({ err: error }, 'transaction log retention failed');
-    }
-  };
-  const timer = setInterval(prune, RETENTION_INTERVAL_MS);
-  timer.unref();
-  void prune();
-  return () => clearInterval(timer);
-}
-
 /** Loads the sample Hải Phòng data (idempotent): organisations, then the steering workspace and indicators. */
 async function seedSample(platform: Platform): Promise<{ created: readonly string[] }> {
   const organisations = await seedHaiPhong(platform.registry, PLATFORM_ACTOR);
   await seedSteeringSample(platform.steering, PLATFORM_ACTOR);
   await seedIndicatorSample(platform.steering.context, PLATFORM_ACTOR);
   return organisations;
-}
-
-const SHARING_EXPIRY_INTERVAL_MS = 3_600_000;
-
-/** Ends approved sharing requests past their duration (removing their grants) every hour. */
-function scheduleSharingExpiry(platform: Platform, logger: Logger): () => void {
-  const expire = () =>
-    platform.catalog.sharingRequests
-      .expireDue(PLATFORM_ACTOR)
-      .catch((error: unknown) => logger.error({ err: error }, 'expiring sharing requests failed'));
-  const timer = setInterval(expire, SHARING_EXPIRY_INTERVAL_MS);
-  timer.unref();
-  void expire();
-  return () => clearInterval(timer);
 }
 
 /** A running Cảng process. */
@@ -200,57 +127,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function listen(server: Server, port: number, host: string, scheme = 'http'): Promise<string> {
+/** Listens and returns the URL the server answers at. */
+async function listen(server: Server, port: number, host: string, scheme: 'http' | 'https'): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  return urlOf(server, scheme);
+}
+
+function urlOf(server: Server, scheme: 'http' | 'https'): string {
+  // A TCP listener's address is always an AddressInfo (a string only for a pipe or socket file).
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `${scheme}://${shownHost}:${address.port}`;
-}
-
-/**
- * Keeps an in-memory snapshot source current: at once on a change made in this process, within one poll
- * on a change made by another (the CLI, another admin node on the same database), and before the snapshot
- * expires. `ready` settles after the first load.
- */
-function feedMemorySnapshots(
-  platform: Platform,
-  logger: Logger,
-): { source: SnapshotSource; ready: Promise<void>; stop(): Promise<void> } {
-  const source = createMemorySnapshotSource();
-  // The three triggers below often find the snapshot already taken (a change made here is also seen by
-  // the watcher's next poll): only a snapshot with another ETag is parsed and indexed again.
-  let fedEtag: string | undefined;
-  const refresh = async () => {
-    const published = await platform.publisher.current();
-    if (published.etag === fedEtag) return;
-    source.set(JSON.parse(published.signed.payload));
-    fedEtag = published.etag;
-  };
-  const refreshFailed = (error: unknown) =>
-    logger.error({ err: error }, 'could not refresh the configuration snapshot');
-  const watcher = createConfigChangeWatcher({
-    registry: platform.registry,
-    intervalMs: platform.config.exchange.configPollSeconds * 1000,
-    onChange: refresh,
-    onError: refreshFailed,
-  });
-  platform.onRegistryChange(() => void refresh().catch(refreshFailed));
-  const timer = setInterval(
-    () => void refresh().catch(refreshFailed),
-    (platform.config.exchange.snapshotMaxAgeSeconds * 1000) / 4,
-  );
-  timer.unref();
-  return {
-    source,
-    ready: watcher.start(),
-    stop: async () => {
-      clearInterval(timer);
-      await watcher.stop();
-    },
-  };
 }
 
 /** Starts the configured servers: admin API and console, exchange, or both (the default). */
@@ -264,19 +154,11 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   try {
     const seeded = config.seedSample ? await seedSample(platform) : undefined;
     const firstAdministrator = await ensureFirstAdministrator(platform.identity);
-    await ensureNodeRegistered(platform);
-    const storeReady = async () => {
-      try {
-        await platform.store.db.selectFrom('meta').select('key').limit(1).execute();
-        return true;
-      } catch {
-        return false;
-      }
-    };
+    await platform.registry.nodes.ensureRegistered(PLATFORM_ACTOR, config.nodeId, platform.nodeKey.publicKey);
 
     let exchangeUrl: string | undefined;
     if (config.role !== 'admin') {
-      const log: NodeTransactionLog = await createTransactionLog({
+      const log = await createTransactionLog({
         store: platform.store,
         nodeId: config.nodeId,
         signingKey: loadPrivateKey(platform.nodeKey.privateKey),
@@ -287,31 +169,29 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         onError: (error) => logger.error({ err: error }, 'transaction log commit failed'),
       });
       closers.push(() => log.close());
-      closers.push(scheduleRetention(platform, logger));
+      closers.push(
+        scheduleLogRetention({
+          store: platform.store,
+          nodeId: config.nodeId,
+          retentionDays: config.exchange.retentionDays,
+          logger,
+        }),
+      );
       const snapshots = await snapshotSourceFor(platform, logger, closers);
-      const tlsFiles = config.exchange.tls;
-      const tls = tlsFiles && {
-        key: readFileSync(tlsFiles.keyFile),
-        cert: readFileSync(tlsFiles.certFile),
-        ...(tlsFiles.caFile ? { ca: readFileSync(tlsFiles.caFile) } : {}),
-      };
-      const exchange: Exchange = createExchange({
+      const tls = readExchangeTls(config.exchange.tls);
+      const exchange = createExchange({
         nodeId: config.nodeId,
         instance: config.instance,
         snapshots,
         log,
         subjectHashKey: platform.subjectHashKey,
-        ready: storeReady,
+        // The same check as the admin port's /health/ready.
+        ready: () => storeAnswers(platform.store),
         logger,
         ...(tls ? { tls } : {}),
       });
       closers.push(() => exchange.close());
-      exchangeUrl = await listen(
-        exchange.server as Server,
-        config.exchangePort,
-        config.host,
-        tls ? 'https' : 'http',
-      );
+      exchangeUrl = await listen(exchange.server, config.exchangePort, config.host, tls ? 'https' : 'http');
     }
 
     let adminUrl: string | undefined;
@@ -330,10 +210,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
           : {}),
       });
       closers.push(() => admin.close());
-      closers.push(scheduleSharingExpiry(platform, logger));
+      closers.push(scheduleSharingExpiry(platform.catalog.sharingRequests, PLATFORM_ACTOR, logger));
       await admin.listen({ port: config.adminPort, host: config.host });
-      const address = admin.server.address() as AddressInfo;
-      adminUrl = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+      adminUrl = urlOf(admin.server, 'http');
     }
 
     return {
@@ -357,7 +236,14 @@ async function snapshotSourceFor(
 ): Promise<SnapshotSource> {
   const { config } = platform;
   if (config.role === 'all') {
-    const fed = feedMemorySnapshots(platform, logger);
+    const fed = feedMemorySnapshots({
+      registry: platform.registry,
+      publisher: platform.publisher,
+      onRegistryChange: platform.onRegistryChange,
+      configPollSeconds: config.exchange.configPollSeconds,
+      snapshotMaxAgeSeconds: config.exchange.snapshotMaxAgeSeconds,
+      logger,
+    });
     closers.push(() => fed.stop());
     await fed.ready;
     return fed.source;

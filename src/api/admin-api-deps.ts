@@ -39,12 +39,6 @@ export interface AdminApiDeps {
   readonly steering?: Steering;
   /** A pino logger, or false for none (the default). */
   readonly logger?: Logger | false;
-  /**
-   * More routes, registered inside the authenticated `/api/v1` scope: each sees `request.actor`
-   * (use `actorOf(request)` and `authorize`) and shares the error boundary. For the log, stats and
-   * steering routes.
-   */
-  readonly extraRoutes?: (app: ApiApp) => void | Promise<void>;
   /** Folder of the built console (index.html and assets); skipped when absent. */
   readonly consoleDir?: string;
   /** Largest request body in bytes; 1 MiB by default. */

@@ -86,7 +86,6 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
         if (deps.steering !== undefined) registerSteeringRoutes(authenticated, { steering: deps.steering });
         registerLogRoutes(authenticated, deps);
         if (deps.catalog) registerCatalogRoutes(authenticated, deps.catalog);
-        await deps.extraRoutes?.(authenticated);
       });
     },
     { prefix: '/api/v1' },

@@ -5,10 +5,11 @@ describe('admin API error boundary and OpenAPI (sqlite)', () => {
   let api: ApiHarness;
   let admin: string;
   beforeAll(async () => {
-    api = await startApi('sqlite', (app) => {
-      app.get('/boom', async () => {
-        throw new Error('secret internal detail', { cause: new Error('database password=hunter2') });
-      });
+    api = await startApi('sqlite', {
+      routes: (app) =>
+        app.get('/api/v1/boom', async () => {
+          throw new Error('secret internal detail', { cause: new Error('database password=hunter2') });
+        }),
     });
     admin = await api.sessionFor('boss', [{ role: 'platform-admin' }]);
   });

@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { MIN_PASSWORD_LENGTH, ROLES } from '../identity/index.js';
 import { DateTimeInput, DateTimeView, OptionalDateTimeView } from '../core/index.js';
+import { MIN_PASSWORD_LENGTH, ROLES } from '../identity/index.js';
 import { PageOf } from '../registry/index.js';
 
 const Password = (description: string) =>

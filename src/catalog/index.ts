@@ -12,6 +12,7 @@ export { REVIEW_INTERVAL_MONTHS, reviewDueAfter } from './review-schedule.js';
 export { LISTED_STATES, type SearchScope } from './search-entries.js';
 export { postgresSearchRow, searchFacetsOf } from './search-index.js';
 export * from './search-schemas.js';
+export { type SharingExpiryLogger, scheduleSharingExpiry } from './sharing-expiry-schedule.js';
 export type { OrganisationScope, SharingRequestCommands } from './sharing-request-commands.js';
 export type { DecisionCommands } from './sharing-request-decisions.js';
 export * from './sharing-request-schemas.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { CangError, uuidV7, organisationOf } from '../core/index.js';
+import { CangError, organisationOf, uuidV7 } from '../core/index.js';
 import { organisationOfSystem } from '../registry/index.js';
 import type { AuditActor, CatalogEntryTable, Database, SharingRequestTable } from '../store/index.js';
 

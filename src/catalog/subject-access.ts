@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { keyedHash, parseInput, organisationOf } from '../core/index.js';
+import { keyedHash, organisationOf, parseInput } from '../core/index.js';
 import { type AuditActor, recordAudit } from '../store/index.js';
 import type { CatalogContext } from './catalog-context.js';
 

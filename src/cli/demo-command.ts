@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Config } from '../core/index.js';
+import { CangError, type Config } from '../core/index.js';
 import { verifyLog } from '../exchange/index.js';
-import { collectNodePublicKeys, type Registry } from '../registry/index.js';
+import { collectNodePublicKeys, type OrganisationCommands } from '../registry/index.js';
 import { type CliDeps, cliActor } from './cli-deps.js';
 import { DEMO_PROVIDER_OPENAPI, startDemoProvider } from './demo-provider.js';
 
@@ -25,13 +25,22 @@ function expect(condition: boolean, text: string): void {
   ok(text);
 }
 
-async function ensureOrganisation(registry: Registry, id: string, name: string): Promise<void> {
+/**
+ * Creates one of the demo's organisations unless it exists already (a data directory the demo ran on
+ * before): only that conflict passes, any other failure is reported.
+ */
+export async function ensureOrganisation(
+  organisations: Pick<OrganisationCommands, 'create'>,
+  id: string,
+  name: string,
+): Promise<void> {
   const [, memberClass, code] = id.split('/');
-  await registry.organisations
-    .get(id)
-    .catch(() =>
-      registry.organisations.create(cliActor(), { memberClass: memberClass as 'GOV', code: code!, name }),
-    );
+  try {
+    await organisations.create(cliActor(), { memberClass: memberClass as 'GOV', code: code!, name });
+  } catch (error) {
+    if (error instanceof CangError && error.code === 'conflict') return;
+    throw error;
+  }
 }
 
 /** Calls the exchange until the configuration it serves includes the grant (it refreshes asynchronously). */
@@ -80,9 +89,9 @@ export function registerDemoCommand(
           2,
           `Quận Lê Chân publishes its household-registry lookup (sample provider at ${provider.baseUrl})`,
         );
-        await ensureOrganisation(registry, DISTRICT, 'Quận Lê Chân');
-        await ensureOrganisation(registry, DEPARTMENT, 'Sở Tư pháp');
-        await ensureOrganisation(registry, OUTSIDER, 'Sở Nội vụ');
+        await ensureOrganisation(registry.organisations, DISTRICT, 'Quận Lê Chân');
+        await ensureOrganisation(registry.organisations, DEPARTMENT, 'Sở Tư pháp');
+        await ensureOrganisation(registry.organisations, OUTSIDER, 'Sở Nội vụ');
         const providerSystem = await registry.systems.create(actor, DISTRICT, {
           code: 'HTTT-HOTICH',
           name: 'Hệ thống quản lý hộ tịch quận Lê Chân',

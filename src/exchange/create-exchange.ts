@@ -11,6 +11,7 @@ import { CangError, sha256Hex } from '../core/index.js';
 import type { SnapshotSource } from './active-config.js';
 import type { ExchangeContext, ExchangeLogger } from './exchange-context.js';
 import { createExchangeMetrics } from './exchange-metrics.js';
+import type { ExchangeTls } from './exchange-tls.js';
 import { handleExchangeCall } from './handle-exchange-call.js';
 import type { TransactionLog } from './log/log-entry.js';
 import { writeProblem } from './problem-response.js';
@@ -28,11 +29,7 @@ export interface ExchangeDeps {
   /** Whether the store answers; part of /health/ready. */
   readonly ready?: () => Promise<boolean>;
   /** When given, the exchange speaks HTTPS and accepts client certificates, pinned by fingerprint. */
-  readonly tls?: {
-    readonly key: string | Buffer;
-    readonly cert: string | Buffer;
-    readonly ca?: string | Buffer;
-  };
+  readonly tls?: ExchangeTls;
   readonly logger?: ExchangeLogger;
   readonly now?: () => number;
   /** Outbound dispatcher per provider origin; an undici Pool by default. */

@@ -3,6 +3,12 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { Dispatcher } from 'undici';
 import { CangError } from '../core/index.js';
 import type { ActiveService } from './active-config.js';
+import {
+  answerAfterCommit,
+  CUT_OFF_ANSWER,
+  type HeldAnswer,
+  NOTHING_TO_ANSWER,
+} from './answer-after-commit.js';
 import type { ExchangeContext } from './exchange-context.js';
 import { consumerResponseHeaders, providerRequestHeaders } from './provider-headers.js';
 import { refuseCall } from './refuse-call.js';
@@ -23,9 +29,10 @@ const CLIENT_CLOSED = 499;
  *    `X-Cang-Request-Hash` covers the request body's hash.
  * 3. Response chunks are written as they come, except the last one seen, which is held back.
  * 4. Durable before answer: when the provider's answer ended, the record is appended to the log, and only
- *    once `append` resolved is the held-back chunk written and the response ended. Holding back the last
- *    chunk (not only `end()`) matters: with a Content-Length the consumer would otherwise see a complete
- *    answer before the log commit. If the append fails, the connection is destroyed.
+ *    once it is committed (`answerAfterCommit`) is the held-back chunk written and the response ended.
+ *    Holding back the last chunk (not only `end()`) matters: with a Content-Length the consumer would
+ *    otherwise see a complete answer before the log commit. If the append fails, the connection is
+ *    destroyed.
  */
 export function forwardCall(
   ctx: ExchangeContext,
@@ -38,7 +45,7 @@ export function forwardCall(
   new ForwardedCall(ctx, tx, target, req, res).start(trace);
 }
 
-class ForwardedCall implements Dispatcher.DispatchHandler {
+class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
   private controller: Dispatcher.DispatchController | null = null;
   private requestHasher: Hash | null = null;
   private responseHasher: Hash | null = null;
@@ -218,21 +225,21 @@ class ForwardedCall implements Dispatcher.DispatchHandler {
     this.settled = true;
     const { ctx, tx, res } = this;
     tx.responseBodyHash = this.responseHasher!.digest('base64url');
-    ctx.log.append(tx.record(this.status, null, ctx.now())).then(
-      () => {
-        if (!this.headWritten) this.writeHead();
-        const held = this.held;
-        this.held = null;
-        if (held === null) res.end();
-        else res.end(held);
-        this.observe(this.status, null);
-      },
-      (error: unknown) => {
-        ctx.logger.error({ err: error, transactionId: tx.id }, 'transaction log append failed');
-        res.destroy();
-        this.observe(500, 'internal');
-      },
-    );
+    answerAfterCommit(ctx, tx, res, this.status, null, this);
+  }
+
+  /** Step 4, once the record is committed: the held-back chunk and the end of the answer. */
+  release(): void {
+    if (!this.headWritten) this.writeHead();
+    const held = this.held;
+    this.held = null;
+    if (held === null) this.res.end();
+    else this.res.end(held);
+    this.observe(this.status, null);
+  }
+
+  abandoned(): void {
+    this.observe(500, 'internal');
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | null, error: Error): void {
@@ -240,9 +247,7 @@ class ForwardedCall implements Dispatcher.DispatchHandler {
     this.settled = true;
     const { ctx, tx, res } = this;
     if (this.failure === 'client-gone' || res.destroyed) {
-      ctx.log.append(tx.record(CLIENT_CLOSED, null, ctx.now())).catch((appendError: unknown) => {
-        ctx.logger.error({ err: appendError, transactionId: tx.id }, 'transaction log append failed');
-      });
+      answerAfterCommit(ctx, tx, res, CLIENT_CLOSED, null, NOTHING_TO_ANSWER);
       this.observe(CLIENT_CLOSED, null);
       return;
     }
@@ -256,12 +261,7 @@ class ForwardedCall implements Dispatcher.DispatchHandler {
       return;
     }
     // The head is out: the consumer sees a cut-off answer; the log says why.
-    ctx.log
-      .append(tx.record(this.status, refusal.code, ctx.now()))
-      .catch((appendError: unknown) => {
-        ctx.logger.error({ err: appendError, transactionId: tx.id }, 'transaction log append failed');
-      })
-      .finally(() => res.destroy());
+    answerAfterCommit(ctx, tx, res, this.status, refusal.code, CUT_OFF_ANSWER);
     this.observe(this.status, refusal.code);
   }
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CangError, uuidV7 } from '../core/index.js';
+import type { ActiveService } from './active-config.js';
 import { answerMetaservice } from './answer-metaservice.js';
 import { type PresentedCredentials, authenticateClient } from './authenticate-client.js';
 import { authoriseCall } from './authorise-call.js';
@@ -8,6 +9,7 @@ import { forwardCall } from './forward-call.js';
 import { normaliseRestPath } from './normalise-rest-path.js';
 import { parseExchangeUrl } from './parse-exchange-url.js';
 import { refuseCall } from './refuse-call.js';
+import { resolveService } from './resolve-service.js';
 import { traceContext } from './traceparent.js';
 import { TransactionState } from './transaction-state.js';
 
@@ -72,12 +74,10 @@ export function handleExchangeCall(ctx: ExchangeContext, req: IncomingMessage, r
   );
   const trace = traceContext(one(req.headers.traceparent), one(req.headers.tracestate));
   tx.traceId = trace.traceId;
-  let service: ReturnType<typeof config.services.get>;
+  let service: ActiveService;
   try {
     tx.clientId = authenticateClient(config, presented(ctx, req), startedAt);
-    service = config.services.get(target.serviceId);
-    if (service === undefined) throw new CangError('service-unknown');
-    if (!service.service.enabled) throw new CangError('service-disabled');
+    service = resolveService(config, target.serviceId);
     const segments = normaliseRestPath(target.rest);
     authoriseCall(
       config,

@@ -2,8 +2,10 @@
 // --- data plane (exchange engineer) ---
 export * from './active-config.js';
 export * from './create-exchange.js';
+export * from './exchange-tls.js';
 export type { ExchangeLogger } from './exchange-context.js';
 export type { DispatcherFactory } from './provider-dispatchers.js';
+export * from './memory-snapshot-feed.js';
 export * from './memory-snapshot-source.js';
 export * from './polling-snapshot-source.js';
 // --- transaction log (log engineer) ---

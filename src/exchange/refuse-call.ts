@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { CangError } from '../core/index.js';
+import { answerAfterCommit, type HeldAnswer } from './answer-after-commit.js';
 import type { ExchangeContext } from './exchange-context.js';
 import { writeProblem } from './problem-response.js';
 import type { TransactionState } from './transaction-state.js';
@@ -11,10 +12,36 @@ export function refusalOf(error: unknown): { status: number; code: string } {
     : { status: 500, code: 'internal' };
 }
 
+/** A problem document waiting to be written, counted in the metrics once written or abandoned. */
+class Refusal implements HeldAnswer {
+  constructor(
+    private readonly ctx: ExchangeContext,
+    private readonly error: unknown,
+    private readonly transactionId: string | null,
+    private readonly service: string,
+    private readonly startedAt: number,
+    private readonly status: number,
+    private readonly code: string,
+  ) {}
+
+  release(res: ServerResponse): void {
+    writeProblem(res, this.error, this.transactionId);
+    this.observe(this.status, this.code);
+  }
+
+  abandoned(): void {
+    this.observe(500, 'internal');
+  }
+
+  private observe(status: number, code: string): void {
+    this.ctx.metrics.observe(this.service, status, code, (this.ctx.now() - this.startedAt) / 1000);
+  }
+}
+
 /**
  * Refuses a call with a problem document. A call that reached authorisation (`tx` given) is logged first
- * and answered only once the log append resolved (durable before answer); if the append fails the
- * connection is destroyed rather than answered. Unknown errors are logged with their cause, never shown.
+ * and answered only once its record is committed (`answerAfterCommit`). Unknown errors are logged with
+ * their cause, never shown.
  */
 export function refuseCall(
   ctx: ExchangeContext,
@@ -27,19 +54,15 @@ export function refuseCall(
     ctx.logger.error({ err: error, transactionId }, 'exchange call failed');
   }
   const { status, code } = refusalOf(error);
-  const service = tx?.serviceId ?? '';
-  const startedAt = tx?.startedAt ?? ctx.now();
-  const answer = () => {
-    writeProblem(res, error, transactionId);
-    ctx.metrics.observe(service, status, code, (ctx.now() - startedAt) / 1000);
-  };
-  if (tx === null) {
-    answer();
-    return;
-  }
-  ctx.log.append(tx.record(status, code, ctx.now())).then(answer, (appendError: unknown) => {
-    ctx.logger.error({ err: appendError, transactionId: tx.id }, 'transaction log append failed');
-    res.destroy();
-    ctx.metrics.observe(service, 500, 'internal', (ctx.now() - startedAt) / 1000);
-  });
+  const refusal = new Refusal(
+    ctx,
+    error,
+    transactionId,
+    tx?.serviceId ?? '',
+    tx?.startedAt ?? ctx.now(),
+    status,
+    code,
+  );
+  if (tx === null) refusal.release(res);
+  else answerAfterCommit(ctx, tx, res, status, code, refusal);
 }

@@ -9,7 +9,8 @@ import {
   signData,
   verifySignature,
 } from '../core/index.js';
-import { loadOrCreateKeyPair } from './key-files.js';
+import { loadOrCreateKeyPair, loadOrCreatePlatformKeys } from './key-files.js';
+import { publicKeyId } from './public-key-id.js';
 import { expectCangError } from './test-support/registry-fixtures.js';
 
 describe('key files', () => {
@@ -45,5 +46,23 @@ describe('key files', () => {
       Promise.resolve().then(() => loadOrCreateKeyPair(file)),
       'internal',
     );
+  });
+
+  it('creates the platform keys under keys/ once, each readable only by its owner', () => {
+    const keys = loadOrCreatePlatformKeys(dir, 'hp-x1', undefined);
+    for (const name of ['registry.json', 'node-hp-x1.json', 'subject-hash.key']) {
+      expect(statSync(join(dir, 'keys', name)).mode & 0o777).toBe(0o600);
+    }
+    expect(keys.registryKey.id).toBe(publicKeyId(keys.registryKey.publicKey));
+    expect(keys.nodeKey.id).toBe(publicKeyId(keys.nodeKey.publicKey));
+    expect(keys.nodeKey.id).not.toBe(keys.registryKey.id);
+    expect(Buffer.from(keys.subjectHashKey, 'base64url')).toHaveLength(32);
+    expect(loadOrCreatePlatformKeys(dir, 'hp-x1', undefined)).toEqual(keys);
+  });
+
+  it('takes a configured subject-hash key instead of creating a file', () => {
+    const keys = loadOrCreatePlatformKeys(dir, 'hp-x1', 'configured-subject-key');
+    expect(keys.subjectHashKey).toBe('configured-subject-key');
+    expect(() => statSync(join(dir, 'keys', 'subject-hash.key'))).toThrow();
   });
 });

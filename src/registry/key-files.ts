@@ -1,6 +1,6 @@
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   CangError,
   generateSigningKeyPair,
@@ -8,6 +8,7 @@ import {
   loadPublicKey,
   type SigningKeyPair,
 } from '../core/index.js';
+import { publicKeyId } from './public-key-id.js';
 
 /**
  * Loads an Ed25519 key pair from a JSON file `{ privateKey, publicKey }`, creating it (mode 0600)
@@ -44,4 +45,57 @@ function readKeyPair(file: string): SigningKeyPair {
   } catch (error) {
     throw new CangError('internal', `The key file ${file} is not a valid Ed25519 key pair`, { cause: error });
   }
+}
+
+/**
+ * Loads a secret key (base64url of 32 random bytes) from a text file, creating it (mode 0600) when
+ * absent. Used for the keyed hash of data-subject identifiers.
+ */
+export function loadOrCreateSecretKey(file: string): string {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    try {
+      // 'wx': never overwrite a key another process created in the meantime.
+      writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** A signing key pair with the id the registry knows its public half by. */
+export interface IdentifiedKeyPair extends SigningKeyPair {
+  readonly id: string;
+}
+
+/** The keys a Cảng process works with. */
+export interface PlatformKeys {
+  /** Signs the configuration snapshot. */
+  readonly registryKey: IdentifiedKeyPair;
+  /** Seals this node's log chain. */
+  readonly nodeKey: IdentifiedKeyPair;
+  /** Key of the keyed hash of `X-Cang-Subject`. */
+  readonly subjectHashKey: string;
+}
+
+/**
+ * Loads the platform's keys from `{dataDir}/keys`, creating those that are missing: `registry.json`,
+ * `node-{nodeId}.json` and, unless a subject-hash key is configured, `subject-hash.key`.
+ */
+export function loadOrCreatePlatformKeys(
+  dataDir: string,
+  nodeId: string,
+  configuredSubjectHashKey: string | undefined,
+): PlatformKeys {
+  const dir = join(dataDir, 'keys');
+  const keyPair = (name: string): IdentifiedKeyPair => {
+    const pair = loadOrCreateKeyPair(join(dir, `${name}.json`));
+    return { ...pair, id: publicKeyId(pair.publicKey) };
+  };
+  return {
+    registryKey: keyPair('registry'),
+    nodeKey: keyPair(`node-${nodeId}`),
+    subjectHashKey: configuredSubjectHashKey || loadOrCreateSecretKey(join(dir, 'subject-hash.key')),
+  };
 }

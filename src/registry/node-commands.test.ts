@@ -41,6 +41,25 @@ for (const dialect of DIALECTS) {
       expect((await fx.registry.nodes.list()).items).toEqual([{ ...node, keys: [retired] }]);
     });
 
+    it('registers a starting node and its key once, then adds only a new key beside the old', async () => {
+      const first = generateSigningKeyPair();
+      const node = await fx.registry.nodes.ensureRegistered(ACTOR, 'hp-x1', first.publicKey);
+      expect(node).toMatchObject({ id: 'hp-x1', name: 'Exchange node hp-x1' });
+      expect(node.keys.map((key) => key.publicKey)).toEqual([first.publicKey]);
+      expect(await fx.registry.nodes.ensureRegistered(ACTOR, 'hp-x1', first.publicKey)).toEqual(node);
+
+      // A node an operator registered keeps its name.
+      await fx.registry.nodes.register(ACTOR, { id: 'hp-x2', name: 'Nút hai' });
+      const second = generateSigningKeyPair();
+      fx.clock.advance(1000);
+      const rotated = await fx.registry.nodes.ensureRegistered(ACTOR, 'hp-x1', second.publicKey);
+      expect(rotated.keys.map((key) => key.publicKey)).toEqual([first.publicKey, second.publicKey]);
+      const third = generateSigningKeyPair();
+      const named = await fx.registry.nodes.ensureRegistered(ACTOR, 'hp-x2', third.publicKey);
+      expect(named.name).toBe('Nút hai');
+      expect(named.keys.map((key) => key.publicKey)).toEqual([third.publicKey]);
+    });
+
     it('refuses a duplicate node, a bad node and keys that are not Ed25519', async () => {
       await fx.registry.nodes.register(ACTOR, { id: 'hp-x1', name: 'Một' });
       await expectCangError(fx.registry.nodes.register(ACTOR, { id: 'hp-x1', name: 'Hai' }), 'conflict');

@@ -21,6 +21,11 @@ export interface NodeCommands {
   addKey(actor: AuditActor, nodeId: string, input: NodeKeyInput): Promise<NodeKeyView>;
   /** Retires a key: it no longer seals, but stays published so old seals still verify. */
   retireKey(actor: AuditActor, nodeId: string, keyId: string): Promise<NodeKeyView>;
+  /**
+   * Registers a starting exchange node and its current public key when they are not there yet; a node
+   * already registered keeps its name and its other keys.
+   */
+  ensureRegistered(actor: AuditActor, nodeId: string, publicKey: string): Promise<NodeView>;
 }
 
 /** Presents a node key row. */
@@ -65,7 +70,7 @@ async function keysOf(db: Kysely<Database>, nodeIds: readonly string[]): Promise
 /** Builds the node commands over a registry context. */
 export function nodeCommands(context: RegistryContext): NodeCommands {
   const { db } = context;
-  return {
+  const commands: NodeCommands = {
     async list(query) {
       const { limit = DEFAULT_PAGE_SIZE, cursor } = parseQuery(ListQuery, query);
       const after = decodeCursor(cursor);
@@ -170,5 +175,19 @@ export function nodeCommands(context: RegistryContext): NodeCommands {
         };
       });
     },
+
+    async ensureRegistered(actor, nodeId, publicKey) {
+      const known = await commands.get(nodeId).catch((error: unknown) => {
+        if (error instanceof CangError && error.code === 'not-found') return undefined;
+        throw error;
+      });
+      if (known === undefined)
+        await commands.register(actor, { id: nodeId, name: `Exchange node ${nodeId}` });
+      const current = await commands.get(nodeId);
+      if (current.keys.some((key) => key.id === publicKeyId(publicKey))) return current;
+      await commands.addKey(actor, nodeId, { publicKey });
+      return commands.get(nodeId);
+    },
   };
+  return commands;
 }

@@ -37,10 +37,13 @@ for (const dialect of DIALECTS) {
     it('publishes a snapshot that verifies with the registry key', async () => {
       const pair = await buildExchangePair(fx.registry);
       await fx.registry.grants.create(ACTOR, buildGrant(pair));
-      const { signed, etag, version } = await publisher.current();
+      const published = await publisher.current();
+      const { signed, etag, version } = published;
       expect(signed.keyId).toBe(publicKeyId(keys.publicKey));
       const snapshot = verifySignedSnapshot(signed, loadPublicKey(keys.publicKey), fx.clock.at);
       expect(snapshot.version).toBe(version);
+      // The unsigned snapshot handed to an in-process consumer is the one signed.
+      expect(published.snapshot).toEqual(snapshot);
       expect(snapshot.grants).toHaveLength(1);
       expect(etag).toMatch(new RegExp(`^"v${version}-[A-Za-z0-9_-]{16}"$`));
       // Another key does not verify it.

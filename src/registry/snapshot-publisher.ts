@@ -21,6 +21,8 @@ export interface SnapshotPublisherOptions {
 /** The signed snapshot currently published and its entity tag. */
 export interface PublishedSnapshot {
   readonly signed: SignedSnapshot;
+  /** The snapshot that was signed, for a consumer in the same process: no need to parse the payload. */
+  readonly snapshot: ConfigSnapshot;
   readonly etag: string; // "v{version}-{hash prefix}"
   readonly version: number;
 }
@@ -46,7 +48,7 @@ export function createSnapshotPublisher(options: SnapshotPublisherOptions): Snap
     const snapshot = await registry.buildSnapshot({ expiresInSeconds });
     const signed = signSnapshot(snapshot, privateKey, keyId);
     const etag = `"v${snapshot.version}-${sha256Base64url(signed.payload).slice(0, 16)}"`;
-    const published = { signed, etag, version: snapshot.version };
+    const published = { signed, snapshot, etag, version: snapshot.version };
     cached = { published, issuedAt: snapshot.issuedAt };
     return published;
   }

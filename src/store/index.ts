@@ -5,3 +5,4 @@ export * from './create-store.js';
 export type * from './schema.js';
 export * from './database-errors.js';
 export * from './sqlite-database.js';
+export * from './store-readiness.js';

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { authorize } from '../../identity/index.js';
 import { DateTimeView } from '../../core/index.js';
+import { authorize } from '../../identity/index.js';
 import { ListQuery, PageOf } from '../../registry/index.js';
 import type { AdminApiDeps, ApiApp } from '../admin-api-deps.js';
 import { listAuditEvents } from '../audit-query.js';

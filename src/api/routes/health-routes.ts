@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { sql } from 'kysely';
 import { CangError } from '../../core/index.js';
 import type { AdminApiDeps, ApiApp } from '../admin-api-deps.js';
+import { storeAnswers } from '../../store/index.js';
 import { withProblems } from '../problem-schema.js';
 
 const Health = Type.Object({ status: Type.Literal('ok') });
@@ -31,12 +31,8 @@ export function registerHealthRoutes(app: ApiApp, { store }: Pick<AdminApiDeps, 
       },
     },
     async (request) => {
-      try {
-        await sql`select 1`.execute(store.db);
-      } catch (error) {
-        request.log.warn({ err: error }, 'store not ready');
-        throw new CangError('not-ready', 'The store does not answer');
-      }
+      const ready = await storeAnswers(store, (error) => request.log.warn({ err: error }, 'store not ready'));
+      if (!ready) throw new CangError('not-ready', 'The store does not answer');
       return { status: 'ok' as const };
     },
   );

@@ -2,11 +2,12 @@ import type { KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { createTestStore } from '../../../test/support/dialects.js';
+import type { Catalog } from '../../catalog/index.js';
 import { generateSigningKeyPair, loadPrivateKey, loadPublicKey } from '../../core/index.js';
 import { createIdentity, type Identity, type RoleAssignment } from '../../identity/index.js';
 import { createRegistry, createSnapshotPublisher, publicKeyId, type Registry } from '../../registry/index.js';
+import type { Steering } from '../../steering/index.js';
 import type { DialectName, Store } from '../../store/index.js';
-import type { ApiApp } from '../admin-api-deps.js';
 import { createAdminApi } from '../create-admin-api.js';
 
 /** A password long enough for every test user. */
@@ -20,8 +21,22 @@ export interface As {
   readonly noCsrfHeader?: boolean;
 }
 
+/** The optional parts of the admin API, built over the harness's store and registry. */
+export interface ApiParts {
+  readonly steering?: Steering;
+  readonly catalog?: Catalog;
+}
+
+/** What a test adds to the plain admin API. */
+export interface ApiHarnessOptions {
+  /** Builds the steering workspace or the catalog, whose routes are then registered as in production. */
+  readonly parts?: (store: Store, registry: Registry) => ApiParts;
+  /** Adds routes to the built API before it listens, e.g. one that throws to test the error boundary. */
+  readonly routes?: (app: FastifyInstance) => void;
+}
+
 /** A listening admin API over a fresh store, and helpers to call it over a real socket. */
-export interface ApiHarness {
+export interface ApiHarness extends ApiParts {
   readonly store: Store;
   readonly identity: Identity;
   readonly registry: Registry;
@@ -45,13 +60,11 @@ export interface ApiHarness {
 }
 
 /** Builds the admin API on a fresh store of the dialect and listens on a loopback port. */
-export async function startApi(
-  dialect: DialectName,
-  extraRoutes?: (app: ApiApp) => void | Promise<void>,
-): Promise<ApiHarness> {
+export async function startApi(dialect: DialectName, options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   const store = await createTestStore(dialect);
   const identity = createIdentity({ store });
   const registry = createRegistry({ store, instance: 'VN-HP' });
+  const parts = options.parts?.(store, registry) ?? {};
   const keys = generateSigningKeyPair();
   const snapshotPublisher = createSnapshotPublisher({
     registry,
@@ -59,7 +72,8 @@ export async function startApi(
     keyId: publicKeyId(keys.publicKey),
     expiresInSeconds: 3600,
   });
-  const app = await createAdminApi({ store, identity, registry, snapshotPublisher, extraRoutes });
+  const app = await createAdminApi({ store, identity, registry, snapshotPublisher, ...parts });
+  options.routes?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -89,6 +103,7 @@ export async function startApi(
   }
 
   return {
+    ...parts,
     store,
     identity,
     registry,

@@ -14,6 +14,7 @@ export {
 } from './entry-encoding.js';
 export { type ExportLogOptions, type ExportLogResult, exportLog } from './export-log.js';
 export { type LogAnchor, readAnchor } from './log-anchor.js';
+export { type LogRetentionOptions, scheduleLogRetention } from './log-retention-schedule.js';
 export type { ChainedEntry, TransactionLog, TransactionRecord } from './log-entry.js';
 export { type LogSeal, type PublicKeyInput, canonicalSeal, makeSeal } from './log-seal.js';
 export { type PruneLogOptions, type PruneLogResult, pruneLog } from './prune-log.js';

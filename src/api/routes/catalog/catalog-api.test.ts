@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.js';
 import { keyedHash } from '../../../core/index.js';
-import { readJson } from '../../test-support/api-harness.js';
-import {
-  API_SUBJECT_KEYS,
-  type CatalogApi,
-  startCatalogApi,
-} from '../../test-support/catalog-api-harness.js';
+import { createCatalog } from '../../../catalog/index.js';
+import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
+
+/** Subject hash keys of the API tests, current first. */
+const API_SUBJECT_KEYS = ['khoa-api-2026', 'khoa-api-2025'] as const;
 
 const STP = 'VN-HP/GOV/STP';
 const SNV = 'VN-HP/GOV/SNV';
@@ -50,7 +49,7 @@ function requestBody(entry: string, overrides: Record<string, unknown> = {}) {
 
 for (const dialect of DIALECTS) {
   describe(`catalog API over a socket on ${dialect}`, () => {
-    let api: CatalogApi;
+    let api: ApiHarness;
     let admin: string;
     let stpAdmin: string;
     let snvAdmin: string;
@@ -62,11 +61,15 @@ for (const dialect of DIALECTS) {
     };
     const post = async (path: string, cookie: string, body: unknown, status = 201) =>
       readJson<Record<string, unknown>>(
-        await expectStatus(await api.call('POST', path, cookie, body), status),
+        await expectStatus(await api.call('POST', path, { cookie }, body), status),
       );
 
     beforeEach(async () => {
-      api = await startCatalogApi(dialect);
+      api = await startApi(dialect, {
+        parts: (store, registry) => ({
+          catalog: createCatalog({ store, registry, subjectHashKeys: API_SUBJECT_KEYS }),
+        }),
+      });
       admin = await api.sessionFor('boss', [{ role: 'platform-admin' }]);
       stpAdmin = await api.sessionFor('lan', [{ role: 'org-admin', scope: STP }]);
       snvAdmin = await api.sessionFor('minh', [{ role: 'org-admin', scope: SNV }]);
@@ -115,7 +118,7 @@ for (const dialect of DIALECTS) {
     it('searches with and without diacritics and shows the history', async () => {
       for (const q of ['hộ tịch', 'ho tich', 'tra cu']) {
         const found = await readJson<{ items: { id: string }[]; total: number }>(
-          await api.call('GET', `/api/v1/catalog/entries?q=${encodeURIComponent(q)}`, snvAdmin),
+          await api.call('GET', `/api/v1/catalog/entries?q=${encodeURIComponent(q)}`, { cookie: snvAdmin }),
         );
         expect(
           found.items.map((i) => i.id),
@@ -123,24 +126,34 @@ for (const dialect of DIALECTS) {
         ).toEqual([serviceId]);
       }
       const history = await readJson<{ items: { action: string; actor: string }[] }>(
-        await api.call('GET', `/api/v1/catalog/entries/${serviceId}/revisions`, snvAdmin),
+        await api.call('GET', `/api/v1/catalog/entries/${serviceId}/revisions`, { cookie: snvAdmin }),
       );
       expect(history.items.map((r) => r.action)).toEqual(['create', 'publish']);
     });
 
     it('refuses catalog writes on another organisation with 403 and names each bad field with 400', async () => {
-      const refused = await api.call('POST', '/api/v1/catalog/entries', snvAdmin, entryBody());
+      const refused = await api.call('POST', '/api/v1/catalog/entries', { cookie: snvAdmin }, entryBody());
       expect((await readJson(await expectStatus(refused, 403))).code).toBe('forbidden');
-      const patch = await api.call('PATCH', `/api/v1/catalog/entries/${serviceId}`, snvAdmin, {
-        title: 'Đổi',
-      });
+      const patch = await api.call(
+        'PATCH',
+        `/api/v1/catalog/entries/${serviceId}`,
+        { cookie: snvAdmin },
+        {
+          title: 'Đổi',
+        },
+      );
       await expectStatus(patch, 403);
-      const bad = await api.call('POST', '/api/v1/catalog/entries', stpAdmin, {
-        ...entryBody(),
-        classification: 'secret',
-        focalOfficer: { name: 'Lan' },
-        themes: ['XYZ'],
-      });
+      const bad = await api.call(
+        'POST',
+        '/api/v1/catalog/entries',
+        { cookie: stpAdmin },
+        {
+          ...entryBody(),
+          classification: 'secret',
+          focalOfficer: { name: 'Lan' },
+          themes: ['XYZ'],
+        },
+      );
       const problem = await readJson(await expectStatus(bad, 400));
       expect(problem.code).toBe('validation-failed');
       expect(problem.errors!.map((e) => e.pointer).sort()).toEqual([
@@ -155,23 +168,28 @@ for (const dialect of DIALECTS) {
 
     it('approves into a registry grant, refuses outsiders (403) and second decisions (409), revokes', async () => {
       const request = await post('/api/v1/catalog/sharing-requests', snvAdmin, requestBody(serviceId));
-      const stolen = await api.call('POST', '/api/v1/catalog/sharing-requests', snvAdmin, {
-        ...requestBody(serviceId),
-        requester: STP,
-        clientSystem: `${STP}/HOTICH`,
-      });
+      const stolen = await api.call(
+        'POST',
+        '/api/v1/catalog/sharing-requests',
+        { cookie: snvAdmin },
+        {
+          ...requestBody(serviceId),
+          requester: STP,
+          clientSystem: `${STP}/HOTICH`,
+        },
+      );
       await expectStatus(stolen, 403);
       const path = `/api/v1/catalog/sharing-requests/${request.id}`;
-      const outsider = await api.call('POST', `${path}/approve`, snvAdmin, {});
+      const outsider = await api.call('POST', `${path}/approve`, { cookie: snvAdmin }, {});
       expect((await readJson(await expectStatus(outsider, 403))).code).toBe('forbidden');
       expect((await api.registry.grants.list()).items).toEqual([]);
 
       const queue = await readJson<{ items: { id: string }[] }>(
-        await api.call('GET', '/api/v1/catalog/sharing-requests?role=owner', stpAdmin),
+        await api.call('GET', '/api/v1/catalog/sharing-requests?role=owner', { cookie: stpAdmin }),
       );
       expect(queue.items.map((r) => r.id)).toEqual([request.id]);
       const due = await readJson<{ items: unknown[] }>(
-        await api.call('GET', '/api/v1/catalog/sharing-requests?role=owner&due=true', stpAdmin),
+        await api.call('GET', '/api/v1/catalog/sharing-requests?role=owner&due=true', { cookie: stpAdmin }),
       );
       expect(due.items).toEqual([]);
 
@@ -179,12 +197,12 @@ for (const dialect of DIALECTS) {
       const [grantId] = approved.grants as string[];
       const grant = await api.registry.grants.get(grantId!);
       expect(grant).toMatchObject({ client: CLIENT, service: SERVICE, methods: ['GET'], quotaPerMinute: 30 });
-      const again = await api.call('POST', `${path}/refuse`, stpAdmin, { reason: 'Đổi ý' });
+      const again = await api.call('POST', `${path}/refuse`, { cookie: stpAdmin }, { reason: 'Đổi ý' });
       expect((await readJson(await expectStatus(again, 409))).code).toBe('conflict');
 
       await post(`${path}/revoke`, stpAdmin, { reason: 'Hết nhu cầu' }, 200);
       expect((await api.registry.grants.list()).items).toEqual([]);
-      const seen = await readJson<{ state: string }>(await api.call('GET', path, snvAdmin));
+      const seen = await readJson<{ state: string }>(await api.call('GET', path, { cookie: snvAdmin }));
       expect(seen.state).toBe('revoked');
     });
 
@@ -197,7 +215,7 @@ for (const dialect of DIALECTS) {
       const noClient = await api.call(
         'POST',
         `/api/v1/catalog/sharing-requests/${request.id}/approve`,
-        stpAdmin,
+        { cookie: stpAdmin },
         {},
       );
       const problem = await readJson(await expectStatus(noClient, 409));
@@ -206,7 +224,7 @@ for (const dialect of DIALECTS) {
       const retired = await api.call(
         'POST',
         '/api/v1/catalog/sharing-requests',
-        snvAdmin,
+        { cookie: snvAdmin },
         requestBody(serviceId),
       );
       expect((await readJson(await expectStatus(retired, 409))).detail).toContain('retired');
@@ -215,21 +233,36 @@ for (const dialect of DIALECTS) {
 
     it('lets an auditor look a person up, refuses others, and audits the lookup by hash', async () => {
       const auditor = await api.sessionFor('kiem-toan', [{ role: 'auditor' }]);
-      const refused = await api.call('POST', '/api/v1/catalog/subject-access', stpAdmin, {
-        personId: '031095001234',
-      });
+      const refused = await api.call(
+        'POST',
+        '/api/v1/catalog/subject-access',
+        { cookie: stpAdmin },
+        {
+          personId: '031095001234',
+        },
+      );
       expect((await readJson(await expectStatus(refused, 403))).code).toBe('forbidden');
       const report = await readJson<{ subjectHash: string; items: unknown[] }>(
         await expectStatus(
-          await api.call('POST', '/api/v1/catalog/subject-access', auditor, { personId: '031095001234' }),
+          await api.call(
+            'POST',
+            '/api/v1/catalog/subject-access',
+            { cookie: auditor },
+            { personId: '031095001234' },
+          ),
           200,
         ),
       );
       expect(report.subjectHash).toBe(keyedHash(API_SUBJECT_KEYS[0], '031095001234'));
       const csv = await expectStatus(
-        await api.call('POST', '/api/v1/catalog/subject-access/export?format=csv', auditor, {
-          personId: '031095001234',
-        }),
+        await api.call(
+          'POST',
+          '/api/v1/catalog/subject-access/export?format=csv',
+          { cookie: auditor },
+          {
+            personId: '031095001234',
+          },
+        ),
         200,
       );
       expect(csv.headers.get('content-type')).toContain('text/csv');
@@ -241,10 +274,15 @@ for (const dialect of DIALECTS) {
         .execute();
       expect(audit).toHaveLength(2);
       expect(JSON.stringify(audit)).not.toContain('031095001234');
-      const bad = await api.call('POST', '/api/v1/catalog/subject-access', auditor, {
-        personId: '',
-        extra: 1,
-      });
+      const bad = await api.call(
+        'POST',
+        '/api/v1/catalog/subject-access',
+        { cookie: auditor },
+        {
+          personId: '',
+          extra: 1,
+        },
+      );
       const problem = await readJson(await expectStatus(bad, 400));
       expect(problem.errors!.map((e) => e.pointer).sort()).toEqual(['/extra', '/personId']);
     });

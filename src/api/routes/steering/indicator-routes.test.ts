@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIndicatorCommands, type IndicatorCommands } from '../../../steering/index.js';
+import { createSteering } from '../../../steering/index.js';
 import { insertUnits } from '../../../steering/indicators/test-support/indicator-fixtures.js';
 import { buildImportFile, readWorkbook } from '../../../steering/indicators/test-support/xlsx-file.js';
 import { DIALECTS } from '../../../../test/support/dialects.js';
 import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
-import { registerIndicatorRoutes } from './indicator-routes.js';
 
 const NOW = Date.parse('2025-06-15T03:00:00Z');
 const BASE = '/api/v1/steering/indicators';
@@ -25,15 +24,9 @@ for (const dialect of DIALECTS) {
     let reporterSnv: string;
     let leader: string;
     beforeAll(async () => {
-      let indicators: IndicatorCommands | undefined;
-      // The routes are registered before the store exists; the proxy reaches the commands built after it.
-      const lazy = new Proxy({} as IndicatorCommands, {
-        get: (_target, key) => indicators![key as keyof IndicatorCommands],
+      api = await startApi(dialect, {
+        parts: (store) => ({ steering: createSteering({ store, now: () => NOW }) }),
       });
-      api = await startApi(dialect, (app) =>
-        registerIndicatorRoutes(app, { steering: { indicators: lazy } }),
-      );
-      indicators = createIndicatorCommands({ db: api.store.db, now: () => NOW });
       await insertUnits(api.store.db);
       secretariat = await api.sessionFor('thu-ky', [{ role: 'steering-secretariat' }]);
       reporterSnv = await api.sessionFor('bao-cao-snv', [{ role: 'unit-reporter', scope: 'SNV' }]);

@@ -11,7 +11,6 @@ import {
 } from '../../../steering/index.js';
 import { buildTaskFile, taskRow } from '../../../steering/test-support/task-sheet-file.js';
 import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
-import { registerSteeringRoutes } from './index.js';
 
 const NOW = Date.parse('2025-08-15T03:00:00Z');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,16 +24,10 @@ for (const dialect of DIALECTS) {
     let reporter: string;
     let leader: string;
     beforeAll(async () => {
-      // Routes are registered before the store exists; the proxy reaches the workspace built after it.
-      // The indicator routes take `steering.indicators` at registration, so that one is lazy too.
-      const lazyIndicators = new Proxy({} as Steering['indicators'], {
-        get: (_target, key) => steering!.indicators[key as keyof Steering['indicators']],
+      api = await startApi(dialect, {
+        parts: (store) => ({ steering: createSteering({ store, now: () => NOW }) }),
       });
-      const lazy = new Proxy({} as Steering, {
-        get: (_target, key) => (key === 'indicators' ? lazyIndicators : steering![key as keyof Steering]),
-      });
-      api = await startApi(dialect, (app) => registerSteeringRoutes(app, { steering: lazy }));
-      steering = createSteering({ store: api.store, now: () => NOW });
+      steering = api.steering!;
       await seedSteeringSample(steering, { id: 'system:seed' });
       program = (await steering.programs.list()).find((p) => p.code === SAMPLE_PROGRAM_CODE)!;
       secretariat = await api.sessionFor('thu-ky', [{ role: 'steering-secretariat' }]);

@@ -4,7 +4,6 @@ import { DIALECTS } from '../../../../test/support/dialects.js';
 import { createSteering, type ReportView, type Steering, type TaskView } from '../../../steering/index.js';
 import { seedSteeringSample } from '../../../steering/index.js';
 import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
-import { registerSteeringRoutes } from './index.js';
 
 const NOW = Date.parse('2025-08-15T03:00:00Z');
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -17,16 +16,10 @@ for (const dialect of DIALECTS) {
     let reporterKhcn: string;
     let leader: string;
     beforeAll(async () => {
-      // The routes are registered before the store exists; the proxy reaches the workspace built after it.
-      // The indicator routes take `steering.indicators` at registration, so that one is lazy too.
-      const lazyIndicators = new Proxy({} as Steering['indicators'], {
-        get: (_target, key) => steering!.indicators[key as keyof Steering['indicators']],
+      api = await startApi(dialect, {
+        parts: (store) => ({ steering: createSteering({ store, now: () => NOW }) }),
       });
-      const lazy = new Proxy({} as Steering, {
-        get: (_target, key) => (key === 'indicators' ? lazyIndicators : steering![key as keyof Steering]),
-      });
-      api = await startApi(dialect, (app) => registerSteeringRoutes(app, { steering: lazy }));
-      steering = createSteering({ store: api.store, now: () => NOW });
+      steering = api.steering!;
       await seedSteeringSample(steering, { id: 'system:seed' });
       secretariat = await api.sessionFor('thu-ky', [{ role: 'steering-secretariat' }]);
       reporterKhcn = await api.sessionFor('bao-cao-skhcn', [{ role: 'unit-reporter', scope: 'SKHCN' }]);

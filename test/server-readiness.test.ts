@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateConfig } from '../src/core/index.js';
+import { type RunningServer, startServer } from '../src/server.js';
+
+describe('one readiness check on both ports', () => {
+  let dataDir: string;
+  let running: RunningServer;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cang-ready-'));
+    const config = validateConfig({
+      dataDir,
+      role: 'all',
+      host: '127.0.0.1',
+      adminPort: 0,
+      exchangePort: 0,
+      instance: 'VN-HP',
+      nodeId: 'hp-ready-1',
+      logLevel: 'silent',
+      seedSample: false,
+      exchange: {
+        sealEveryEntries: 1000,
+        sealEverySeconds: 10,
+        groupCommitMaxEntries: 512,
+        snapshotMaxAgeSeconds: 3600,
+        configPollSeconds: 1,
+        retentionDays: 0,
+      },
+    });
+    running = await startServer(config, { logger: pino({ level: 'silent' }) });
+  });
+  afterAll(async () => {
+    await running?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const readiness = async () =>
+    Promise.all(
+      [running.adminUrl, running.exchangeUrl].map(
+        async (origin) => (await fetch(`${origin}/health/ready`)).status,
+      ),
+    );
+
+  it('answers ready on the admin and the exchange port while the store answers, and not-ready on both once it does not', async () => {
+    expect(await readiness()).toEqual([200, 200]);
+    // The store stops answering: both ports must say so, neither may still claim to be ready.
+    await running.platform.store.close();
+    expect(await readiness()).toEqual([503, 503]);
+  });
+});
