@@ -54,6 +54,8 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
         description:
           'Registry, identity and configuration of Cảng. Every error is a problem document (RFC 9457).',
       },
+      // Relative to where the document is served: the admin port that answers it.
+      servers: [{ url: '/', description: 'The admin port serving this document' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },

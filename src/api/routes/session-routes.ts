@@ -12,6 +12,7 @@ export function registerLoginRoute(app: ApiApp, { identity }: Pick<AdminApiDeps,
     {
       schema: {
         tags: ['session'],
+        operationId: 'logIn',
         summary: 'Log in; sets the HttpOnly session cookie cang_session',
         security: [],
         body: LoginInput,
@@ -34,6 +35,7 @@ export function registerSessionRoutes(app: ApiApp, { identity }: Pick<AdminApiDe
     {
       schema: {
         tags: ['session'],
+        operationId: 'getSession',
         summary: 'The current user (by session cookie or API token)',
         response: withProblems({ 200: UserView }),
       },
@@ -46,6 +48,7 @@ export function registerSessionRoutes(app: ApiApp, { identity }: Pick<AdminApiDe
     {
       schema: {
         tags: ['session'],
+        operationId: 'logOut',
         summary: 'Log out: ends the session and clears the cookie',
         response: withProblems({ 204: NoContent }),
       },
