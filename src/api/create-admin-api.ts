@@ -51,6 +51,7 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
       info: {
         title: 'Cảng admin API',
         version: '1',
+        license: { name: 'MIT', identifier: 'MIT' },
         description:
           'Registry, identity and configuration of Cảng. Every error is a problem document (RFC 9457).',
       },

@@ -12,11 +12,10 @@ import { formatDateTime, formatNumber, localInputToIso } from '../lib/format';
 import { canManage, type Session, useSession } from '../lib/session';
 import { problemOf, useLoad } from '../lib/use-load';
 import { useDraftForm } from '../lib/use-draft-form';
+import { FIELD_PATTERNS } from '../api/generated/field-patterns';
 
-const SYSTEM_ID =
-  /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/(GOV|COM|ORG)\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const SERVICE_ID =
-  /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/(GOV|COM|ORG)\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const SYSTEM_ID = new RegExp(FIELD_PATTERNS.createGrant['/client']);
+const SERVICE_ID = new RegExp(FIELD_PATTERNS.createGrant['/service']);
 
 /** Grants the session may read: all of them, or those touching its organisations' systems and services. */
 async function loadGrants(session: Session): Promise<Grant[]> {

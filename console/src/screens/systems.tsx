@@ -13,8 +13,9 @@ import { pathOf } from '../lib/router';
 import { canManage, useSession } from '../lib/session';
 import { problemOf, useLoad } from '../lib/use-load';
 import { useDraftForm } from '../lib/use-draft-form';
+import { FIELD_PATTERNS } from '../api/generated/field-patterns';
 
-const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const SEGMENT = new RegExp(FIELD_PATTERNS.createService['/code']);
 
 function SystemList() {
   const { t } = useTranslation();

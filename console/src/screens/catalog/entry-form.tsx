@@ -23,6 +23,7 @@ import { useLoad } from '../../lib/use-load';
 import { useSubmit } from '../../lib/use-submit';
 import { facetValueLabel } from './catalog-labels';
 import './catalog.css';
+import { FIELD_PATTERNS } from '../../api/generated/field-patterns';
 
 interface EntryDraft {
   kind: EntryKind;
@@ -48,10 +49,11 @@ interface EntryDraft {
   services: string;
 }
 
-const PHONE = /^\+?[0-9 .()-]{6,20}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const FORMAT = /^[A-Za-z0-9.+-]{1,20}$/;
-const URL_PATTERN = /^https?:\/\/\S+$/;
+const ENTRY_PATTERNS = FIELD_PATTERNS.createCatalogEntry;
+const PHONE = new RegExp(ENTRY_PATTERNS['/focalOfficer/phone']);
+const EMAIL = new RegExp(ENTRY_PATTERNS['/focalOfficer/email']);
+const FORMAT = new RegExp(ENTRY_PATTERNS['/distributions/*/format']);
+const URL_PATTERN = new RegExp(ENTRY_PATTERNS['/distributions/*/url']);
 
 function draftOf(entry: Entry | undefined, publisher: string): EntryDraft {
   return {
