@@ -15,3 +15,4 @@ export type LogItem = ItemOf<'searchLog'>;
 export type VerifyResult = Answer<'verifyLog'>;
 export type StatRow = ItemOf<'getTrafficStats'>;
 export type AuditEvent = ItemOf<'listAuditEvents'>;
+export type Capability = User['capabilities'][number];

@@ -18,7 +18,7 @@ export function SteeringTabs() {
   const { path } = useLocation();
   const session = useSession();
   // Leaders read; the report page is for those who write reports or review them (routes.ts).
-  const mayReport = session.has('platform-admin', 'steering-secretariat', 'unit-reporter');
+  const mayReport = session.may('steering.report');
   const current = (to: string) =>
     to === '/steering' ? path.replace(/\/+$/, '') === '/steering' : path === to || path.startsWith(`${to}/`);
   return (

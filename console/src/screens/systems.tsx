@@ -10,7 +10,7 @@ import { Page } from '../components/page';
 import { ProblemAlert } from '../components/problem';
 import { formatDate, formatDateTime, localInputToIso } from '../lib/format';
 import { pathOf } from '../lib/router';
-import { canManage, useSession } from '../lib/session';
+import { useSession } from '../lib/session';
 import { problemOf, useLoad } from '../lib/use-load';
 import { useDraftForm } from '../lib/use-draft-form';
 import { FIELD_PATTERNS } from '../api/generated/field-patterns';
@@ -279,7 +279,7 @@ function SystemDetail({ id }: { readonly id: string }) {
     ],
     [t],
   );
-  const manage = canManage(session, id);
+  const manage = session.may('service.create', id);
   return (
     <Page title={system.data?.name ?? id}>
       <p>

@@ -41,7 +41,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current user (by session cookie or API token) */
+        /** The current user (by session cookie or API token) and what they may do */
         get: operations["getSession"];
         put?: never;
         /** Log in; sets the HttpOnly session cookie cang_session */
@@ -1781,7 +1781,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A console user */
+            /** @description The signed-in user with their capabilities */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1814,6 +1814,16 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /** @description Every action the user may take somewhere; an action left out is refused everywhere */
+                        capabilities: {
+                            /**
+                             * @description An action of the rule table
+                             * @example system.update
+                             */
+                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
+                            /** @description null: on every resource; else only on resources within one of these organisation or unit ids */
+                            scopes: string[] | null;
+                        }[];
                     };
                 };
             };
@@ -1895,7 +1905,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A console user */
+            /** @description The signed-in user with their capabilities */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1928,6 +1938,16 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /** @description Every action the user may take somewhere; an action left out is refused everywhere */
+                        capabilities: {
+                            /**
+                             * @description An action of the rule table
+                             * @example system.update
+                             */
+                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
+                            /** @description null: on every resource; else only on resources within one of these organisation or unit ids */
+                            scopes: string[] | null;
+                        }[];
                     };
                 };
             };

@@ -318,7 +318,7 @@ function ProgramTree({ id }: { readonly id: string }) {
     const names = await loadUnitNames([units.asOf, ...tasks.map((x) => x.startDate)]);
     return { program, tasks, today: units.asOf, names };
   }, [id]);
-  const mayWrite = session.has('platform-admin', 'steering-secretariat');
+  const mayWrite = session.may('steering.write');
   const data = loaded.data;
   const names = data?.names ?? new Map<string, string>();
   const p = data?.program;

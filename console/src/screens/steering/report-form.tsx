@@ -453,7 +453,7 @@ function SecretariatDesk() {
 export default function SteeringReportPage({ rest }: { readonly rest: string }) {
   const { t } = useTranslation();
   const session = useSession();
-  const secretariat = session.has('platform-admin', 'steering-secretariat');
+  const secretariat = session.mayEverywhere('steering.report');
   const own = session.user.roles.filter((r) => r.role === 'unit-reporter' && r.scope).map((r) => r.scope!);
   const unitId = decodeURIComponent(rest);
   if (unitId) {
