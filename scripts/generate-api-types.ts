@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConfig, formatProblems, lintFromString } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { describeAdminApi, type OpenApiDocument } from '../src/api/describe-admin-api.js';
+import { describeAdminApi, type OpenApiDocument } from '../src/api/index.js';
 
 const OUT = join(import.meta.dirname, '../console/src/api/generated');
 const DOCUMENT_FILE = join(OUT, 'openapi.json');
