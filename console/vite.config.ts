@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 /**
  * The console's build: one entry (index.html), each screen its own lazy chunk, a manifest so
- * scripts/report-bundle-size.ts can report the initial chunk's gzip size. `npm run dev:console`
+ * console/scripts/console-build.ts can report (and bound) the initial chunk's gzip size. `npm run dev:console`
  * proxies /api to a Cảng admin port on 8080.
  */
 export default defineConfig({

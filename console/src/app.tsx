@@ -5,8 +5,9 @@ import type { User } from './api/types';
 import { Link } from './components/link';
 import { forgetAllDrafts } from './lib/draft';
 import { useLocation } from './lib/router';
+import { NavigationContext } from './lib/navigation';
 import { type Session, SessionContext, sessionOf } from './lib/session';
-import { SCREENS, screenOf } from './routes';
+import { mayOpen, SCREENS, screenOf } from './routes';
 import { Login } from './screens/login';
 
 // Open data is public: reachable with or without a session, outside the signed-in shell.
@@ -33,8 +34,8 @@ function Shell({ session }: { readonly session: Session }) {
   const { t } = useTranslation();
   const { path } = useLocation();
   const found = screenOf(path);
-  const allowed = found && (!found.screen.roles || session.has(...found.screen.roles));
-  const nav = SCREENS.filter((s) => s.inNav && (!s.roles || session.has(...s.roles)));
+  const allowed = found && mayOpen(session, found.screen);
+  const nav = useMemo(() => SCREENS.filter((screen) => mayOpen(session, screen)), [session]);
   const Screen = found?.screen.component;
   return (
     <div className="shell">
@@ -74,7 +75,9 @@ function Shell({ session }: { readonly session: Session }) {
         <main id="main" tabIndex={-1}>
           {Screen && allowed ? (
             <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-              <Screen rest={found.rest} />
+              <NavigationContext.Provider value={nav.slice(1)}>
+                <Screen rest={found.rest} />
+              </NavigationContext.Provider>
             </Suspense>
           ) : (
             <>

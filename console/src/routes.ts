@@ -1,107 +1,105 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
-import type { Role } from './api/types';
+import type { Capability } from './api/types';
+import type { Session } from './lib/session';
 
-/** A screen of the console: its path prefix, its navigation label key, who sees it, and its lazy code. */
+/**
+ * A screen of the console: its path prefix, its navigation label key, the capability (an action of
+ * the server's rule table) it needs to be shown, and its lazy code.
+ */
 export interface Screen {
   readonly path: string;
   readonly label: string;
-  readonly roles?: readonly Role[];
-  readonly inNav: boolean;
+  readonly capability?: Capability['action'];
   readonly component: LazyExoticComponent<ComponentType<{ rest: string }>>;
 }
 
-const EXCHANGE_READERS: Role[] = ['platform-admin', 'org-admin', 'auditor'];
-const TRAFFIC_READERS: Role[] = ['platform-admin', 'org-admin', 'auditor', 'leader', 'steering-secretariat'];
-const LOG_READERS: Role[] = ['platform-admin', 'auditor'];
-const STEERING_READERS: Role[] = ['platform-admin', 'steering-secretariat', 'leader', 'unit-reporter'];
-const STEERING_REPORTERS: Role[] = ['platform-admin', 'steering-secretariat', 'unit-reporter'];
-
 /** Every screen, in navigation order; each is its own chunk (React.lazy). */
 export const SCREENS: readonly Screen[] = [
-  { path: '/', label: 'nav.home', inNav: true, component: lazy(() => import('./screens/home')) },
+  { path: '/', label: 'nav.home', component: lazy(() => import('./screens/home')) },
   {
     path: '/organisations',
     label: 'nav.organisations',
-    inNav: true,
+    capability: 'organisation.read',
     component: lazy(() => import('./screens/organisations')),
   },
-  { path: '/systems', label: 'nav.systems', inNav: true, component: lazy(() => import('./screens/systems')) },
+  {
+    path: '/systems',
+    label: 'nav.systems',
+    capability: 'system.read',
+    component: lazy(() => import('./screens/systems')),
+  },
   {
     path: '/services',
     label: 'nav.services',
-    inNav: true,
+    capability: 'service.read',
     component: lazy(() => import('./screens/services')),
   },
   {
     path: '/grants',
     label: 'nav.grants',
-    roles: EXCHANGE_READERS,
-    inNav: true,
+    capability: 'grant.read',
     component: lazy(() => import('./screens/grants')),
   },
   {
     path: '/traffic',
     label: 'nav.traffic',
-    roles: TRAFFIC_READERS,
-    inNav: true,
+    capability: 'stats.read',
     component: lazy(() => import('./screens/traffic')),
   },
   {
     path: '/log',
     label: 'nav.log',
-    roles: LOG_READERS,
-    inNav: true,
+    capability: 'log.read',
     component: lazy(() => import('./screens/log')),
   },
   {
     path: '/steering',
     label: 'nav.steering',
-    roles: STEERING_READERS,
-    inNav: true,
+    capability: 'steering.read',
     component: lazy(() => import('./screens/steering/workspace')),
   },
   {
     path: '/steering-report',
     label: 'nav.steeringReport',
-    roles: STEERING_REPORTERS,
-    inNav: true,
+    capability: 'steering.report',
     component: lazy(() => import('./screens/steering/report-form')),
   },
   {
     path: '/catalog',
     label: 'nav.catalog',
-    inNav: true,
+    capability: 'catalog.read',
     component: lazy(() => import('./screens/catalog/catalog-workspace')),
   },
   {
     path: '/sharing-requests',
     label: 'nav.sharingRequests',
-    roles: ['platform-admin', 'org-admin'],
-    inNav: true,
+    capability: 'sharing-request.create',
     component: lazy(() => import('./screens/catalog/sharing-workspace')),
   },
   {
     path: '/subject-access',
     label: 'nav.subjectAccess',
-    roles: LOG_READERS,
-    inNav: true,
+    capability: 'subject-access.read',
     component: lazy(() => import('./screens/catalog/subject-access')),
   },
   {
     path: '/users',
     label: 'nav.users',
-    roles: ['platform-admin'],
-    inNav: true,
+    capability: 'user.read',
     component: lazy(() => import('./screens/users')),
   },
   {
     path: '/audit',
     label: 'nav.audit',
-    roles: LOG_READERS,
-    inNav: true,
+    capability: 'audit.read',
     component: lazy(() => import('./screens/audit')),
   },
 ];
+
+/** Whether the session may open the screen: it needs no capability, or the session holds it somewhere. */
+export function mayOpen(session: Session, screen: Screen): boolean {
+  return screen.capability === undefined || session.may(screen.capability);
+}
 
 /** The screen of a path and the rest of the path after its prefix (an identifier, for detail pages). */
 export function screenOf(path: string): { screen: Screen; rest: string } | undefined {

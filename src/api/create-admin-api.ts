@@ -51,9 +51,12 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
       info: {
         title: 'Cảng admin API',
         version: '1',
+        license: { name: 'MIT', identifier: 'MIT' },
         description:
           'Registry, identity and configuration of Cảng. Every error is a problem document (RFC 9457).',
       },
+      // Relative to where the document is served: the admin port that answers it.
+      servers: [{ url: '/', description: 'The admin port serving this document' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },

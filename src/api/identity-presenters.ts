@@ -1,6 +1,6 @@
-import type { ApiTokenInfo, IssuedApiToken, User } from '../identity/index.js';
+import { type ApiTokenInfo, capabilitiesOf, type IssuedApiToken, type User } from '../identity/index.js';
 import type { Static } from '@sinclair/typebox';
-import type { ApiTokenView, IssuedApiTokenView, UserView } from './identity-schemas.js';
+import type { ApiTokenView, IssuedApiTokenView, SessionView, UserView } from './identity-schemas.js';
 
 /** Unix ms as RFC 3339 UTC text. */
 export const isoTime = (ms: number): string => new Date(ms).toISOString();
@@ -18,6 +18,14 @@ export function presentUser(user: User): UserView {
     disabled: user.disabled,
     createdAt: isoTime(user.createdAt),
     updatedAt: isoTime(user.updatedAt),
+  };
+}
+
+/** Presents the signed-in user with what the rule table lets them do. */
+export function presentSession(user: User): SessionView {
+  return {
+    ...presentUser(user),
+    capabilities: capabilitiesOf(user.roles).map((c) => ({ ...c, scopes: c.scopes && [...c.scopes] })),
   };
 }
 

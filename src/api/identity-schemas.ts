@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DateTimeInput, DateTimeView, OptionalDateTimeView } from '../core/index.js';
-import { MIN_PASSWORD_LENGTH, ROLES } from '../identity/index.js';
+import { AUTHORIZATION_RULES, MIN_PASSWORD_LENGTH, ROLES } from '../identity/index.js';
 import { PageOf } from '../registry/index.js';
 
 const Password = (description: string) =>
@@ -57,6 +57,34 @@ export const UserView = Type.Object(
 );
 /** A console user as the API presents it. */
 export type UserView = Static<typeof UserView>;
+
+/** One action the signed-in user may take, and where (`capabilitiesOf` in identity). */
+export const CapabilityView = Type.Object(
+  {
+    action: Type.Union(
+      Object.keys(AUTHORIZATION_RULES).map((action) => Type.Literal(action)),
+      { description: 'An action of the rule table', examples: ['system.update'] },
+    ),
+    scopes: Type.Union([Type.Array(Type.String()), Type.Null()], {
+      description:
+        'null: on every resource; else only on resources within one of these organisation or unit ids',
+    }),
+  },
+  { description: 'An action the signed-in user may take' },
+);
+
+/** The signed-in user and what they may do, so a client shows only what the API will let through. */
+export const SessionView = Type.Object(
+  {
+    ...UserView.properties,
+    capabilities: Type.Array(CapabilityView, {
+      description: 'Every action the user may take somewhere; an action left out is refused everywhere',
+    }),
+  },
+  { description: 'The signed-in user with their capabilities' },
+);
+/** The signed-in user and what they may do. */
+export type SessionView = Static<typeof SessionView>;
 
 /** A page of users, in username order. */
 export const UserPage = PageOf(UserView);

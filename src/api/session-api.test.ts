@@ -40,6 +40,23 @@ for (const dialect of DIALECTS) {
       expect((await readJson<UserBody>(me)).username).toBe('lan');
     });
 
+    it('answers what the signed-in user may do, leaving out what the rule table refuses them', async () => {
+      api = await startApi(dialect);
+      const cookie = await api.sessionFor('hoa', [
+        { role: 'leader' },
+        { role: 'unit-reporter', scope: 'U1' },
+      ]);
+      const me = await readJson<{ capabilities: { action: string; scopes: string[] | null }[] }>(
+        await api.call('GET', '/api/v1/session', { cookie }),
+      );
+      const actions = new Map(me.capabilities.map((c) => [c.action, c.scopes]));
+      expect(actions.get('steering.read')).toBeNull();
+      expect(actions.get('steering.report')).toEqual(['U1']);
+      expect(actions.has('steering.write')).toBe(false);
+      expect(actions.has('user.read')).toBe(false);
+      expect(actions.has('log.read')).toBe(false);
+    });
+
     it('refuses a wrong password and an unknown user with a 401 unauthenticated problem', async () => {
       api = await startApi(dialect);
       await api.addUser('lan', []);

@@ -2,6 +2,7 @@
 export * from './actor.js';
 export * from './authorization-rules.js';
 export * from './authorize.js';
+export * from './capabilities.js';
 export * from './create-identity.js';
 export * from './first-administrator.js';
 export type * from './identity-types.js';

@@ -1,12 +1,33 @@
 import { api, type CallOptions } from './client';
 
-/** The catalog's shapes as the API presents them (src/catalog/*-schemas.ts). */
+import type { Answer, ItemOf } from './contract';
 
-export type EntryKind = 'dataset' | 'service';
-export type Classification = 'open' | 'shared' | 'restricted' | 'personal';
-export type EntryState = 'draft' | 'published' | 'deprecated' | 'retired';
+/** The catalog's shapes, taken from the generated contract (src/catalog/*-schemas.ts on the server). */
 
-export const CLASSIFICATIONS: readonly Classification[] = ['open', 'shared', 'restricted', 'personal'];
+export type Entry = Answer<'getCatalogEntry'>;
+export type EntryKind = Entry['kind'];
+export type Classification = Entry['classification'];
+export type EntryState = Entry['state'];
+export type FocalOfficer = Entry['focalOfficer'];
+export type Distribution = Entry['distributions'][number];
+export type SearchResult = Answer<'searchCatalogEntries'>;
+export type EntrySummary = SearchResult['items'][number];
+export type Facet = keyof SearchResult['facets'];
+export type FacetCount = SearchResult['facets'][Facet][number];
+export type Revision = ItemOf<'listCatalogEntryRevisions'>;
+export type SharingRequest = Answer<'getSharingRequest'>;
+export type RequestState = SharingRequest['state'];
+export type RequestMessage = NonNullable<SharingRequest['messages']>[number];
+export type SubjectAccessReport = Answer<'searchSubjectAccess'>;
+export type SubjectAccessItem = SubjectAccessReport['items'][number];
+
+// The lists a form offers, each checked against the contract's values.
+export const CLASSIFICATIONS = [
+  'open',
+  'shared',
+  'restricted',
+  'personal',
+] as const satisfies readonly Classification[];
 export const THEMES = [
   'AGRI',
   'ECON',
@@ -21,7 +42,7 @@ export const THEMES = [
   'SOCI',
   'TECH',
   'TRAN',
-] as const;
+] as const satisfies readonly Entry['themes'][number][];
 export const UPDATE_FREQUENCIES = [
   'continuous',
   'daily',
@@ -31,155 +52,14 @@ export const UPDATE_FREQUENCIES = [
   'annual',
   'irregular',
   'never',
-] as const;
-
-export interface FocalOfficer {
-  readonly name: string;
-  readonly position: string;
-  readonly phone: string;
-  readonly email: string;
-}
-
-export interface Distribution {
-  readonly format: string;
-  readonly url: string;
-  readonly mediaType?: string;
-  readonly title?: string;
-}
-
-export interface Entry {
-  readonly id: string;
-  readonly kind: EntryKind;
-  readonly publisher: string;
-  readonly publisherName: string;
-  readonly title: string;
-  readonly description: string;
-  readonly focalOfficer: FocalOfficer;
-  readonly themes: readonly string[];
-  readonly keywords: readonly string[];
-  readonly classification: Classification;
-  readonly updateFrequency: string | null;
-  readonly temporalStart: string | null;
-  readonly temporalEnd: string | null;
-  readonly spatial: string | null;
-  readonly licence: string | null;
-  readonly distributions: readonly Distribution[];
-  readonly exchangeService: string | null;
-  readonly services: readonly string[];
-  readonly datasets: readonly string[];
-  readonly state: EntryState;
-  readonly revision: number;
-  readonly publishedAt: string | null;
-  readonly lastReviewedAt: string | null;
-  readonly reviewDueAt: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-export interface EntrySummary {
-  readonly id: string;
-  readonly kind: EntryKind;
-  readonly title: string;
-  readonly description: string;
-  readonly publisher: string;
-  readonly publisherName: string;
-  readonly classification: Classification;
-  readonly themes: readonly string[];
-  readonly state: EntryState;
-  readonly updatedAt: string;
-}
-
-export interface FacetCount {
-  readonly value: string;
-  readonly label?: string;
-  readonly count: number;
-}
-
-export const FACETS = ['kind', 'publisher', 'theme', 'classification', 'format'] as const;
-export type Facet = (typeof FACETS)[number];
-
-export interface SearchResult {
-  readonly items: readonly EntrySummary[];
-  readonly total: number;
-  readonly facets: Readonly<Record<Facet, readonly FacetCount[]>>;
-  readonly nextCursor: string | null;
-}
-
-export interface Revision {
-  readonly revision: number;
-  readonly at: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly changes: Readonly<Record<string, { from: unknown; to: unknown }>>;
-}
-
-export type RequestState =
-  | 'draft'
-  | 'submitted'
-  | 'changes-requested'
-  | 'resubmitted'
-  | 'approved'
-  | 'refused'
-  | 'revoked'
-  | 'expired';
-
-export interface RequestMessage {
-  readonly id: string;
-  readonly at: string;
-  readonly author: string;
-  readonly kind: string;
-  readonly body: string;
-}
-
-export interface SharingRequest {
-  readonly id: string;
-  readonly entry: string;
-  readonly entryTitle: string;
-  readonly owner: string;
-  readonly requester: string;
-  readonly clientSystem: string | null;
-  readonly purpose: string;
-  readonly legalBasis: string;
-  readonly fieldsNeeded: readonly string[];
-  readonly durationDays: number;
-  readonly state: RequestState;
-  readonly submittedAt: string | null;
-  readonly dueAt: string | null;
-  readonly due: boolean;
-  readonly decidedAt: string | null;
-  readonly decidedBy: string | null;
-  readonly decisionReason: string | null;
-  readonly grants: readonly string[];
-  readonly expiresAt: string | null;
-  readonly endedAt: string | null;
-  readonly createdBy: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly messages?: readonly RequestMessage[];
-}
-
-export interface SubjectAccessItem {
-  readonly transactionId: string;
-  readonly at: string;
-  readonly clientOrganisation: string | null;
-  readonly clientOrganisationName: string | null;
-  readonly clientSystem: string | null;
-  readonly clientSystemName: string | null;
-  readonly service: string | null;
-  readonly serviceName: string | null;
-  readonly providerOrganisation: string | null;
-  readonly providerOrganisationName: string | null;
-  readonly purpose: string | null;
-  readonly status: number;
-}
-
-export interface SubjectAccessReport {
-  readonly subjectHash: string;
-  readonly generatedAt: string;
-  readonly total: number;
-  readonly truncated: boolean;
-  readonly items: readonly SubjectAccessItem[];
-}
+] as const satisfies readonly NonNullable<Entry['updateFrequency']>[];
+export const FACETS = [
+  'kind',
+  'publisher',
+  'theme',
+  'classification',
+  'format',
+] as const satisfies readonly Facet[];
 
 /** Selected facet values: each facet may hold several (they are OR-ed within a facet). */
 export type FacetSelection = Partial<Record<Facet, readonly string[]>>;

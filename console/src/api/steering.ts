@@ -1,246 +1,41 @@
 import { api } from './client';
 
-/** The steering workspace's shapes (src/steering/*-schemas.ts, /api/openapi.json). */
+import type { Answer, ItemOf } from './contract';
 
-export type UnitKind = 'city' | 'department' | 'district' | 'commune';
+/** The steering workspace's shapes, taken from the generated contract (src/steering/*-schemas.ts on the server). */
 
-export interface SteeringUnit {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: UnitKind;
-  readonly parentId: string | null;
-  readonly validFrom: string;
-  readonly validTo: string | null;
-  readonly successorId: string | null;
-  readonly active: boolean;
-}
-
-export interface UnitList {
-  readonly asOf: string;
-  readonly items: readonly SteeringUnit[];
-}
-
-export type TaskStatus = 'not-started' | 'in-progress' | 'completed' | 'suspended' | 'cancelled';
-export const TASK_STATUSES: readonly TaskStatus[] = [
+export type UnitList = Answer<'listUnits'>;
+export type SteeringUnit = UnitList['items'][number];
+export type UnitKind = SteeringUnit['kind'];
+export type Program = Answer<'getProgram'>;
+export type TaskGroup = Program['groups'][number];
+export type Task = Answer<'getTask'>;
+export type TaskStatus = Task['status'];
+export const TASK_STATUSES = [
   'not-started',
   'in-progress',
   'completed',
   'suspended',
   'cancelled',
-];
-
-export interface TaskGroup {
-  readonly id: string;
-  readonly code: string;
-  readonly title: string;
-  readonly weight: number;
-  readonly progress: number | null;
-  readonly taskCount: number;
-  readonly overdueCount: number;
-}
-
-export interface Program {
-  readonly id: string;
-  readonly code: string;
-  readonly title: string;
-  readonly unitId: string;
-  readonly documentId: string | null;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly asOf: string;
-  readonly progress: number | null;
-  readonly groups: readonly TaskGroup[];
-  readonly sample: boolean;
-}
-
-export interface Task {
-  readonly id: string;
-  readonly programId: string;
-  readonly groupId: string;
-  readonly code: string;
-  readonly title: string;
-  readonly expectedOutput: string;
-  readonly leadUnitId: string;
-  readonly coordinatingUnitIds: readonly string[];
-  readonly startDate: string;
-  readonly deadline: string;
-  readonly fundingSource: string | null;
-  readonly weight: number;
-  readonly status: TaskStatus;
-  readonly progress: number;
-  readonly overdue: boolean;
-  readonly dueSoon: boolean;
-  readonly sample: boolean;
-}
-
-export interface TaskChange {
-  readonly id: string;
-  readonly at: string;
-  readonly actor: string;
-  readonly source: string;
-  readonly reportId: string | null;
-  readonly changes: Readonly<Record<string, { readonly from: unknown; readonly to: unknown }>>;
-}
-
-export type ReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned';
-
-export interface ReportItem {
-  readonly taskId: string;
-  readonly progress: number;
-  readonly narrative: string | null;
-  readonly evidenceIds: readonly string[];
-}
-
-export interface Report {
-  readonly id: string;
-  readonly unitId: string;
-  readonly period: string;
-  readonly deadline: string;
-  readonly status: ReportStatus;
-  readonly narrative: string;
-  readonly returnComment: string | null;
-  readonly submittedAt: string | null;
-  readonly decidedAt: string | null;
-  readonly decidedBy: string | null;
-  readonly items: readonly ReportItem[];
-}
-
-export type ReportingState = 'on-time' | 'late' | 'missing' | 'pending';
-
-export interface ReportingStatus {
-  readonly period: string;
-  readonly start: string;
-  readonly end: string;
-  readonly deadline: string;
-  readonly asOf: string;
-  readonly units: readonly {
-    readonly unitId: string;
-    readonly unitName: string;
-    readonly state: ReportingState;
-    readonly reportId: string | null;
-    readonly reportStatus: ReportStatus | null;
-  }[];
-  readonly late: readonly string[];
-  readonly missing: readonly string[];
-}
-
-export interface UnitRef {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: string;
-}
-
-export interface Gaps {
-  readonly asOf: string;
-  readonly unitsWithoutCommittee: readonly UnitRef[];
-  readonly unitsWithoutPlan: readonly UnitRef[];
-  readonly overdueTasks: readonly Task[];
-  readonly reporting: ReportingStatus | null;
-}
-
-export interface Attachment {
-  readonly id: string;
-  readonly fileName: string;
-  readonly mediaType: string;
-  readonly size: number;
-  readonly sha256: string;
-  readonly unitId: string | null;
-  readonly createdAt: string;
-}
-
-export type DocumentKind = 'resolution' | 'decision' | 'plan' | 'regulation' | 'report';
-
-export interface SteeringDocument {
-  readonly id: string;
-  readonly kind: DocumentKind;
-  readonly number: string;
-  readonly date: string;
-  readonly issuer: string;
-  readonly title: string;
-  readonly unitId: string | null;
-  readonly attachment: Attachment | null;
-  readonly replaces: string | null;
-  readonly sample: boolean;
-}
-
-export type CommitteeRole = 'head' | 'standing-deputy' | 'deputy' | 'member' | 'working-group';
-
-export interface Committee {
-  readonly id: string;
-  readonly unitId: string;
-  readonly name: string;
-  readonly decisions: readonly {
-    readonly id: string;
-    readonly kind: 'founding' | 'consolidating';
-    readonly number: string;
-    readonly date: string;
-    readonly issuer: string;
-    readonly documentId: string | null;
-  }[];
-  readonly members: readonly {
-    readonly id: string;
-    readonly role: CommitteeRole;
-    readonly personName: string;
-    readonly position: string;
-    readonly from: string;
-    readonly to: string | null;
-    readonly active: boolean;
-    readonly sample: boolean;
-  }[];
-  readonly sample: boolean;
-}
-
-export interface Indicator {
-  readonly code: string;
-  readonly name: string;
-  readonly pillar: string;
-  readonly unit: string;
-  readonly direction: 'up' | 'down';
-  readonly levels: readonly string[];
-  readonly weight: number;
-  readonly baseline: { readonly value: number; readonly year: number } | null;
-  readonly measure: string | null;
-  readonly note: string | null;
-  readonly targets: readonly { readonly level: string; readonly year: number; readonly target: number }[];
-}
-
-export interface IndicatorValue {
-  readonly indicatorCode: string;
-  readonly unitId: string;
-  readonly period: string;
-  readonly value: number;
-  readonly source: string;
-  readonly evidenceNote: string | null;
-  readonly recordedBy: string;
-  readonly updatedAt: string;
-}
-
-export interface ScoreComponent {
-  readonly indicatorCode: string;
-  readonly actual: number | null;
-  readonly target: number | null;
-  readonly ratio: number | null;
-  readonly attainment: number | null;
-  readonly weight: number;
-  readonly rule: string;
-}
-
-export interface UnitScore {
-  readonly rank: number;
-  readonly unitId: string;
-  readonly unitName: string;
-  readonly kind: string;
-  readonly index: number | null;
-  readonly counted: number;
-  readonly reported: number;
-  readonly components: readonly ScoreComponent[];
-}
-
-export interface Scoreboard {
-  readonly period: string;
-  readonly year: number;
-  readonly units: readonly UnitScore[];
-}
+] as const satisfies readonly TaskStatus[];
+export type TaskChange = ItemOf<'getTaskHistory'>;
+export type Report = Answer<'getReport'>;
+export type ReportStatus = Report['status'];
+export type ReportItem = Report['items'][number];
+export type ReportingStatus = Answer<'getReportingStatus'>;
+export type ReportingState = ReportingStatus['units'][number]['state'];
+export type Gaps = Answer<'listSteeringGaps'>;
+export type UnitRef = Gaps['unitsWithoutCommittee'][number];
+export type Attachment = Answer<'uploadAttachment', 201>;
+export type SteeringDocument = Answer<'getDocument'>;
+export type DocumentKind = SteeringDocument['kind'];
+export type Committee = Answer<'getCommittee'>;
+export type CommitteeRole = Committee['members'][number]['role'];
+export type Indicator = Answer<'getIndicator'>;
+export type IndicatorValue = ItemOf<'listIndicatorValues'>;
+export type Scoreboard = Answer<'listScores'>;
+export type UnitScore = Scoreboard['units'][number];
+export type ScoreComponent = UnitScore['components'][number];
 
 /** The unit of the city as a whole, whose indicators the leader's overview shows. */
 export const CITY_UNIT = 'UBND-HP';

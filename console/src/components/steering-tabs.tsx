@@ -17,8 +17,8 @@ export function SteeringTabs() {
   const { t } = useTranslation();
   const { path } = useLocation();
   const session = useSession();
-  // Leaders read; the report page is for those who write reports or review them (routes.ts).
-  const mayReport = session.has('platform-admin', 'steering-secretariat', 'unit-reporter');
+  // Leaders read; the report page is for those who may report (the capability of its screen in routes.ts).
+  const mayReport = session.may('steering.report');
   const current = (to: string) =>
     to === '/steering' ? path.replace(/\/+$/, '') === '/steering' : path === to || path.startsWith(`${to}/`);
   return (

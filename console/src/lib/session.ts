@@ -1,10 +1,16 @@
 import { createContext, useContext } from 'react';
-import type { Role, User } from '../api/types';
+import type { Capability, User } from '../api/types';
 
-/** The logged-in user, and whether they hold a role (with any scope). */
+/** The logged-in user, and what the server says they may do (their capabilities, from its rule table). */
 export interface Session {
   readonly user: User;
-  readonly has: (...roles: Role[]) => boolean;
+  /**
+   * Whether the user may take the action: somewhere, when no resource is named; else on that
+   * resource (an id within one of the capability's scopes, or anywhere when it has none).
+   */
+  readonly may: (action: Capability['action'], resource?: string) => boolean;
+  /** Whether the user may take the action on every resource, not only within some scopes. */
+  readonly mayEverywhere: (action: Capability['action']) => boolean;
   readonly logout: () => void;
 }
 
@@ -17,22 +23,23 @@ export function useSession(): Session {
   return session;
 }
 
+/** Whether a resource id is a scope or lies below it (`VN-HP/GOV/SNV/HRM` within `VN-HP/GOV/SNV`). */
+export function isWithin(resource: string, scope: string): boolean {
+  return resource === scope || resource.startsWith(`${scope}/`);
+}
+
 /** A session object for a user. */
 export function sessionOf(user: User, logout: () => void): Session {
+  const scopesOf = (action: Capability['action']) => user.capabilities.find((c) => c.action === action);
   return {
     user,
     logout,
-    has: (...roles) => user.roles.some((assignment) => roles.includes(assignment.role)),
+    may: (action, resource) => {
+      const capability = scopesOf(action);
+      if (capability === undefined) return false;
+      if (capability.scopes === null || resource === undefined) return true;
+      return capability.scopes.some((scope) => isWithin(resource, scope));
+    },
+    mayEverywhere: (action) => scopesOf(action)?.scopes === null,
   };
-}
-
-/** Whether the session may change a resource of an organisation (platform-admin, or its org-admin). */
-export function canManage(session: Session, resource: string): boolean {
-  return session.user.roles.some(
-    (a) =>
-      a.role === 'platform-admin' ||
-      (a.role === 'org-admin' &&
-        a.scope !== undefined &&
-        (resource === a.scope || resource.startsWith(`${a.scope}/`))),
-  );
 }

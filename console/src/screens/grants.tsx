@@ -9,18 +9,17 @@ import { MethodsFieldset } from '../components/methods-fieldset';
 import { Page } from '../components/page';
 import { ProblemAlert } from '../components/problem';
 import { formatDateTime, formatNumber, localInputToIso } from '../lib/format';
-import { canManage, type Session, useSession } from '../lib/session';
+import { type Session, useSession } from '../lib/session';
 import { problemOf, useLoad } from '../lib/use-load';
 import { useDraftForm } from '../lib/use-draft-form';
+import { FIELD_PATTERNS } from '../api/generated/field-patterns';
 
-const SYSTEM_ID =
-  /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/(GOV|COM|ORG)\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const SERVICE_ID =
-  /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/(GOV|COM|ORG)\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const SYSTEM_ID = new RegExp(FIELD_PATTERNS.createGrant['/client']);
+const SERVICE_ID = new RegExp(FIELD_PATTERNS.createGrant['/service']);
 
 /** Grants the session may read: all of them, or those touching its organisations' systems and services. */
 async function loadGrants(session: Session): Promise<Grant[]> {
-  if (session.has('platform-admin', 'auditor')) return listAll<Grant>('/grants');
+  if (session.mayEverywhere('grant.read')) return listAll<Grant>('/grants');
   const organisations = session.user.roles
     .filter((r) => r.role === 'org-admin' && r.scope)
     .map((r) => r.scope!);
@@ -157,7 +156,7 @@ export default function Grants() {
     return { systems, services: await loadAllServices(systems) };
   }, []);
   const [deleteProblem, setDeleteProblem] = useState<Problem>();
-  const mayCreate = session.has('platform-admin', 'org-admin');
+  const mayCreate = session.may('grant.create');
   const remove = async (grant: Grant) => {
     if (!window.confirm(t('grant.deleteConfirm', { client: grant.client, service: grant.service }))) return;
     try {
@@ -200,7 +199,7 @@ export default function Grants() {
       header: t('common.actions'),
       value: () => null,
       cell: (g) =>
-        canManage(session, g.service) ? (
+        session.may('grant.delete', g.service) ? (
           <button type="button" className="danger small" onClick={() => remove(g)}>
             {t('grant.delete')}
             <span className="visually-hidden">

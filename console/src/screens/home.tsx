@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../components/link';
 import { Page } from '../components/page';
+import { useNavigation } from '../lib/navigation';
 import { useSession } from '../lib/session';
-import { SCREENS } from '../routes';
 
 /** The start page: who is logged in, with which roles, and where they can go. */
 export default function Home() {
   const { t } = useTranslation();
   const session = useSession();
-  const screens = SCREENS.slice(1).filter((s) => s.inNav && (!s.roles || session.has(...s.roles)));
+  const screens = useNavigation();
   return (
     <Page title={t('home.title', { name: session.user.displayName })}>
       <p>

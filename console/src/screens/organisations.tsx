@@ -10,11 +10,12 @@ import { Page } from '../components/page';
 import { ProblemAlert } from '../components/problem';
 import { formatDate } from '../lib/format';
 import { pathOf, useLocation } from '../lib/router';
-import { canManage, useSession } from '../lib/session';
+import { useSession } from '../lib/session';
 import { useLoad } from '../lib/use-load';
 import { useDraftForm } from '../lib/use-draft-form';
+import { FIELD_PATTERNS } from '../api/generated/field-patterns';
 
-const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const SEGMENT = new RegExp(FIELD_PATTERNS.createSystem['/code']);
 
 function OrganisationList() {
   const { t } = useTranslation();
@@ -162,7 +163,7 @@ function OrganisationDetail({ id }: { readonly id: string }) {
           exportName="he-thong"
         />
       )}
-      {canManage(session, id) && <AddSystem organisation={id} onAdded={systems.reload} />}
+      {session.may('system.create', id) && <AddSystem organisation={id} onAdded={systems.reload} />}
     </Page>
   );
 }

@@ -1,20 +1,22 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, listAll } from '../api/client';
+import { api } from '../api/client';
 import { loadAllSystems, loadServicesOf, systemApiPath } from '../api/registry';
-import type { Credential, IssuedToken, Service, System } from '../api/types';
+import type { Service, System } from '../api/types';
 import { type Column, DataTable } from '../components/data-table';
 import { Field } from '../components/field';
 import { Link } from '../components/link';
 import { Page } from '../components/page';
 import { ProblemAlert } from '../components/problem';
-import { formatDate, formatDateTime, localInputToIso } from '../lib/format';
+import { formatDate } from '../lib/format';
 import { pathOf } from '../lib/router';
-import { canManage, useSession } from '../lib/session';
-import { problemOf, useLoad } from '../lib/use-load';
+import { useSession } from '../lib/session';
+import { useLoad } from '../lib/use-load';
 import { useDraftForm } from '../lib/use-draft-form';
+import { FIELD_PATTERNS } from '../api/generated/field-patterns';
+import { Credentials } from './system-credentials';
 
-const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const SEGMENT = new RegExp(FIELD_PATTERNS.createService['/code']);
 
 function SystemList() {
   const { t } = useTranslation();
@@ -119,142 +121,6 @@ function AddService({ system, onAdded }: { readonly system: string; readonly onA
   );
 }
 
-const EMPTY_TOKEN = { label: '', expiresAt: '' };
-
-function Credentials({ system }: { readonly system: string }) {
-  const { t } = useTranslation();
-  const path = `${systemApiPath(system)}/credentials`;
-  const loaded = useLoad(() => listAll<Credential>(path), [path]);
-  const { draft, bind, errors, problem, busy, onSubmit } = useDraftForm(`token:${system}`, EMPTY_TOKEN);
-  const [issued, setIssued] = useState<IssuedToken>();
-  const [copied, setCopied] = useState(false);
-  const [revokeProblem, setRevokeProblem] = useState<ReturnType<typeof problemOf>>();
-
-  const expiresAt = localInputToIso(draft.expiresAt);
-  const issue = onSubmit(
-    () => {
-      const found: Record<string, string> = {};
-      if (draft.expiresAt && (!expiresAt || Date.parse(expiresAt) <= Date.now()))
-        found['/expiresAt'] = t('validation.future');
-      return found;
-    },
-    () =>
-      api<IssuedToken>(path, {
-        method: 'POST',
-        body: {
-          ...(draft.label.trim() ? { label: draft.label.trim() } : {}),
-          ...(expiresAt ? { expiresAt } : {}),
-        },
-      }),
-    (result) => {
-      setIssued(result);
-      setCopied(false);
-      loaded.reload();
-    },
-  );
-  const revoke = async (credential: Credential) => {
-    if (!window.confirm(t('credential.revokeConfirm', { label: credential.label || credential.id }))) return;
-    try {
-      await api(`${path}/${encodeURIComponent(credential.id)}`, { method: 'DELETE' });
-      setRevokeProblem(undefined);
-      loaded.reload();
-    } catch (error) {
-      setRevokeProblem(problemOf(error));
-    }
-  };
-  const copy = async () => {
-    if (!issued) return;
-    try {
-      await navigator.clipboard.writeText(issued.token);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
-  const columns: Column<Credential>[] = [
-    { id: 'label', header: t('credential.label'), value: (c) => c.label },
-    { id: 'kind', header: t('credential.kind'), value: (c) => t(`credential.kinds.${c.kind}`) },
-    { id: 'hint', header: t('credential.hint'), value: (c) => c.tokenHint ?? c.certificateFingerprint },
-    { id: 'status', header: t('credential.status'), value: (c) => t(`credential.statuses.${c.status}`) },
-    {
-      id: 'createdAt',
-      header: t('common.createdAt'),
-      value: (c) => c.createdAt,
-      cell: (c) => formatDateTime(c.createdAt),
-    },
-    {
-      id: 'expiresAt',
-      header: t('common.expiresAt'),
-      value: (c) => c.expiresAt,
-      cell: (c) => formatDateTime(c.expiresAt),
-    },
-    {
-      id: 'actions',
-      header: t('common.actions'),
-      value: () => null,
-      cell: (c) =>
-        c.status === 'active' ? (
-          <button type="button" className="danger small" onClick={() => revoke(c)}>
-            {t('credential.revoke')}
-            <span className="visually-hidden"> {c.label || c.id}</span>
-          </button>
-        ) : null,
-    },
-  ];
-  return (
-    <section aria-labelledby="credentials-title">
-      <h2 id="credentials-title">{t('credential.title')}</h2>
-      <ProblemAlert problem={loaded.problem ?? revokeProblem} />
-      {issued && (
-        <div className="alert warning token-box" role="status">
-          <p>
-            <strong>{t('credential.issuedTitle')}</strong> {t('credential.issuedWarning')}
-          </p>
-          <label htmlFor="issued-token">{t('credential.token')}</label>
-          <div className="copy-row">
-            <input id="issued-token" readOnly value={issued.token} onFocus={(e) => e.target.select()} />
-            <button type="button" onClick={copy}>
-              {copied ? t('credential.copied') : t('credential.copy')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setIssued(undefined)}>
-              {t('credential.done')}
-            </button>
-          </div>
-        </div>
-      )}
-      {loaded.data && (
-        <DataTable
-          caption={t('credential.title')}
-          rows={loaded.data}
-          columns={columns}
-          rowKey={(c) => c.id}
-          exportName="chung-thu"
-          pageSize={10}
-        />
-      )}
-      <form className="panel" onSubmit={issue} noValidate aria-labelledby="issue-token-title">
-        <h3 id="issue-token-title">{t('credential.issue')}</h3>
-        <ProblemAlert problem={problem} />
-        <div className="form-row">
-          <Field label={t('credential.label')} error={errors['/label']}>
-            {(c) => <input {...c} {...bind('label')} />}
-          </Field>
-          <Field
-            label={t('common.expiresAt')}
-            error={errors['/expiresAt']}
-            hint={t('credential.expiresHint')}
-          >
-            {(c) => <input {...c} {...bind('expiresAt')} type="datetime-local" />}
-          </Field>
-        </div>
-        <button type="submit" disabled={busy}>
-          {t('credential.issueSubmit')}
-        </button>
-      </form>
-    </section>
-  );
-}
-
 function SystemDetail({ id }: { readonly id: string }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -278,7 +144,7 @@ function SystemDetail({ id }: { readonly id: string }) {
     ],
     [t],
   );
-  const manage = canManage(session, id);
+  const manage = session.may('service.create', id);
   return (
     <Page title={system.data?.name ?? id}>
       <p>

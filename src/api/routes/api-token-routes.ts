@@ -16,6 +16,7 @@ export function registerApiTokenRoutes(app: ApiApp, { identity }: Pick<AdminApiD
     {
       schema: {
         tags,
+        operationId: 'listOwnApiTokens',
         summary: 'Your API tokens (never the tokens themselves)',
         response: withProblems({ 200: ApiTokenList }),
       },
@@ -32,6 +33,7 @@ export function registerApiTokenRoutes(app: ApiApp, { identity }: Pick<AdminApiD
     {
       schema: {
         tags,
+        operationId: 'createOwnApiToken',
         summary: 'Create an API token; it is shown this once',
         body: ApiTokenInput,
         response: withProblems({ 201: IssuedApiTokenView }),
@@ -61,6 +63,7 @@ export function registerApiTokenRoutes(app: ApiApp, { identity }: Pick<AdminApiD
     {
       schema: {
         tags,
+        operationId: 'revokeOwnApiToken',
         summary: 'Revoke one of your API tokens',
         params: IdParams,
         response: withProblems({ 204: NoContent }),

@@ -45,6 +45,7 @@ export function registerAuditRoutes(app: ApiApp, { store }: Pick<AdminApiDeps, '
     {
       schema: {
         tags: ['audit'],
+        operationId: 'listAuditEvents',
         summary: 'The audit trail, newest first; filter by actor, action or resource',
         querystring: AuditListQuery,
         response: withProblems({ 200: PageOf(AuditEventView) }),

@@ -24,6 +24,7 @@ export function registerCredentialRoutes(app: ApiApp, { registry }: Pick<AdminAp
     {
       schema: {
         tags,
+        operationId: 'listCredentials',
         summary: 'List a system’s credentials (never tokens or their hashes)',
         params: SystemParams,
         querystring: ListQuery,
@@ -42,6 +43,7 @@ export function registerCredentialRoutes(app: ApiApp, { registry }: Pick<AdminAp
     {
       schema: {
         tags,
+        operationId: 'issueTokenCredential',
         summary: 'Issue a bearer token for the system; the token is shown this once',
         params: SystemParams,
         body: TokenInput,
@@ -62,6 +64,7 @@ export function registerCredentialRoutes(app: ApiApp, { registry }: Pick<AdminAp
     {
       schema: {
         tags,
+        operationId: 'registerCertificateCredential',
         summary: 'Register a TLS client certificate (PEM) for the system',
         params: SystemParams,
         body: CertificateInput,
@@ -86,6 +89,7 @@ export function registerCredentialRoutes(app: ApiApp, { registry }: Pick<AdminAp
     {
       schema: {
         tags,
+        operationId: 'revokeCredential',
         summary: 'Revoke a credential; the exchange refuses it from the next snapshot on',
         params: CredentialParams,
         response: withProblems({ 200: CredentialView }),

@@ -21,6 +21,7 @@ export function registerGrantRoutes(app: ApiApp, { registry }: Pick<AdminApiDeps
     {
       schema: {
         tags,
+        operationId: 'listGrants',
         summary: 'List grants, optionally of one client system and/or one service',
         querystring: GrantListQuery,
         response: withProblems({ 200: GrantPage }),
@@ -43,6 +44,7 @@ export function registerGrantRoutes(app: ApiApp, { registry }: Pick<AdminApiDeps
     {
       schema: {
         tags,
+        operationId: 'createGrant',
         summary: 'Grant a client system access to a service',
         body: GrantInput,
         response: withProblems({ 201: GrantView }),
@@ -57,7 +59,15 @@ export function registerGrantRoutes(app: ApiApp, { registry }: Pick<AdminApiDeps
 
   app.get(
     '/grants/:id',
-    { schema: { tags, summary: 'One grant', params: IdParams, response: withProblems({ 200: GrantView }) } },
+    {
+      schema: {
+        tags,
+        operationId: 'getGrant',
+        summary: 'One grant',
+        params: IdParams,
+        response: withProblems({ 200: GrantView }),
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const grant = await registry.grants.get(request.params.id);
@@ -74,6 +84,7 @@ export function registerGrantRoutes(app: ApiApp, { registry }: Pick<AdminApiDeps
     {
       schema: {
         tags,
+        operationId: 'deleteGrant',
         summary: 'Revoke a grant; the exchange refuses calls from the next snapshot on',
         params: IdParams,
         response: withProblems({ 204: NoContent }),

@@ -13,6 +13,7 @@ export function registerHealthRoutes(app: ApiApp, { store }: Pick<AdminApiDeps, 
     {
       schema: {
         tags: ['health'],
+        operationId: 'getLiveness',
         summary: 'Liveness',
         security: [],
         response: withProblems({ 200: Health }),
@@ -25,6 +26,7 @@ export function registerHealthRoutes(app: ApiApp, { store }: Pick<AdminApiDeps, 
     {
       schema: {
         tags: ['health'],
+        operationId: 'getReadiness',
         summary: 'Readiness: the store answers',
         security: [],
         response: withProblems({ 200: Health }),

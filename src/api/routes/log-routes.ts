@@ -103,6 +103,7 @@ export function registerLogRoutes(
     {
       schema: {
         tags: ['log'],
+        operationId: 'searchLog',
         summary: 'Search the transaction log, newest first',
         querystring: LogQuery,
         response: withProblems({
@@ -136,6 +137,7 @@ export function registerLogRoutes(
     {
       schema: {
         tags: ['log'],
+        operationId: 'verifyLog',
         summary: "Walk every node's chain and check every seal with the node keys in the registry",
         response: withProblems({ 200: VerifyView }),
       },
@@ -153,6 +155,7 @@ export function registerLogRoutes(
     {
       schema: {
         tags: ['log'],
+        operationId: 'getTrafficStats',
         summary: 'Per-minute traffic by client, service and status, with latency percentiles',
         querystring: StatsQuery,
         response: withProblems({ 200: Type.Object({ items: Type.Array(StatRow) }) }),

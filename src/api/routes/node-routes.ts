@@ -21,6 +21,7 @@ export function registerNodeRoutes(app: ApiApp, { registry }: Pick<AdminApiDeps,
     {
       schema: {
         tags,
+        operationId: 'listNodes',
         summary: 'List exchange nodes with their keys',
         querystring: ListQuery,
         response: withProblems({ 200: NodePage }),
@@ -37,6 +38,7 @@ export function registerNodeRoutes(app: ApiApp, { registry }: Pick<AdminApiDeps,
     {
       schema: {
         tags,
+        operationId: 'createNode',
         summary: 'Register an exchange node',
         body: NodeInput,
         response: withProblems({ 201: NodeView }),
@@ -54,6 +56,7 @@ export function registerNodeRoutes(app: ApiApp, { registry }: Pick<AdminApiDeps,
     {
       schema: {
         tags,
+        operationId: 'getNode',
         summary: 'One node with its keys',
         params: IdParams,
         response: withProblems({ 200: NodeView }),
@@ -70,6 +73,7 @@ export function registerNodeRoutes(app: ApiApp, { registry }: Pick<AdminApiDeps,
     {
       schema: {
         tags,
+        operationId: 'addNodeKey',
         summary: 'Add an Ed25519 public key to a node',
         params: IdParams,
         body: NodeKeyInput,
@@ -90,6 +94,7 @@ export function registerNodeRoutes(app: ApiApp, { registry }: Pick<AdminApiDeps,
     {
       schema: {
         tags,
+        operationId: 'retireNodeKey',
         summary: 'Retire a node key: it stops sealing, old seals still verify',
         params: KeyParams,
         response: withProblems({ 200: NodeKeyView }),

@@ -21,6 +21,7 @@ export function registerOrganisationRoutes(app: ApiApp, { registry }: Pick<Admin
     {
       schema: {
         tags,
+        operationId: 'listOrganisations',
         summary: 'List organisations in id order',
         querystring: ListQuery,
         response: withProblems({ 200: OrganisationPage }),
@@ -37,6 +38,7 @@ export function registerOrganisationRoutes(app: ApiApp, { registry }: Pick<Admin
     {
       schema: {
         tags,
+        operationId: 'createOrganisation',
         summary: 'Register an organisation of this instance',
         body: OrganisationInput,
         response: withProblems({ 201: OrganisationView }),
@@ -56,6 +58,7 @@ export function registerOrganisationRoutes(app: ApiApp, { registry }: Pick<Admin
     {
       schema: {
         tags,
+        operationId: 'getOrganisation',
         summary: 'One organisation',
         params: OrganisationParams,
         response: withProblems({ 200: OrganisationView }),
@@ -73,6 +76,7 @@ export function registerOrganisationRoutes(app: ApiApp, { registry }: Pick<Admin
     {
       schema: {
         tags,
+        operationId: 'updateOrganisation',
         summary: 'Change an organisation’s name or codes',
         params: OrganisationParams,
         body: OrganisationPatch,
@@ -92,6 +96,7 @@ export function registerOrganisationRoutes(app: ApiApp, { registry }: Pick<Admin
     {
       schema: {
         tags,
+        operationId: 'deleteOrganisation',
         summary: 'Remove an organisation without systems',
         params: OrganisationParams,
         response: withProblems({ 204: NoContent }),

@@ -19,6 +19,7 @@ export function registerServiceRoutes(app: ApiApp, { registry }: Pick<AdminApiDe
     {
       schema: {
         tags,
+        operationId: 'listServices',
         summary: 'List a system’s services',
         params: SystemParams,
         querystring: ListQuery,
@@ -37,6 +38,7 @@ export function registerServiceRoutes(app: ApiApp, { registry }: Pick<AdminApiDe
     {
       schema: {
         tags,
+        operationId: 'createService',
         summary: 'Register a service',
         params: SystemParams,
         body: ServiceInput,
@@ -56,6 +58,7 @@ export function registerServiceRoutes(app: ApiApp, { registry }: Pick<AdminApiDe
     {
       schema: {
         tags,
+        operationId: 'getService',
         summary: 'One service',
         params: ServiceParams,
         response: withProblems({ 200: ServiceView }),
@@ -73,6 +76,7 @@ export function registerServiceRoutes(app: ApiApp, { registry }: Pick<AdminApiDe
     {
       schema: {
         tags,
+        operationId: 'getServiceOpenApi',
         summary: 'The provider’s OpenAPI document of the service',
         params: ServiceParams,
         response: withProblems({ 200: Type.Record(Type.String(), Type.Unknown()) }),
@@ -92,6 +96,7 @@ export function registerServiceRoutes(app: ApiApp, { registry }: Pick<AdminApiDe
     {
       schema: {
         tags,
+        operationId: 'updateService',
         summary: 'Change a service',
         params: ServiceParams,
         body: ServicePatch,
@@ -111,6 +116,7 @@ export function registerServiceRoutes(app: ApiApp, { registry }: Pick<AdminApiDe
     {
       schema: {
         tags,
+        operationId: 'deleteService',
         summary: 'Remove a service without grants',
         params: ServiceParams,
         response: withProblems({ 204: NoContent }),

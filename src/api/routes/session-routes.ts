@@ -1,7 +1,7 @@
 import type { AdminApiDeps, ApiApp } from '../admin-api-deps.js';
 import { actorOf } from '../authenticate.js';
-import { presentUser } from '../identity-presenters.js';
-import { LoginInput, UserView } from '../identity-schemas.js';
+import { presentSession } from '../identity-presenters.js';
+import { LoginInput, SessionView } from '../identity-schemas.js';
 import { NoContent, withProblems } from '../problem-schema.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../session-cookie.js';
 
@@ -12,17 +12,18 @@ export function registerLoginRoute(app: ApiApp, { identity }: Pick<AdminApiDeps,
     {
       schema: {
         tags: ['session'],
+        operationId: 'logIn',
         summary: 'Log in; sets the HttpOnly session cookie cang_session',
         security: [],
         body: LoginInput,
-        response: withProblems({ 200: UserView }),
+        response: withProblems({ 200: SessionView }),
       },
     },
     async (request, reply) => {
       const { username, password } = request.body;
       const login = await identity.login(username, password, request.ip);
       reply.setCookie(SESSION_COOKIE, login.token, sessionCookieOptions(request));
-      return presentUser(login.user);
+      return presentSession(login.user);
     },
   );
 }
@@ -34,11 +35,12 @@ export function registerSessionRoutes(app: ApiApp, { identity }: Pick<AdminApiDe
     {
       schema: {
         tags: ['session'],
-        summary: 'The current user (by session cookie or API token)',
-        response: withProblems({ 200: UserView }),
+        operationId: 'getSession',
+        summary: 'The current user (by session cookie or API token) and what they may do',
+        response: withProblems({ 200: SessionView }),
       },
     },
-    async (request) => presentUser(await identity.getUser(actorOf(request).userId)),
+    async (request) => presentSession(await identity.getUser(actorOf(request).userId)),
   );
 
   app.delete(
@@ -46,6 +48,7 @@ export function registerSessionRoutes(app: ApiApp, { identity }: Pick<AdminApiDe
     {
       schema: {
         tags: ['session'],
+        operationId: 'logOut',
         summary: 'Log out: ends the session and clears the cookie',
         response: withProblems({ 204: NoContent }),
       },

@@ -34,6 +34,7 @@ export function registerSnapshotRoutes(
     {
       schema: {
         tags: ['configuration'],
+        operationId: 'getConfigSnapshot',
         summary: 'The signed configuration snapshot; honours If-None-Match',
         security: [],
         response: withProblems({ 200: SignedSnapshotView, 304: Type.Null({ description: 'Not modified' }) }),

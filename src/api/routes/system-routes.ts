@@ -22,6 +22,7 @@ export function registerSystemRoutes(app: ApiApp, { registry }: Pick<AdminApiDep
     {
       schema: {
         tags,
+        operationId: 'listSystems',
         summary: 'List an organisation’s information systems',
         params: OrganisationParams,
         querystring: ListQuery,
@@ -40,6 +41,7 @@ export function registerSystemRoutes(app: ApiApp, { registry }: Pick<AdminApiDep
     {
       schema: {
         tags,
+        operationId: 'createSystem',
         summary: 'Register an information system',
         params: OrganisationParams,
         body: SystemInput,
@@ -61,6 +63,7 @@ export function registerSystemRoutes(app: ApiApp, { registry }: Pick<AdminApiDep
     {
       schema: {
         tags,
+        operationId: 'getSystem',
         summary: 'One information system',
         params: SystemParams,
         response: withProblems({ 200: SystemView }),
@@ -78,6 +81,7 @@ export function registerSystemRoutes(app: ApiApp, { registry }: Pick<AdminApiDep
     {
       schema: {
         tags,
+        operationId: 'updateSystem',
         summary: 'Rename an information system',
         params: SystemParams,
         body: SystemPatch,
@@ -97,6 +101,7 @@ export function registerSystemRoutes(app: ApiApp, { registry }: Pick<AdminApiDep
     {
       schema: {
         tags,
+        operationId: 'deleteSystem',
         summary: 'Remove an information system without services or grants',
         params: SystemParams,
         response: withProblems({ 204: NoContent }),

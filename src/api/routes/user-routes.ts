@@ -17,6 +17,7 @@ export function registerUserRoutes(app: ApiApp, { identity }: Pick<AdminApiDeps,
     {
       schema: {
         tags,
+        operationId: 'listUsers',
         summary: 'List users in username order',
         querystring: ListQuery,
         response: withProblems({ 200: UserPage }),
@@ -34,6 +35,7 @@ export function registerUserRoutes(app: ApiApp, { identity }: Pick<AdminApiDeps,
     {
       schema: {
         tags,
+        operationId: 'createUser',
         summary: 'Create a user with roles',
         body: UserInput,
         response: withProblems({ 201: UserView }),
@@ -49,7 +51,15 @@ export function registerUserRoutes(app: ApiApp, { identity }: Pick<AdminApiDeps,
 
   app.get(
     '/users/:id',
-    { schema: { tags, summary: 'One user', params: IdParams, response: withProblems({ 200: UserView }) } },
+    {
+      schema: {
+        tags,
+        operationId: 'getUser',
+        summary: 'One user',
+        params: IdParams,
+        response: withProblems({ 200: UserView }),
+      },
+    },
     async (request) => {
       authorize(actorOf(request), 'user.read');
       return presentUser(await identity.getUser(request.params.id));
@@ -61,6 +71,7 @@ export function registerUserRoutes(app: ApiApp, { identity }: Pick<AdminApiDeps,
     {
       schema: {
         tags,
+        operationId: 'updateUser',
         summary: 'Change a user’s name, roles, disabled flag or password',
         params: IdParams,
         body: UserPatch,
@@ -79,6 +90,7 @@ export function registerUserRoutes(app: ApiApp, { identity }: Pick<AdminApiDeps,
     {
       schema: {
         tags,
+        operationId: 'changeOwnPassword',
         summary: 'Change your own password; your other sessions end',
         body: PasswordChange,
         response: withProblems({ 204: NoContent }),

@@ -14,7 +14,7 @@ export default function CatalogSearchPage() {
   const session = useSession();
   const stateId = useId();
   const writes = administeredOrganisations(session.user.roles);
-  const platform = session.has('platform-admin');
+  const platform = session.mayEverywhere('catalog.write');
   const mayWrite = platform || writes.length > 0;
   const [state, setState] = useState<'' | EntryState>('');
   const unlisted = state === 'draft' || state === 'retired';

@@ -14,7 +14,7 @@ import { Link } from '../../components/link';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem';
 import { formatDateTime } from '../../lib/format';
-import { canManage, useSession } from '../../lib/session';
+import { useSession } from '../../lib/session';
 import { problemOf, useLoad } from '../../lib/use-load';
 import { actorLabel } from './catalog-labels';
 import { EntryFacts } from './entry-facts';
@@ -84,10 +84,10 @@ export default function EntryDetail({ id }: { readonly id: string }) {
         {!loaded.problem && <p className="muted">{t('common.loading')}</p>}
       </Page>
     );
-  const writer = canManage(session, entry.publisher);
+  const writer = session.may('catalog.write', entry.publisher);
   const requesterOrgs = administeredOrganisations(session.user.roles).filter((o) => o !== entry.publisher);
   const listed = entry.state === 'published' || entry.state === 'deprecated';
-  const mayRequest = listed && (requesterOrgs.length > 0 || session.has('platform-admin'));
+  const mayRequest = listed && (requesterOrgs.length > 0 || session.mayEverywhere('sharing-request.create'));
   return (
     <Page
       title={entry.title}

@@ -7,8 +7,6 @@ import {
   type Entry,
   type EntryKind,
   loadEntry,
-  THEMES,
-  UPDATE_FREQUENCIES,
 } from '../../api/catalog';
 import { api } from '../../api/client';
 import { loadOrganisations, loadServicesOf, loadSystemsOf } from '../../api/registry';
@@ -21,104 +19,9 @@ import { navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
 import { useSubmit } from '../../lib/use-submit';
-import { facetValueLabel } from './catalog-labels';
+import { CoverageFields, OfficerAndThemeFields } from './entry-fields';
 import './catalog.css';
-
-interface EntryDraft {
-  kind: EntryKind;
-  publisher: string;
-  exchangeService: string;
-  title: string;
-  description: string;
-  officerName: string;
-  officerPosition: string;
-  officerPhone: string;
-  officerEmail: string;
-  themes: string[];
-  keywords: string;
-  classification: Classification;
-  updateFrequency: string;
-  temporalStart: string;
-  temporalEnd: string;
-  spatial: string;
-  licence: string;
-  /** One distribution a line: `FORMAT URL [title]`. */
-  distributions: string;
-  /** Datasets: ids of the data-service entries serving it, one a line. */
-  services: string;
-}
-
-const PHONE = /^\+?[0-9 .()-]{6,20}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const FORMAT = /^[A-Za-z0-9.+-]{1,20}$/;
-const URL_PATTERN = /^https?:\/\/\S+$/;
-
-function draftOf(entry: Entry | undefined, publisher: string): EntryDraft {
-  return {
-    kind: entry?.kind ?? 'service',
-    publisher: entry?.publisher ?? publisher,
-    exchangeService: entry?.exchangeService ?? '',
-    title: entry?.title ?? '',
-    description: entry?.description ?? '',
-    officerName: entry?.focalOfficer.name ?? '',
-    officerPosition: entry?.focalOfficer.position ?? '',
-    officerPhone: entry?.focalOfficer.phone ?? '',
-    officerEmail: entry?.focalOfficer.email ?? '',
-    themes: [...(entry?.themes ?? [])],
-    keywords: entry?.keywords.join(', ') ?? '',
-    classification: entry?.classification ?? 'shared',
-    updateFrequency: entry?.updateFrequency ?? '',
-    temporalStart: entry?.temporalStart ?? '',
-    temporalEnd: entry?.temporalEnd ?? '',
-    spatial: entry?.spatial ?? '',
-    licence: entry?.licence ?? '',
-    distributions: (entry?.distributions ?? [])
-      .map((d) => [d.format, d.url, d.title ?? ''].join(' ').trim())
-      .join('\n'),
-    services: (entry?.services ?? []).join('\n'),
-  };
-}
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-
-/** The API body of a draft: every metadata field (empty optional ones as null when editing). */
-function bodyOf(draft: EntryDraft, editing: boolean) {
-  const optional = (value: string) => (value.trim() ? value.trim() : editing ? null : undefined);
-  const body = {
-    title: draft.title.trim(),
-    description: draft.description.trim(),
-    focalOfficer: {
-      name: draft.officerName.trim(),
-      position: draft.officerPosition.trim(),
-      phone: draft.officerPhone.trim(),
-      email: draft.officerEmail.trim(),
-    },
-    themes: draft.themes,
-    keywords: draft.keywords
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean),
-    classification: draft.classification,
-    updateFrequency: optional(draft.updateFrequency),
-    temporalStart: optional(draft.temporalStart),
-    temporalEnd: optional(draft.temporalEnd),
-    spatial: optional(draft.spatial),
-    licence: optional(draft.licence),
-    distributions: lines(draft.distributions).map((line) => {
-      const [format = '', url = '', ...title] = line.split(/\s+/);
-      return { format: format.toUpperCase(), url, ...(title.length ? { title: title.join(' ') } : {}) };
-    }),
-    services: draft.kind === 'dataset' ? lines(draft.services) : [],
-    ...(draft.kind === 'service' && draft.exchangeService.trim()
-      ? { exchangeService: draft.exchangeService.trim() }
-      : {}),
-  };
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-}
+import { type EntryDraft, PHONE, EMAIL, FORMAT, URL_PATTERN, draftOf, lines, bodyOf } from './entry-draft';
 
 function EntryFormBody({
   entry,
@@ -189,8 +92,6 @@ function EntryFormBody({
       navigate(`/catalog/entries/${encodeURIComponent(saved.id)}`);
     }
   };
-  const toggleTheme = (theme: string, on: boolean) =>
-    update({ themes: on ? [...draft.themes, theme] : draft.themes.filter((x) => x !== theme) });
   return (
     <form className="panel" onSubmit={send} noValidate aria-labelledby="entry-form-title">
       <h2 id="entry-form-title">{editing ? t('catalog.editTitle') : t('catalog.newTitle')}</h2>
@@ -327,149 +228,8 @@ function EntryFormBody({
           )}
         </Field>
       )}
-      <fieldset className={errors['/focalOfficer'] ? 'invalid' : undefined}>
-        <legend>{t('catalog.focalOfficer')}</legend>
-        <div className="form-row">
-          <Field label={t('catalog.officer.name')} required>
-            {(c) => (
-              <input
-                {...c}
-                name="officerName"
-                value={draft.officerName}
-                onChange={(e) => update({ officerName: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label={t('catalog.officer.position')} required>
-            {(c) => (
-              <input
-                {...c}
-                name="officerPosition"
-                value={draft.officerPosition}
-                onChange={(e) => update({ officerPosition: e.target.value })}
-              />
-            )}
-          </Field>
-        </div>
-        <div className="form-row">
-          <Field label={t('catalog.officer.phone')} required>
-            {(c) => (
-              <input
-                {...c}
-                name="officerPhone"
-                type="tel"
-                value={draft.officerPhone}
-                onChange={(e) => update({ officerPhone: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label={t('catalog.officer.email')} required>
-            {(c) => (
-              <input
-                {...c}
-                name="officerEmail"
-                type="email"
-                value={draft.officerEmail}
-                onChange={(e) => update({ officerEmail: e.target.value })}
-              />
-            )}
-          </Field>
-        </div>
-        {errors['/focalOfficer'] && <p className="field-error">{errors['/focalOfficer']}</p>}
-      </fieldset>
-      <fieldset className={errors['/themes'] ? 'invalid' : undefined}>
-        <legend>{t('catalog.facet.theme')}</legend>
-        <div className="checks">
-          {THEMES.map((theme) => (
-            <label key={theme}>
-              <input
-                type="checkbox"
-                name="themes"
-                value={theme}
-                checked={draft.themes.includes(theme)}
-                onChange={(e) => toggleTheme(theme, e.target.checked)}
-              />{' '}
-              {facetValueLabel(t, 'theme', theme)}
-            </label>
-          ))}
-        </div>
-        {errors['/themes'] && <p className="field-error">{errors['/themes']}</p>}
-      </fieldset>
-      <div className="form-row">
-        <Field label={t('catalog.keywords')} error={errors['/keywords']} hint={t('catalog.keywordsHint')}>
-          {(c) => (
-            <input
-              {...c}
-              name="keywords"
-              value={draft.keywords}
-              onChange={(e) => update({ keywords: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('catalog.updateFrequency')} error={errors['/updateFrequency']}>
-          {(c) => (
-            <select
-              {...c}
-              name="updateFrequency"
-              value={draft.updateFrequency}
-              onChange={(e) => update({ updateFrequency: e.target.value })}
-            >
-              <option value="">—</option>
-              {UPDATE_FREQUENCIES.map((f) => (
-                <option key={f} value={f}>
-                  {t(`catalog.frequency.${f}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <div className="form-row">
-        <Field label={t('catalog.temporalStart')} error={errors['/temporalStart']}>
-          {(c) => (
-            <input
-              {...c}
-              name="temporalStart"
-              type="date"
-              value={draft.temporalStart}
-              onChange={(e) => update({ temporalStart: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('catalog.temporalEnd')} error={errors['/temporalEnd']}>
-          {(c) => (
-            <input
-              {...c}
-              name="temporalEnd"
-              type="date"
-              value={draft.temporalEnd}
-              onChange={(e) => update({ temporalEnd: e.target.value })}
-            />
-          )}
-        </Field>
-      </div>
-      <div className="form-row">
-        <Field label={t('catalog.spatial')} error={errors['/spatial']}>
-          {(c) => (
-            <input
-              {...c}
-              name="spatial"
-              value={draft.spatial}
-              onChange={(e) => update({ spatial: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('catalog.licence')} error={errors['/licence']}>
-          {(c) => (
-            <input
-              {...c}
-              name="licence"
-              value={draft.licence}
-              onChange={(e) => update({ licence: e.target.value })}
-            />
-          )}
-        </Field>
-      </div>
+      <OfficerAndThemeFields draft={draft} update={update} errors={errors} />
+      <CoverageFields draft={draft} update={update} errors={errors} />
       <Field
         label={t('catalog.distributions')}
         error={errors['/distributions']}

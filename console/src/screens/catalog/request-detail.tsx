@@ -7,7 +7,7 @@ import { Link } from '../../components/link';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { canManage, useSession } from '../../lib/session';
+import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
 import { useSubmit } from '../../lib/use-submit';
 import { actorLabel } from './catalog-labels';
@@ -86,8 +86,8 @@ export default function RequestDetail({ id }: { readonly id: string }) {
         {!loaded.problem && <p className="muted">{t('common.loading')}</p>}
       </Page>
     );
-  const owner = canManage(session, request.owner);
-  const requester = canManage(session, request.requester);
+  const owner = session.may('sharing-request.approve', request.owner);
+  const requester = session.may('sharing-request.create', request.requester);
   const after = (message: string) => () => {
     setDone(message);
     loaded.reload();

@@ -41,7 +41,7 @@ export function RequestFields({
   const { t } = useTranslation();
   const session = useSession();
   const mine = administeredOrganisations(session.user.roles);
-  const platform = session.has('platform-admin');
+  const platform = session.mayEverywhere('sharing-request.create');
   const initial = useMemo<RequestDraft>(
     () => ({
       requester: request?.requester ?? mine.find((o) => o !== entry.publisher) ?? mine[0] ?? '',

@@ -193,9 +193,7 @@ export default function TaskDetail({ id }: { readonly id: string }) {
               <ProgressBar value={task.progress} label={t('steering.task.progressOf', { code: task.code })} />
             </dd>
           </dl>
-          {session.has('platform-admin', 'steering-secretariat') && (
-            <EditTask task={task} onSaved={loaded.reload} />
-          )}
+          {session.may('steering.write') && <EditTask task={task} onSaved={loaded.reload} />}
           <h2>{t('steering.history.title')}</h2>
           <DataTable
             caption={t('steering.history.title')}

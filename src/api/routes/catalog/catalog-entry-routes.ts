@@ -42,6 +42,7 @@ export function registerCatalogEntryRoutes(app: ApiApp, catalog: Catalog): void 
     {
       schema: {
         tags,
+        operationId: 'searchCatalogEntries',
         summary: 'Search the catalog: full text (diacritics optional) with facets',
         querystring: SearchQuery,
         response: withProblems({ 200: SearchResult }),
@@ -69,6 +70,7 @@ export function registerCatalogEntryRoutes(app: ApiApp, catalog: Catalog): void 
     {
       schema: {
         tags,
+        operationId: 'createCatalogEntry',
         summary: 'Create a catalog entry (a draft) for an organisation',
         body: EntryInput,
         response: withProblems({ 201: EntryView }),
@@ -86,6 +88,7 @@ export function registerCatalogEntryRoutes(app: ApiApp, catalog: Catalog): void 
     {
       schema: {
         tags,
+        operationId: 'getCatalogEntry',
         summary: 'One catalog entry',
         params: EntryParams,
         response: withProblems({ 200: EntryView }),
@@ -99,6 +102,7 @@ export function registerCatalogEntryRoutes(app: ApiApp, catalog: Catalog): void 
     {
       schema: {
         tags,
+        operationId: 'updateCatalogEntry',
         summary: "Change an entry's metadata (recorded in its history)",
         params: EntryParams,
         body: EntryPatch,
@@ -118,6 +122,7 @@ export function registerCatalogEntryRoutes(app: ApiApp, catalog: Catalog): void 
     {
       schema: {
         tags,
+        operationId: 'changeCatalogEntryState',
         summary: 'Move an entry along its lifecycle: draft → published → deprecated → retired',
         params: EntryParams,
         body: EntryTransition,
@@ -137,6 +142,7 @@ export function registerCatalogEntryRoutes(app: ApiApp, catalog: Catalog): void 
     {
       schema: {
         tags,
+        operationId: 'reviewCatalogEntry',
         summary: 'Record a review of a published entry; the next falls due six months later',
         params: EntryParams,
         response: withProblems({ 200: EntryView }),
@@ -155,6 +161,7 @@ export function registerCatalogEntryRoutes(app: ApiApp, catalog: Catalog): void 
     {
       schema: {
         tags,
+        operationId: 'listCatalogEntryRevisions',
         summary: 'The history of an entry: who changed which fields, when',
         params: EntryParams,
         response: withProblems({ 200: Type.Object({ items: Type.Array(RevisionView) }) }),
@@ -171,6 +178,7 @@ export function registerCatalogEntryRoutes(app: ApiApp, catalog: Catalog): void 
     {
       schema: {
         tags,
+        operationId: 'listOverdueReviews',
         summary: 'Open published datasets whose six-monthly review is overdue',
         querystring: OverdueQuery,
         response: withProblems({ 200: Type.Object({ items: Type.Array(OverdueReview) }) }),

@@ -21,6 +21,7 @@ export function registerOpenDataRoutes(app: ApiApp, catalog: Catalog): void {
     {
       schema: {
         tags,
+        operationId: 'listOpenCatalogEntries',
         summary: 'List and search open published datasets and services (public)',
         security: [],
         querystring: OpenListQuery,
@@ -35,6 +36,7 @@ export function registerOpenDataRoutes(app: ApiApp, catalog: Catalog): void {
     {
       schema: {
         tags,
+        operationId: 'getOpenCatalogEntry',
         summary: 'One open published entry (public)',
         security: [],
         params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
@@ -49,6 +51,7 @@ export function registerOpenDataRoutes(app: ApiApp, catalog: Catalog): void {
     {
       schema: {
         tags,
+        operationId: 'exportOpenCatalogDcat',
         summary: 'DCAT-AP export of the open published entries, as JSON-LD (public)',
         security: [],
         response: withProblems({ 200: DcatDocument }),

@@ -47,6 +47,7 @@ export function registerSharingRequestRoutes(app: ApiApp, catalog: Catalog): voi
     {
       schema: {
         tags,
+        operationId: 'listSharingRequests',
         summary: 'A queue: requests my organisations made (role=requester) or must decide (role=owner)',
         description:
           'due=true keeps requests submitted more than 14 days (≈ 10 working days) ago and undecided.',
@@ -66,6 +67,7 @@ export function registerSharingRequestRoutes(app: ApiApp, catalog: Catalog): voi
     {
       schema: {
         tags,
+        operationId: 'createSharingRequest',
         summary: 'Ask for a data service (or a dataset’s services) for one of your systems',
         body: SharingRequestInput,
         response: withProblems({ 201: SharingRequestView }),
@@ -83,6 +85,7 @@ export function registerSharingRequestRoutes(app: ApiApp, catalog: Catalog): voi
     {
       schema: {
         tags,
+        operationId: 'getSharingRequest',
         summary: 'One request with its messages',
         params: RequestParams,
         response: withProblems({ 200: SharingRequestView }),
@@ -96,6 +99,7 @@ export function registerSharingRequestRoutes(app: ApiApp, catalog: Catalog): voi
     {
       schema: {
         tags,
+        operationId: 'updateSharingRequest',
         summary: 'Change a draft, or a request sent back for changes',
         params: RequestParams,
         body: SharingRequestPatch,
@@ -115,6 +119,7 @@ export function registerSharingRequestRoutes(app: ApiApp, catalog: Catalog): voi
     {
       schema: {
         tags,
+        operationId: 'submitSharingRequest',
         summary: 'Submit a draft, or resubmit after changes were asked',
         params: RequestParams,
         response: withProblems({ 200: SharingRequestView }),
@@ -133,6 +138,7 @@ export function registerSharingRequestRoutes(app: ApiApp, catalog: Catalog): voi
     {
       schema: {
         tags,
+        operationId: 'addSharingRequestMessage',
         summary: 'Add a message to a request (either party)',
         params: RequestParams,
         body: MessageInput,
@@ -148,6 +154,7 @@ export function registerSharingRequestRoutes(app: ApiApp, catalog: Catalog): voi
 
   const decision = (
     path: string,
+    operationId: string,
     summary: string,
     body: typeof ReasonInput | typeof ApprovalInput,
     run: (actor: Actor, id: string, input: never) => Promise<SharingRequestView>,
@@ -157,6 +164,7 @@ export function registerSharingRequestRoutes(app: ApiApp, catalog: Catalog): voi
       {
         schema: {
           tags,
+          operationId,
           summary,
           params: RequestParams,
           body,
@@ -174,21 +182,28 @@ export function registerSharingRequestRoutes(app: ApiApp, catalog: Catalog): voi
 
   decision(
     'request-changes',
+    'requestSharingRequestChanges',
     'Send a request back to the requester with what to change',
     ReasonInput,
     (a, id, input) => requests.requestChanges(auditActorOf(a), id, input),
   );
   decision(
     'approve',
+    'approveSharingRequest',
     'Approve: creates the grant(s) in the registry, expiring after the requested duration',
     ApprovalInput,
     (a, id, input) => requests.approve(auditActorOf(a), id, input),
   );
-  decision('refuse', 'Refuse a request, with the reason', ReasonInput, (a, id, input) =>
-    requests.refuse(auditActorOf(a), id, input),
+  decision(
+    'refuse',
+    'refuseSharingRequest',
+    'Refuse a request, with the reason',
+    ReasonInput,
+    (a, id, input) => requests.refuse(auditActorOf(a), id, input),
   );
   decision(
     'revoke',
+    'revokeSharingRequest',
     'Revoke an approval: its grants are deleted; the exchange refuses from the next snapshot on',
     ReasonInput,
     (a, id, input) => requests.revoke(auditActorOf(a), id, input),

@@ -28,6 +28,7 @@ export function registerSubjectAccessRoutes(app: ApiApp, catalog: Catalog): void
     {
       schema: {
         tags,
+        operationId: 'searchSubjectAccess',
         summary: 'Who accessed data about a person, when and for what purpose',
         body: SubjectAccessInput,
         response: withProblems({ 200: SubjectAccessReport }),
@@ -45,6 +46,7 @@ export function registerSubjectAccessRoutes(app: ApiApp, catalog: Catalog): void
     {
       schema: {
         tags,
+        operationId: 'exportSubjectAccess',
         summary: 'The same answer as a file to hand to the person: JSON or CSV',
         querystring: ExportQuery,
         body: SubjectAccessInput,

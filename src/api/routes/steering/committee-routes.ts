@@ -26,7 +26,12 @@ export function registerCommitteeRoutes(app: ApiApp, { steering }: SteeringRoute
   listForReaders(
     app,
     '/steering/committees',
-    { summary: 'Committees, members marked active on a date', querystring: AsOfQuery, item: CommitteeView },
+    {
+      operationId: 'listCommittees',
+      summary: 'Committees, members marked active on a date',
+      querystring: AsOfQuery,
+      item: CommitteeView,
+    },
     (request) => steering.committees.list(request.query.asOf),
   );
 
@@ -35,6 +40,7 @@ export function registerCommitteeRoutes(app: ApiApp, { steering }: SteeringRoute
     {
       schema: {
         tags,
+        operationId: 'createCommittee',
         summary: 'Record a committee',
         body: CommitteeInput,
         response: withProblems({ 201: CommitteeView }),
@@ -50,7 +56,13 @@ export function registerCommitteeRoutes(app: ApiApp, { steering }: SteeringRoute
   getForReaders(
     app,
     '/steering/committees/:id',
-    { summary: 'One committee', params: SteeringIdParams, querystring: AsOfQuery, response: CommitteeView },
+    {
+      operationId: 'getCommittee',
+      summary: 'One committee',
+      params: SteeringIdParams,
+      querystring: AsOfQuery,
+      response: CommitteeView,
+    },
     (request) => steering.committees.get(request.params.id, request.query.asOf),
   );
 
@@ -59,6 +71,7 @@ export function registerCommitteeRoutes(app: ApiApp, { steering }: SteeringRoute
     {
       schema: {
         tags,
+        operationId: 'addCommitteeDecision',
         summary: 'Add a founding or consolidating decision',
         params: SteeringIdParams,
         body: DecisionInput,
@@ -77,6 +90,7 @@ export function registerCommitteeRoutes(app: ApiApp, { steering }: SteeringRoute
     {
       schema: {
         tags,
+        operationId: 'addCommitteeMember',
         summary: 'Add a member’s role',
         params: SteeringIdParams,
         body: MemberInput,
@@ -95,6 +109,7 @@ export function registerCommitteeRoutes(app: ApiApp, { steering }: SteeringRoute
     {
       schema: {
         tags,
+        operationId: 'endCommitteeMember',
         summary: 'End a member’s role on a date',
         params: MemberParams,
         body: EndMemberInput,

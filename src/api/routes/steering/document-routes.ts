@@ -21,7 +21,12 @@ export function registerDocumentRoutes(app: ApiApp, { steering }: SteeringRouteD
   listForReaders(
     app,
     '/steering/documents',
-    { summary: 'Documents by date', querystring: DocumentQuery, item: DocumentView },
+    {
+      operationId: 'listDocuments',
+      summary: 'Documents by date',
+      querystring: DocumentQuery,
+      item: DocumentView,
+    },
     (request) => steering.documents.list(request.query),
   );
 
@@ -30,6 +35,7 @@ export function registerDocumentRoutes(app: ApiApp, { steering }: SteeringRouteD
     {
       schema: {
         tags,
+        operationId: 'createDocument',
         summary: 'Record a document',
         body: DocumentInput,
         response: withProblems({ 201: DocumentView }),
@@ -45,7 +51,7 @@ export function registerDocumentRoutes(app: ApiApp, { steering }: SteeringRouteD
   getForReaders(
     app,
     '/steering/documents/:id',
-    { summary: 'One document', params: SteeringIdParams, response: DocumentView },
+    { operationId: 'getDocument', summary: 'One document', params: SteeringIdParams, response: DocumentView },
     (request) => steering.documents.get(request.params.id),
   );
 
@@ -55,6 +61,7 @@ export function registerDocumentRoutes(app: ApiApp, { steering }: SteeringRouteD
       bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags,
+        operationId: 'uploadAttachment',
         summary: 'Upload a file (PDF, DOCX, XLSX, PNG, JPEG; at most 10 MiB) as base64 JSON',
         description:
           'With unitId, a unit reporter of that unit may upload report evidence; without, the secretariat only.',
@@ -76,6 +83,7 @@ export function registerDocumentRoutes(app: ApiApp, { steering }: SteeringRouteD
     {
       schema: {
         tags,
+        operationId: 'downloadAttachment',
         summary: 'Download a file',
         params: SteeringIdParams,
         response: withProblems({

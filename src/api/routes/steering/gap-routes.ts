@@ -12,6 +12,7 @@ export function registerGapRoutes(app: ApiApp, { steering }: SteeringRouteDeps):
     {
       schema: {
         tags,
+        operationId: 'listSteeringGaps',
         summary: 'Units without committee or plan, overdue tasks, and late or missing reports for a period',
         querystring: GapsQuery,
         response: withProblems({ 200: GapsView }),

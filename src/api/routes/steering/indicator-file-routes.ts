@@ -56,6 +56,7 @@ export function registerIndicatorFileRoutes(app: ApiApp, indicators: IndicatorCo
     {
       schema: {
         tags,
+        operationId: 'exportScoreboardXlsx',
         summary: 'The scoreboard of a period as .xlsx',
         params: PeriodParams,
         querystring: ScoreQuery,
@@ -82,6 +83,7 @@ export function registerIndicatorFileRoutes(app: ApiApp, indicators: IndicatorCo
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags,
+        operationId: 'importIndicatorValues',
         summary: 'Import values from an .xlsx file sent as base64 JSON',
         body: ImportBody,
         response: withProblems({ 200: ImportReportView }),
@@ -107,6 +109,7 @@ export function registerIndicatorFileRoutes(app: ApiApp, indicators: IndicatorCo
         bodyLimit: IMPORT_BODY_LIMIT,
         schema: {
           tags,
+          operationId: 'importIndicatorValuesXlsx',
           summary: 'Import values from an .xlsx request body',
           querystring: ImportQuery,
           consumes: [XLSX],

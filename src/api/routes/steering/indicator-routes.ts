@@ -51,6 +51,7 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
     {
       schema: {
         tags,
+        operationId: 'listIndicators',
         summary: 'Every indicator with its targets',
         response: withProblems({ 200: Type.Object({ items: Type.Array(IndicatorView) }) }),
       },
@@ -66,6 +67,7 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
     {
       schema: {
         tags,
+        operationId: 'createIndicator',
         summary: 'Define an indicator',
         body: IndicatorInput,
         response: withProblems({ 201: IndicatorView }),
@@ -83,6 +85,7 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
     {
       schema: {
         tags,
+        operationId: 'listIndicatorValues',
         summary: 'Values, filtered, one page at a time',
         querystring: ValueQuery,
         response: withProblems({
@@ -105,6 +108,7 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
     {
       schema: {
         tags,
+        operationId: 'getIndicator',
         summary: 'One indicator',
         params: CodeParams,
         response: withProblems({ 200: IndicatorView }),
@@ -121,6 +125,7 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
     {
       schema: {
         tags,
+        operationId: 'updateIndicator',
         summary: 'Change an indicator',
         params: CodeParams,
         body: IndicatorPatch,
@@ -139,6 +144,7 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
     {
       schema: {
         tags,
+        operationId: 'replaceIndicatorTargets',
         summary: 'Replace the targets of an indicator',
         params: CodeParams,
         body: TargetsInput,
@@ -157,6 +163,7 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
     {
       schema: {
         tags,
+        operationId: 'recordIndicatorValue',
         summary: 'Record the value of an indicator for a unit and a period',
         params: ValueParams,
         body: ValueInput,
@@ -179,6 +186,7 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
     {
       schema: {
         tags,
+        operationId: 'measureIndicators',
         summary: 'Compute the measured indicators for a period',
         params: PeriodParams,
         response: withProblems({ 200: MeasureView }),
@@ -196,6 +204,7 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
     {
       schema: {
         tags,
+        operationId: 'listScores',
         summary: 'Scores of a period with the components of each',
         params: PeriodParams,
         querystring: ScoreQuery,
@@ -217,6 +226,7 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
     {
       schema: {
         tags,
+        operationId: 'getRanking',
         summary: 'Ranking of units for a period',
         params: PeriodParams,
         querystring: ScoreQuery,
@@ -238,6 +248,7 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
     {
       schema: {
         tags,
+        operationId: 'computeDti',
         summary: 'Provincial DTI (QĐ 922) from points or main-index values',
         body: DtiBody,
         response: withProblems({ 200: DtiView }),

@@ -21,7 +21,12 @@ export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDe
   listForReaders(
     app,
     '/steering/programs',
-    { summary: 'Programs with rolled-up progress', querystring: AsOfQuery, item: ProgramView },
+    {
+      operationId: 'listPrograms',
+      summary: 'Programs with rolled-up progress',
+      querystring: AsOfQuery,
+      item: ProgramView,
+    },
     (request) => steering.programs.list(request.query.asOf),
   );
 
@@ -30,6 +35,7 @@ export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDe
     {
       schema: {
         tags,
+        operationId: 'createProgram',
         summary: 'Record a program',
         body: ProgramInput,
         response: withProblems({ 201: ProgramView }),
@@ -46,6 +52,7 @@ export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDe
     app,
     '/steering/programs/:id',
     {
+      operationId: 'getProgram',
       summary: 'One program with its groups',
       params: SteeringIdParams,
       querystring: AsOfQuery,
@@ -59,6 +66,7 @@ export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDe
     {
       schema: {
         tags,
+        operationId: 'addTaskGroup',
         summary: 'Add a task group',
         params: SteeringIdParams,
         body: GroupInput,
@@ -79,6 +87,7 @@ export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDe
     {
       schema: {
         tags,
+        operationId: 'addTask',
         summary: 'Add a task',
         params: SteeringIdParams,
         body: TaskInput,
@@ -97,14 +106,25 @@ export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDe
   listForReaders(
     app,
     '/steering/tasks',
-    { summary: 'Tasks, filtered; overdue and due-soon as of a date', querystring: TaskQuery, item: TaskView },
+    {
+      operationId: 'listTasks',
+      summary: 'Tasks, filtered; overdue and due-soon as of a date',
+      querystring: TaskQuery,
+      item: TaskView,
+    },
     (request) => steering.tasks.list(request.query),
   );
 
   getForReaders(
     app,
     '/steering/tasks/:id',
-    { summary: 'One task', params: SteeringIdParams, querystring: AsOfQuery, response: TaskView },
+    {
+      operationId: 'getTask',
+      summary: 'One task',
+      params: SteeringIdParams,
+      querystring: AsOfQuery,
+      response: TaskView,
+    },
     (request) => steering.tasks.get(request.params.id, request.query.asOf),
   );
 
@@ -113,6 +133,7 @@ export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDe
     {
       schema: {
         tags,
+        operationId: 'updateTask',
         summary: 'Change a task (recorded in its history)',
         params: SteeringIdParams,
         body: TaskPatch,
@@ -129,7 +150,12 @@ export function registerProgramRoutes(app: ApiApp, { steering }: SteeringRouteDe
   listForReaders(
     app,
     '/steering/tasks/:id/history',
-    { summary: 'Every change of a task', params: SteeringIdParams, item: TaskChangeView },
+    {
+      operationId: 'getTaskHistory',
+      summary: 'Every change of a task',
+      params: SteeringIdParams,
+      item: TaskChangeView,
+    },
     (request) => steering.tasks.history(request.params.id),
   );
 }

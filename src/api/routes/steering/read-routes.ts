@@ -6,8 +6,9 @@ import { actorOf } from '../../authenticate.js';
 import { withProblems } from '../../problem-schema.js';
 import { ItemsOf, itemsOut, STEERING_TAGS as tags } from './steering-route-deps.js';
 
-/** A read route's OpenAPI summary and its path and query schemas (each left out when absent). */
+/** A read route's OpenAPI operation id and summary, and its path and query schemas (each left out when absent). */
 interface ReadSchema<P extends TSchema, Q extends TSchema> {
+  readonly operationId: string;
   readonly summary: string;
   readonly params?: P;
   readonly querystring?: Q;
@@ -23,13 +24,14 @@ interface ReadRequest<P extends TSchema, Q extends TSchema> {
 export function getForReaders<R extends TSchema, P extends TSchema = TSchema, Q extends TSchema = TSchema>(
   app: ApiApp,
   url: string,
-  { summary, params, querystring, response }: ReadSchema<P, Q> & { readonly response: R },
+  { operationId, summary, params, querystring, response }: ReadSchema<P, Q> & { readonly response: R },
   read: (request: ReadRequest<P, Q>) => Promise<Static<R>>,
 ): void {
   // Typed as a plain schema: the generic one would leave Fastify unable to check `read`'s answer,
   // which its own signature already ties to `response`.
   const schema: FastifySchema = {
     tags,
+    operationId,
     summary,
     ...(params ? { params } : {}),
     ...(querystring ? { querystring } : {}),

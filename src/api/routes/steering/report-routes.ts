@@ -36,7 +36,12 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
   listForReaders(
     app,
     '/steering/reports',
-    { summary: 'Reports by period and unit', querystring: ReportQuery, item: ReportView },
+    {
+      operationId: 'listReports',
+      summary: 'Reports by period and unit',
+      querystring: ReportQuery,
+      item: ReportView,
+    },
     (request) => steering.reports.list(request.query),
   );
 
@@ -45,6 +50,7 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
     {
       schema: {
         tags,
+        operationId: 'getReportingStatus',
         summary: 'Who reported for a period; late and missing reports (due 5 days after the period ends)',
         querystring: Type.Object(
           { period: PeriodSchema, ...AsOfQuery.properties },
@@ -64,6 +70,7 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
     {
       schema: {
         tags,
+        operationId: 'createReport',
         summary: 'Start a draft report of a unit for a period',
         body: ReportInput,
         response: withProblems({ 201: ReportView }),
@@ -79,7 +86,7 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
   getForReaders(
     app,
     '/steering/reports/:id',
-    { summary: 'One report', params: SteeringIdParams, response: ReportView },
+    { operationId: 'getReport', summary: 'One report', params: SteeringIdParams, response: ReportView },
     (request) => steering.reports.get(request.params.id),
   );
 
@@ -88,6 +95,7 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
     {
       schema: {
         tags,
+        operationId: 'updateReport',
         summary: 'Edit a draft or returned report',
         params: SteeringIdParams,
         body: ReportPatch,
@@ -104,7 +112,13 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
   app.post(
     '/steering/reports/:id/submit',
     {
-      schema: { tags, summary: 'Submit a draft or returned report', params: SteeringIdParams, response: ok },
+      schema: {
+        tags,
+        operationId: 'submitReport',
+        summary: 'Submit a draft or returned report',
+        params: SteeringIdParams,
+        response: ok,
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -118,6 +132,7 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
     {
       schema: {
         tags,
+        operationId: 'acceptReport',
         summary: 'Accept a submitted report; its progress goes to the tasks',
         params: SteeringIdParams,
         response: ok,
@@ -135,6 +150,7 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
     {
       schema: {
         tags,
+        operationId: 'returnReport',
         summary: 'Return a submitted report with a comment',
         params: SteeringIdParams,
         body: ReturnInput,

@@ -112,6 +112,7 @@ export function registerSteeringFileRoutes(app: ApiApp, { steering }: SteeringRo
         onRequest: async (request) => authorize(actorOf(request), 'steering.write'),
         schema: {
           tags,
+          operationId: 'importTasks',
           summary: 'Import tasks from an .xlsx file (all or nothing unless acceptValid)',
           description:
             'Columns A–M: program code, group code, task code, title, expected output, lead unit, ' +
@@ -150,6 +151,7 @@ export function registerSteeringFileRoutes(app: ApiApp, { steering }: SteeringRo
     {
       schema: {
         tags,
+        operationId: 'exportProgramXlsx',
         summary: 'A program with its groups and tasks as .xlsx (progress roll-up, overdue flags)',
         params: SteeringIdParams,
         querystring: ExportQuery,
@@ -167,6 +169,7 @@ export function registerSteeringFileRoutes(app: ApiApp, { steering }: SteeringRo
     {
       schema: {
         tags,
+        operationId: 'exportReportsXlsx',
         summary: 'The reports of a period as .xlsx (status, submitted and accepted at, per-task progress)',
         querystring: PeriodQuery,
         produces: [XLSX],
@@ -184,6 +187,7 @@ export function registerSteeringFileRoutes(app: ApiApp, { steering }: SteeringRo
     {
       schema: {
         tags,
+        operationId: 'printPeriodReport',
         summary: "The committee's printable report of a period (HTML, A4 print CSS, Vietnamese)",
         querystring: PeriodQuery,
         produces: ['text/html'],

@@ -15,6 +15,7 @@ export function registerUnitRoutes(app: ApiApp, { steering }: SteeringRouteDeps)
     {
       schema: {
         tags,
+        operationId: 'listUnits',
         summary: 'Units that exist on a date (names as they were then)',
         querystring: AsOfQuery,
         response: withProblems({ 200: UnitList }),
@@ -32,6 +33,7 @@ export function registerUnitRoutes(app: ApiApp, { steering }: SteeringRouteDeps)
     {
       schema: {
         tags,
+        operationId: 'createUnit',
         summary: 'Record a unit with its history',
         body: UnitInput,
         response: withProblems({ 201: UnitView }),
@@ -49,6 +51,7 @@ export function registerUnitRoutes(app: ApiApp, { steering }: SteeringRouteDeps)
     {
       schema: {
         tags,
+        operationId: 'getUnit',
         summary: 'One unit',
         params: UnitParams,
         querystring: AsOfQuery,
@@ -66,6 +69,7 @@ export function registerUnitRoutes(app: ApiApp, { steering }: SteeringRouteDeps)
     {
       schema: {
         tags,
+        operationId: 'getUnitHistory',
         summary: 'A unit’s history, with that of the units merged or renamed into it',
         params: UnitParams,
         response: withProblems({ 200: UnitHistory }),
