@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/support/dialects.js';
-import { parsePeriod, reportDeadline } from './report-period.js';
+import { requirePeriod } from './period-input.js';
+import { reportDeadline } from './report-deadline.js';
 import {
   countRows,
   createSteeringFixture,
@@ -12,12 +13,12 @@ const REPORTER = { id: 'user-reporter-skhcn', remoteAddress: null };
 
 describe('report periods', () => {
   it('derives each period’s days and a deadline 5 days after its end', () => {
-    expect(parsePeriod('2025-02')).toMatchObject({ start: '2025-02-01', end: '2025-02-28' });
-    expect(parsePeriod('2024-Q1')).toMatchObject({ start: '2024-01-01', end: '2024-03-31' });
-    expect(parsePeriod('2025-H2')).toMatchObject({ start: '2025-07-01', end: '2025-12-31' });
-    expect(parsePeriod('2025')).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });
-    expect(reportDeadline(parsePeriod('2025-Q2'))).toBe('2025-07-05');
-    expect(() => parsePeriod('2025-Q5')).toThrow(expect.objectContaining({ code: 'validation-failed' }));
+    expect(requirePeriod('2025-02')).toMatchObject({ start: '2025-02-01', end: '2025-02-28' });
+    expect(requirePeriod('2024-Q1')).toMatchObject({ start: '2024-01-01', end: '2024-03-31' });
+    expect(requirePeriod('2025-H2')).toMatchObject({ start: '2025-07-01', end: '2025-12-31' });
+    expect(requirePeriod('2025')).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });
+    expect(reportDeadline(requirePeriod('2025-Q2'))).toBe('2025-07-05');
+    expect(() => requirePeriod('2025-Q5')).toThrow(expect.objectContaining({ code: 'validation-failed' }));
   });
 });
 

@@ -1,6 +1,6 @@
 import { CangError, uuidV7, FieldProblems, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, SteeringReportTable } from '../store/index.js';
-import { parsePeriod } from './report-period.js';
+import { requirePeriod } from './period-input.js';
 import { checkItems, presentReport, requireReport, writeItems } from './report-rows.js';
 import { ReportInput, ReportPatch, ReportQuery, type ReportView, ReturnInput } from './report-schemas.js';
 import type { SteeringContext } from './steering-context.js';
@@ -80,7 +80,7 @@ export function reportCommands(context: SteeringContext): ReportCommands {
 
     async create(actor, raw) {
       const input = parseInput(ReportInput, raw, 'Invalid report');
-      const period = parsePeriod(input.period);
+      const period = requirePeriod(input.period);
       return context.write(actor, async (trx, now) => {
         const problems = new FieldProblems();
         if (period.start > context.today())

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { CangError } from '../core/index.js';
-import { isCalendarDate } from './calendar-date.js';
-import { numberCell, plainCell } from './indicators/xlsx-cells.js';
+import { CangError } from '../../core/index.js';
+import { isCalendarDate } from '../calendar-date.js';
+import { numberCell, plainCell } from './xlsx-cells.js';
 import { TASK_SHEET_COLUMNS } from './task-sheet-columns.js';
 
 /** A cell of the task sheet as read: its plain value and its number format (for "45%" cells). */

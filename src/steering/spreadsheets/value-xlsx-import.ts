@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { CangError, type FieldProblem } from '../../core/index.js';
 import type { AuditActor, SteeringIndicatorValueTable } from '../../store/index.js';
-import type { IndicatorContext } from './indicator-context.js';
-import { UNIT_COLUMNS } from './indicator-rows.js';
-import { checkValue } from './value-rules.js';
-import { upsertValues } from './value-store.js';
+import type { SteeringContext } from '../steering-context.js';
+import { UNIT_COLUMNS } from '../indicators/indicator-rows.js';
+import { checkValue } from '../indicators/value-rules.js';
+import { upsertValues } from '../indicators/value-store.js';
 import { numberCell, textCell } from './xlsx-cells.js';
 
 /** The outcome of one spreadsheet row; `row` is the row number Excel shows. */
@@ -79,7 +79,7 @@ async function readRows(file: Uint8Array): Promise<ParsedRow[]> {
  * the same rules as a single value; a file with any bad row imports nothing unless `acceptValid`.
  */
 export async function importValues(
-  context: IndicatorContext,
+  context: SteeringContext,
   actor: AuditActor,
   file: Uint8Array,
   options: ImportOptions = {},

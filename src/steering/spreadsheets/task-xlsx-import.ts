@@ -1,11 +1,11 @@
 import { Value } from '@sinclair/typebox/value';
 import type { Kysely } from 'kysely';
-import { CangError, FieldProblems } from '../core/index.js';
-import { type AuditActor, type Database, recordAudit, type SteeringTaskTable } from '../store/index.js';
-import type { SteeringContext } from './steering-context.js';
-import { buildNewTask } from './task-commands.js';
-import { diffTask, recordTaskChange } from './task-rows.js';
-import { TaskInput } from './task-schemas.js';
+import { CangError, FieldProblems } from '../../core/index.js';
+import { type AuditActor, type Database, recordAudit, type SteeringTaskTable } from '../../store/index.js';
+import type { SteeringContext } from '../steering-context.js';
+import { buildNewTask } from '../task-commands.js';
+import { diffTask, recordTaskChange } from '../task-rows.js';
+import { TaskInput } from '../task-schemas.js';
 import { columnOfPointer, parseTaskStatus, TASK_SHEET_COLUMNS } from './task-sheet-columns.js';
 import { cellDate, cellNumber, cellText, readTaskSheet, type SheetRow } from './task-xlsx-cells.js';
 
