@@ -14,7 +14,7 @@ export type { DocumentCommands } from './document-commands.js';
 export * from './document-schemas.js';
 export * from './gap-schemas.js';
 export type { ProgramCommands } from './program-commands.js';
-export type { ReportCommands } from './report-commands.js';
+export type { AuthoriseReport, ReportCommands, ReportSubject } from './report-commands.js';
 export { type Period, parsePeriod } from './period.js';
 export { requirePeriod } from './period-input.js';
 export { REPORT_GRACE_DAYS, reportDeadline } from './report-deadline.js';
