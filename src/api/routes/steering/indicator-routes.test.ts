@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIndicatorCommands, type IndicatorCommands } from '../../../steering/index.js';
+import { createIndicatorCommands, type IndicatorCommands, type Steering } from '../../../steering/index.js';
 import { insertUnits } from '../../../steering/test-support/steering-fixtures.js';
 import { buildImportFile, readWorkbook } from '../../../steering/test-support/xlsx-files.js';
 import { DIALECTS } from '../../../../test/support/dialects.js';
 import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
 import { registerIndicatorRoutes } from './indicator-routes.js';
+import { registerUploadRoutes } from './upload-routes.js';
 
 const NOW = Date.parse('2025-06-15T03:00:00Z');
 const BASE = '/api/v1/steering/indicators';
@@ -30,9 +31,11 @@ for (const dialect of DIALECTS) {
       const lazy = new Proxy({} as IndicatorCommands, {
         get: (_target, key) => indicators![key as keyof IndicatorCommands],
       });
-      api = await startApi(dialect, (app) =>
-        registerIndicatorRoutes(app, { steering: { indicators: lazy } }),
-      );
+      api = await startApi(dialect, (app) => {
+        registerIndicatorRoutes(app, { steering: { indicators: lazy } });
+        // The value import is an upload route; it reaches only the indicator commands.
+        registerUploadRoutes(app, { steering: { indicators: lazy } as Steering });
+      });
       indicators = createIndicatorCommands({ db: api.store.db, now: () => NOW });
       await insertUnits(api.store.db);
       secretariat = await api.sessionFor('thu-ky', [{ role: 'steering-secretariat' }]);
