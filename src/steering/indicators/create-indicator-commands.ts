@@ -25,7 +25,7 @@ export interface RankingEntry {
 }
 
 /**
- * The indicators half of the steering workspace: definitions and targets, values, measured indicators,
+ * The indicators of the steering workspace: definitions and targets, values, measured indicators,
  * scores and rankings, spreadsheets and the QĐ 922 DTI calculator. Writes take an audit actor and are
  * audited in the same transaction; authorization is the caller's (the API's).
  */

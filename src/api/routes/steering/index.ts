@@ -22,6 +22,5 @@ export function registerSteeringRoutes(app: ApiApp, deps: SteeringRouteDeps): vo
   registerGapRoutes(app, deps);
   registerSteeringFileRoutes(app, deps);
   registerUploadRoutes(app, deps);
-  // INDICATORS: the indicators half's routes (src/api/routes/steering/indicator-routes.ts).
   registerIndicatorRoutes(app, deps);
 }
