@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
-import { createIndicatorCommands } from '../src/steering/indicators/index.js';
+import { createIndicatorCommands } from '../src/steering/index.js';
 import { createStore, type Store } from '../src/store/index.js';
 import { startEmbeddedPostgres } from '../test/support/embedded-postgres.js';
 

@@ -138,7 +138,7 @@ describe('dependency direction check', () => {
     ]);
   });
 
-  it('refuses a console import of server code, and lets it import its own files and npm packages', () => {
+  it('refuses a console import of server code, and lets it import its own files and npm packages, and its tests the server rules they keep equal', () => {
     const problems = findDependencyProblems(
       tree({
         'console/src/api/catalog.ts': [
@@ -149,6 +149,8 @@ describe('dependency direction check', () => {
         ].join('\n'),
         'console/src/screens/home.tsx': "import { foldText } from '/../src/core/index.js';\n",
         'console/vite.config.ts': "import { defineConfig } from 'vite';\n",
+        // A test keeping the console's copy of a rule equal to the server's may import the server's.
+        'console/src/lib/fold.test.ts': "import { foldText } from '../../../src/core/index.js';\n",
         'src/core/index.ts': 'export const foldText = 1;\n',
       }),
     );

@@ -1,8 +1,6 @@
 /** A calendar date 'YYYY-MM-DD' as JSON Schema pattern (validity is checked by `isCalendarDate`). */
 export const CALENDAR_DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 
-// Hải Phòng keeps Indochina Time (UTC+7, no daylight saving): "today" and deadlines are local dates.
-const LOCAL_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether a string is a real calendar date 'YYYY-MM-DD' (not 2025-02-30). */
@@ -12,17 +10,7 @@ export function isCalendarDate(value: unknown): value is string {
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }
 
-/** The calendar date in Hải Phòng at a Unix-ms instant. */
-export function calendarDateOf(ms: number): string {
-  return new Date(ms + LOCAL_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** A calendar date moved by a number of days. */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The end of a calendar date in Hải Phòng (23:59:59.999 local) as Unix ms. */
-export function endOfLocalDay(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) + DAY_MS - 1 - LOCAL_OFFSET_MS;
 }

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { CALENDAR_DATE_PATTERN } from './calendar-date.js';
-import { PERIOD_PATTERN } from './report-period.js';
+import { PERIOD_PATTERN } from './period.js';
 
 /** A calendar date 'YYYY-MM-DD'. */
 export const CalendarDate = (description: string, example = '2025-03-01') =>

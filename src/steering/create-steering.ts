@@ -4,13 +4,13 @@ import { type AttachmentCommands, attachmentCommands } from './attachment-comman
 import { type CommitteeCommands, committeeCommands } from './committee-commands.js';
 import { type DocumentCommands, documentCommands } from './document-commands.js';
 import { findGaps } from './gap-queries.js';
-import { createIndicatorCommands, type IndicatorCommands, type MeasureSources } from './indicators/index.js';
+import { type IndicatorCommands, indicatorCommands } from './indicators/create-indicator-commands.js';
 import { GapsQuery, type GapsView } from './gap-schemas.js';
 import { type ProgramCommands, programCommands } from './program-commands.js';
 import { type ReportCommands, reportCommands } from './report-commands.js';
 import type { ReportingStatusView } from './report-schemas.js';
 import { reportingStatus } from './reporting-status.js';
-import { createSteeringContext, type SteeringContext } from './steering-context.js';
+import { createSteeringContext, type MeasureSources, type SteeringContext } from './steering-context.js';
 import { type SteeringFileCommands, steeringFileCommands } from './steering-file-commands.js';
 import { type TaskCommands, taskCommands } from './task-commands.js';
 import { type UnitCommands, unitCommands } from './unit-commands.js';
@@ -29,7 +29,7 @@ export interface SteeringOptions {
  * actor and runs in one transaction with its audit entry; authorization is the caller's (the API's).
  */
 export interface Steering {
-  /** The context every command runs in (store, clock, write pipeline); for the indicators half. */
+  /** The context every command runs in (store, clock, write pipeline), e.g. for the sample seeds. */
   readonly context: SteeringContext;
   readonly units: UnitCommands;
   readonly attachments: AttachmentCommands;
@@ -38,7 +38,7 @@ export interface Steering {
   readonly programs: ProgramCommands;
   readonly tasks: TaskCommands;
   readonly reports: ReportCommands;
-  /** Indicators, targets, values, scores and rankings (the indicators half, src/steering/indicators). */
+  /** Indicators, targets, values, scores and rankings (src/steering/indicators). */
   readonly indicators: IndicatorCommands;
   /** Task import and program/report exports (.xlsx), and the committee's printable period report. */
   readonly files: SteeringFileCommands;
@@ -56,7 +56,7 @@ export interface Steering {
  * const units2022 = await steering.units.list('2022-06-30');
  */
 export function createSteering(options: SteeringOptions): Steering {
-  const context = createSteeringContext(options);
+  const context = createSteeringContext({ ...options, db: options.store.db });
   return Object.freeze({
     context,
     units: unitCommands(context),
@@ -66,7 +66,7 @@ export function createSteering(options: SteeringOptions): Steering {
     programs: programCommands(context),
     tasks: taskCommands(context),
     reports: reportCommands(context),
-    indicators: createIndicatorCommands(context),
+    indicators: indicatorCommands(context),
     files: steeringFileCommands(context),
     reportingStatus: (period: string, asOf?: string) =>
       reportingStatus(context.db, period, asOf ?? context.today()),

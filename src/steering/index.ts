@@ -1,7 +1,11 @@
-/** steering: units and their history, committees, documents, programs, tasks, reports (and indicators). */
+/**
+ * steering: units and their history, committees, documents, programs, tasks, reports, and indicators
+ * (targets, values, measured indicators, scores, rankings, DTI), with their spreadsheets.
+ */
 export type { AttachmentCommands, AttachmentFile } from './attachment-commands.js';
 export { ATTACHMENT_MEDIA_TYPES, MAX_ATTACHMENT_BYTES, sniffMediaType } from './attachment-content.js';
-export { addDays, calendarDateOf, isCalendarDate } from './calendar-date.js';
+export { addDays, isCalendarDate } from './calendar-date.js';
+export { calendarDateOf } from './local-time.js';
 export type { CommitteeCommands } from './committee-commands.js';
 export * from './committee-schemas.js';
 export * from './common-schemas.js';
@@ -10,34 +14,53 @@ export type { DocumentCommands } from './document-commands.js';
 export * from './document-schemas.js';
 export * from './gap-schemas.js';
 export type { ProgramCommands } from './program-commands.js';
-export type { ReportCommands } from './report-commands.js';
-export { type Period, parsePeriod, REPORT_GRACE_DAYS, reportDeadline } from './report-period.js';
+export type { AuthoriseReport, ReportCommands, ReportSubject } from './report-commands.js';
+export { type Period, parsePeriod } from './period.js';
+export { requirePeriod } from './period-input.js';
+export { REPORT_GRACE_DAYS, reportDeadline } from './report-deadline.js';
 export * from './report-schemas.js';
-export type { SteeringContext } from './steering-context.js';
+export type {
+  MeasureSource,
+  MeasureSources,
+  SteeringContext,
+  SteeringContextOptions,
+} from './steering-context.js';
 export type { SteeringFileCommands } from './steering-file-commands.js';
 export { CITY_COMMITTEE_NAME } from './quarterly-report-data.js';
 export { escapeHtml } from './html-escape.js';
-export { TASK_SHEET_COLUMNS, TASK_STATUS_LABELS } from './task-sheet-columns.js';
+export { TASK_SHEET_COLUMNS, TASK_STATUS_LABELS } from './spreadsheets/task-sheet-columns.js';
 export type {
   TaskImportOptions,
   TaskImportReason,
   TaskImportReport,
   TaskImportRowResult,
-} from './task-xlsx-import.js';
-export { type GeneratedFile, XLSX_MEDIA_TYPE } from './xlsx-file.js';
+} from './spreadsheets/task-xlsx-import.js';
+export { type GeneratedFile, XLSX_MEDIA_TYPE } from './spreadsheets/xlsx-file.js';
 export type { TaskCommands, TaskWriteOptions } from './task-commands.js';
 export * from './task-schemas.js';
 export * from './task-status.js';
 export type { UnitCommands, UnitHistoryView } from './unit-commands.js';
-// UNIT_KINDS is exported once, by the indicators half (same values).
+export { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from './unit-kinds.js';
+export * from './unit-schemas.js';
 export {
-  UNIT_EVENT_KINDS,
-  UnitEventInput,
-  UnitEventView,
-  UnitHistory,
-  UnitInput,
-  UnitList,
-  UnitView,
-} from './unit-schemas.js';
-export * from './indicators/index.js';
+  type Attainment,
+  type AttainmentRule,
+  attainmentOf,
+  type Direction,
+} from './indicators/attainment.js';
+export * from './indicators/create-indicator-commands.js';
+export * from './indicators/dti-index.js';
+export type { IndicatorDefinitionCommands } from './indicators/indicator-commands.js';
+export * from './indicators/indicator-schemas.js';
+export type { MeasureCommands, MeasureResult } from './indicators/measure-indicators.js';
+export type { ScoreComponent, ScoreFilter, Scoreboard, UnitScore } from './indicators/score-period.js';
+export * from './indicators/seed/haiphong-indicators.js';
+export * from './indicators/seed/seed-indicator-sample.js';
+export type { ValueCommands, ValuePage } from './indicators/value-commands.js';
+export {
+  IMPORT_COLUMNS,
+  type ImportOptions,
+  type ImportReport,
+  type ImportRowResult,
+} from './spreadsheets/value-xlsx-import.js';
 export * from './seed/seed-steering-sample.js';

@@ -4,7 +4,8 @@ import { findGaps } from './gap-queries.js';
 import type { GapsView } from './gap-schemas.js';
 import { type Scoreboard, scorePeriod } from './indicators/score-period.js';
 import { presentProgram } from './program-commands.js';
-import { type Period, parsePeriod } from './report-period.js';
+import type { Period } from './period.js';
+import { requirePeriod } from './period-input.js';
 import type { ReportingStatusView } from './report-schemas.js';
 import type { ProgramView } from './task-schemas.js';
 
@@ -70,7 +71,7 @@ export async function collectQuarterlyReport(
   periodId: string,
   asOf: string,
 ): Promise<QuarterlyReportData> {
-  const period = parsePeriod(periodId);
+  const period = requirePeriod(periodId);
   const [committee, programRows, gaps, scoreboard, units] = await Promise.all([
     db.selectFrom('steering_committees').select('name').where('unit_id', '=', 'UBND-HP').executeTakeFirst(),
     db.selectFrom('steering_programs').selectAll().orderBy('code').execute(),

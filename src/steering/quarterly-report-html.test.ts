@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/support/dialects.js';
 import { escapeHtml, html } from './html-escape.js';
-import { buildIndicator } from './indicators/test-support/indicator-fixtures.js';
+import { buildIndicator } from './test-support/steering-fixtures.js';
 import { periodLabel } from './quarterly-report-html.js';
-import { parsePeriod } from './report-period.js';
+import { requirePeriod } from './period-input.js';
 import { SAMPLE_PROGRAM_CODE } from './seed/seed-steering-sample.js';
 import {
   createSteeringFixture,
@@ -26,7 +26,7 @@ describe('html escaping', () => {
 
   it('names periods as a Vietnamese report does', () => {
     expect(
-      ['2025-Q2', '2025-H1', '2025-H2', '2025-05', '2025'].map((p) => periodLabel(parsePeriod(p))),
+      ['2025-Q2', '2025-H1', '2025-H2', '2025-05', '2025'].map((p) => periodLabel(requirePeriod(p))),
     ).toEqual([
       'Quý II năm 2025',
       '6 tháng đầu năm 2025',

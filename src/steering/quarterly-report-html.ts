@@ -1,17 +1,12 @@
 import { html, SafeHtml } from './html-escape.js';
-import type { Period } from './report-period.js';
+import type { Period } from './period.js';
 import type { QuarterlyReportData } from './quarterly-report-data.js';
-import { REPORT_STATUS_LABELS, REPORTING_STATE_LABELS } from './report-xlsx-export.js';
+import { REPORT_STATUS_LABELS, REPORTING_STATE_LABELS } from './spreadsheets/report-xlsx-export.js';
 import type { ReportStatus } from './report-schemas.js';
 import { barChart } from './svg-bar-chart.js';
+import { unitKindLabel } from './unit-kinds.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const KIND_LABELS: Readonly<Record<string, string>> = {
-  city: 'Thành phố',
-  department: 'Sở, ngành',
-  district: 'Quận, huyện',
-  commune: 'Xã, phường',
-};
 // Submission bars: what is good reads blue or green, what the committee must chase amber or red.
 const [SUBMITTED, ACCEPTED, LATE, MISSING] = ['#1565c0', '#2e7d32', '#f9a825', '#c62828'];
 const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
@@ -133,7 +128,7 @@ function scoreboardSection(data: QuarterlyReportData): SafeHtml {
   const ranked = data.scoreboard.units.filter((unit) => unit.counted > 0);
   const rows = ranked.map(
     (unit) =>
-      html`<tr><td class="num">${unit.rank}</td><td>${unit.unitName}</td><td class="code">${KIND_LABELS[unit.kind] ?? unit.kind}</td><td class="num">${percent(unit.index === null ? null : unit.index * 100)}</td><td class="num">${unit.reported}/${unit.counted}</td></tr>`,
+      html`<tr><td class="num">${unit.rank}</td><td>${unit.unitName}</td><td class="code">${unitKindLabel(unit.kind)}</td><td class="num">${percent(unit.index === null ? null : unit.index * 100)}</td><td class="num">${unit.reported}/${unit.counted}</td></tr>`,
   );
   return html`<section id="chi-so"><h2>IV. Bảng xếp hạng chỉ số ${data.period.id}</h2>
 <p>Mức đạt bình quân gia quyền so với mục tiêu năm ${data.scoreboard.year}; chỉ tiêu không có số liệu tính bằng 0.</p>
@@ -144,7 +139,7 @@ function unitList(units: QuarterlyReportData['unitsWithoutPlan'], empty: string)
   if (units.length === 0) return html`<p class="empty">${empty}</p>`;
   return html`<table><thead><tr><th class="num">STT</th><th>Đơn vị</th><th>Cấp</th></tr></thead><tbody>${units.map(
     (unit, index) =>
-      html`<tr><td class="num">${index + 1}</td><td>${unit.name}</td><td class="code">${KIND_LABELS[unit.kind] ?? unit.kind}</td></tr>`,
+      html`<tr><td class="num">${index + 1}</td><td>${unit.name}</td><td class="code">${unitKindLabel(unit.kind)}</td></tr>`,
   )}</tbody></table>`;
 }
 

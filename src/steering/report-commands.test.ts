@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/support/dialects.js';
-import { parsePeriod, reportDeadline } from './report-period.js';
+import { CangError } from '../core/index.js';
+import { requirePeriod } from './period-input.js';
+import { reportDeadline } from './report-deadline.js';
 import {
   countRows,
   createSteeringFixture,
@@ -12,12 +14,12 @@ const REPORTER = { id: 'user-reporter-skhcn', remoteAddress: null };
 
 describe('report periods', () => {
   it('derives each period’s days and a deadline 5 days after its end', () => {
-    expect(parsePeriod('2025-02')).toMatchObject({ start: '2025-02-01', end: '2025-02-28' });
-    expect(parsePeriod('2024-Q1')).toMatchObject({ start: '2024-01-01', end: '2024-03-31' });
-    expect(parsePeriod('2025-H2')).toMatchObject({ start: '2025-07-01', end: '2025-12-31' });
-    expect(parsePeriod('2025')).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });
-    expect(reportDeadline(parsePeriod('2025-Q2'))).toBe('2025-07-05');
-    expect(() => parsePeriod('2025-Q5')).toThrow(expect.objectContaining({ code: 'validation-failed' }));
+    expect(requirePeriod('2025-02')).toMatchObject({ start: '2025-02-01', end: '2025-02-28' });
+    expect(requirePeriod('2024-Q1')).toMatchObject({ start: '2024-01-01', end: '2024-03-31' });
+    expect(requirePeriod('2025-H2')).toMatchObject({ start: '2025-07-01', end: '2025-12-31' });
+    expect(requirePeriod('2025')).toMatchObject({ start: '2025-01-01', end: '2025-12-31' });
+    expect(reportDeadline(requirePeriod('2025-Q2'))).toBe('2025-07-05');
+    expect(() => requirePeriod('2025-Q5')).toThrow(expect.objectContaining({ code: 'validation-failed' }));
   });
 });
 
@@ -32,6 +34,39 @@ for (const dialect of DIALECTS) {
     async function skhcnTask(f: SteeringFixture) {
       return (await f.steering.tasks.list({ leadUnitId: 'SKHCN' })).find((t) => t.status === 'in-progress')!;
     }
+
+    it('hands the authorisation hook the report read in its transaction; a refusal changes nothing', async () => {
+      fx = await createSteeringFixture(dialect);
+      const draft = await fx.steering.reports.create(REPORTER, {
+        unitId: 'SKHCN',
+        period: '2025-Q2',
+        narrative: 'Quý II',
+      });
+      const audits = await countRows(fx.store, 'audit_events');
+      const seen: unknown[] = [];
+      const refuse = (report: unknown) => {
+        seen.push(report);
+        throw new CangError('forbidden', 'Not your unit');
+      };
+      await expect(fx.steering.reports.submit(REPORTER, draft.id, refuse)).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      await expect(
+        fx.steering.reports.update(REPORTER, draft.id, { narrative: 'changed' }, refuse),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+      expect(seen).toEqual([
+        { id: draft.id, unitId: 'SKHCN', period: '2025-Q2' },
+        { id: draft.id, unitId: 'SKHCN', period: '2025-Q2' },
+      ]);
+      expect(await fx.steering.reports.get(draft.id)).toMatchObject({ status: 'draft', narrative: 'Quý II' });
+      expect(await countRows(fx.store, 'audit_events')).toBe(audits);
+      // A hook that lets the caller through: the command goes on with the same row.
+      const allowed: unknown[] = [];
+      await expect(
+        fx.steering.reports.submit(REPORTER, draft.id, (report) => void allowed.push(report)),
+      ).resolves.toMatchObject({ status: 'submitted' });
+      expect(allowed).toHaveLength(1);
+    });
 
     it('refuses a period not yet started, a unit that did not exist then, and tasks of another unit', async () => {
       fx = await createSteeringFixture(dialect);

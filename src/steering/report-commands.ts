@@ -1,12 +1,27 @@
 import { CangError, uuidV7, FieldProblems, parseInput, parseQuery } from '../core/index.js';
-import type { AuditActor, SteeringReportTable } from '../store/index.js';
-import { parsePeriod } from './report-period.js';
+import type { Kysely } from 'kysely';
+import type { AuditActor, Database, SteeringReportTable } from '../store/index.js';
+import { requirePeriod } from './period-input.js';
 import { checkItems, presentReport, requireReport, writeItems } from './report-rows.js';
 import { ReportInput, ReportPatch, ReportQuery, type ReportView, ReturnInput } from './report-schemas.js';
 import type { SteeringContext } from './steering-context.js';
 import { settleProgress } from './task-checks.js';
 import { diffTask, recordTaskChange, requireTask } from './task-rows.js';
 import { activeDuring, findUnit } from './unit-rows.js';
+
+/** The report a command acts on, as read inside its transaction. */
+export interface ReportSubject {
+  readonly id: string;
+  readonly unitId: string;
+  readonly period: string;
+}
+
+/**
+ * Checks that the caller may act on the report it is given, read inside the command's transaction,
+ * and throws to refuse: the command then changes nothing. The API passes its authorization here, so a
+ * report is read once, not once to authorize and again to change it.
+ */
+export type AuthoriseReport = (report: ReportSubject) => void;
 
 /** Periodic reports of units: draft → submitted → accepted | returned (→ edited and resubmitted). */
 export interface ReportCommands {
@@ -17,9 +32,9 @@ export interface ReportCommands {
   /** Starts a draft report for a unit and a period that has begun, while the unit exists. */
   create(actor: AuditActor, input: ReportInput): Promise<ReportView>;
   /** Edits a draft or returned report; refused (`conflict`) once submitted or accepted. */
-  update(actor: AuditActor, id: string, patch: ReportPatch): Promise<ReportView>;
+  update(actor: AuditActor, id: string, patch: ReportPatch, authorise?: AuthoriseReport): Promise<ReportView>;
   /** Submits a draft or returned report. */
-  submit(actor: AuditActor, id: string): Promise<ReportView>;
+  submit(actor: AuditActor, id: string, authorise?: AuthoriseReport): Promise<ReportView>;
   /** Accepts a submitted report and applies its progress to the tasks, with history. */
   accept(actor: AuditActor, id: string): Promise<ReportView>;
   /** Returns a submitted report with a comment. */
@@ -46,9 +61,11 @@ export function reportCommands(context: SteeringContext): ReportCommands {
       now: number,
       trx: Parameters<Parameters<SteeringContext['write']>[1]>[0],
     ) => Promise<Partial<SteeringReportTable>>,
+    authorise?: AuthoriseReport,
   ): Promise<ReportView> {
     return context.write(actor, async (trx, now) => {
       const row = await requireReport(trx, id);
+      authorise?.({ id: row.id, unitId: row.unit_id, period: row.period });
       requireStatus(row, allowed, doing);
       const changes = { ...(await apply(row, now, trx)), updated_at: now };
       await trx.updateTable('steering_reports').set(changes).where('id', '=', id).execute();
@@ -80,7 +97,7 @@ export function reportCommands(context: SteeringContext): ReportCommands {
 
     async create(actor, raw) {
       const input = parseInput(ReportInput, raw, 'Invalid report');
-      const period = parsePeriod(input.period);
+      const period = requirePeriod(input.period);
       return context.write(actor, async (trx, now) => {
         const problems = new FieldProblems();
         if (period.start > context.today())
@@ -134,9 +151,9 @@ export function reportCommands(context: SteeringContext): ReportCommands {
       });
     },
 
-    async update(actor, id, raw) {
+    async update(actor, id, raw, authorise) {
       const patch = parseInput(ReportPatch, raw, 'Invalid report change');
-      return transition(actor, id, ['draft', 'returned'], 'edited', async (row, _now, trx) => {
+      const edit = async (row: SteeringReportTable, _now: number, trx: Kysely<Database>) => {
         if (patch.items !== undefined) {
           const problems = new FieldProblems();
           await checkItems(trx, row.unit_id, patch.items, problems);
@@ -144,14 +161,16 @@ export function reportCommands(context: SteeringContext): ReportCommands {
           await writeItems(trx, id, patch.items);
         }
         return patch.narrative === undefined ? {} : { narrative: patch.narrative };
-      });
+      };
+      return transition(actor, id, ['draft', 'returned'], 'edited', edit, authorise);
     },
 
-    submit(actor, id) {
-      return transition(actor, id, ['draft', 'returned'], 'submitted', async (_row, now) => ({
-        status: 'submitted',
+    submit(actor, id, authorise) {
+      const apply = async (_row: SteeringReportTable, now: number) => ({
+        status: 'submitted' as const,
         submitted_at: now,
-      }));
+      });
+      return transition(actor, id, ['draft', 'returned'], 'submitted', apply, authorise);
     },
 
     accept(actor, id) {

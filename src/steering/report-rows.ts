@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { CangError, type FieldProblems } from '../core/index.js';
 import type { Database, SteeringReportTable } from '../store/index.js';
 import { findAttachment } from './attachment-commands.js';
-import { parsePeriod, reportDeadline } from './report-period.js';
+import { requirePeriod } from './period-input.js';
+import { reportDeadline } from './report-deadline.js';
 import type { ReportInput, ReportStatus, ReportView } from './report-schemas.js';
 
 type ReportItem = NonNullable<ReportInput['items']>[number];
@@ -27,7 +28,7 @@ export async function presentReport(db: Kysely<Database>, row: SteeringReportTab
     id: row.id,
     unitId: row.unit_id,
     period: row.period,
-    deadline: reportDeadline(parsePeriod(row.period)),
+    deadline: reportDeadline(requirePeriod(row.period)),
     status: row.status as ReportStatus,
     narrative: row.narrative,
     returnComment: row.return_comment,

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
-import { calendarDateOf } from './calendar-date.js';
-import { parsePeriod, reportDeadline } from './report-period.js';
+import { calendarDateOf } from './local-time.js';
+import { requirePeriod } from './period-input.js';
+import { reportDeadline } from './report-deadline.js';
 import type { ReportStatus, ReportingStatusView } from './report-schemas.js';
 import { activeDuring, byKindThenName } from './unit-rows.js';
 
@@ -16,7 +17,7 @@ export async function reportingStatus(
   periodId: string,
   asOf: string,
 ): Promise<ReportingStatusView> {
-  const period = parsePeriod(periodId);
+  const period = requirePeriod(periodId);
   const deadline = reportDeadline(period);
   const units = await db.selectFrom('steering_units').selectAll().execute();
   const tasks = await db

@@ -1,14 +1,18 @@
 import { CangError } from '../core/index.js';
 import type { AuditActor } from '../store/index.js';
 import { isCalendarDate } from './calendar-date.js';
-import { programWorkbook } from './program-xlsx-export.js';
+import { programWorkbook } from './spreadsheets/program-xlsx-export.js';
 import { collectQuarterlyReport } from './quarterly-report-data.js';
 import { renderQuarterlyReport } from './quarterly-report-html.js';
-import { parsePeriod } from './report-period.js';
-import { reportsWorkbook } from './report-xlsx-export.js';
+import { requirePeriod } from './period-input.js';
+import { reportsWorkbook } from './spreadsheets/report-xlsx-export.js';
 import type { SteeringContext } from './steering-context.js';
-import { importTasks, type TaskImportOptions, type TaskImportReport } from './task-xlsx-import.js';
-import type { GeneratedFile } from './xlsx-file.js';
+import {
+  importTasks,
+  type TaskImportOptions,
+  type TaskImportReport,
+} from './spreadsheets/task-xlsx-import.js';
+import type { GeneratedFile } from './spreadsheets/xlsx-file.js';
 
 /** Spreadsheets in and out of the steering workspace, and the committee's printable report. */
 export interface SteeringFileCommands {
@@ -44,7 +48,7 @@ export function steeringFileCommands(context: SteeringContext): SteeringFileComm
     importTasks: (actor, programId, file, options) => importTasks(context, actor, programId, file, options),
     exportProgram: async (programId, asOf) => programWorkbook(db, programId, dateOf(asOf)),
     async exportReports(period, asOf) {
-      parsePeriod(period);
+      requirePeriod(period);
       return reportsWorkbook(db, period, dateOf(asOf));
     },
     async quarterlyReport(period, asOf) {

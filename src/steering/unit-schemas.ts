@@ -1,8 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CalendarDate, NullableDate, NullableText, Text, UnitId } from './common-schemas.js';
+import { UNIT_KINDS } from './unit-kinds.js';
 
-/** Kinds of unit. */
-export const UNIT_KINDS = ['city', 'department', 'district', 'commune'] as const;
 /** Kinds of unit-history event. */
 export const UNIT_EVENT_KINDS = ['created', 'renamed', 'merged', 'abolished'] as const;
 

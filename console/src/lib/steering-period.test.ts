@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lightOf, periodSpan, quarterOf, recentQuarters, yearsUpTo } from './steering-period';
+// The server's period model, dependency-free: the console keeps its own small copy (it talks to /api/v1
+// only, and its bundle takes nothing from src/), and this test keeps the two equal.
+import { parsePeriod } from '../../../src/steering/period.js';
+import { lightOf, PERIOD, periodSpan, quarterOf, recentQuarters, yearsUpTo } from './steering-period';
 
 describe('steering periods', () => {
   it('names the quarter of a date and the quarters before it', () => {
@@ -21,5 +24,16 @@ describe('steering periods', () => {
     expect(lightOf(0.7)).toBe('amber');
     expect(lightOf(0.699)).toBe('red');
     expect(lightOf(null)).toBe('none');
+  });
+
+  it('reads periods exactly as the server does', () => {
+    const cases = ['2025', '2025-H1', '2025-H2', '2024-Q1', '2025-Q4', '2024-02', '2025-12', '2023-02'];
+    const refused = ['25', '2025-H3', '2025-Q0', '2025-Q5', '2025-00', '2025-13', '2025-1', '2025 ', 'quý 2'];
+    for (const text of [...cases, ...refused]) {
+      const server = parsePeriod(text);
+      expect(PERIOD.test(text), text).toBe(server !== undefined);
+      if (server !== undefined)
+        expect(periodSpan(text), text).toEqual({ start: server.start, end: server.end });
+    }
   });
 });

@@ -1,4 +1,4 @@
-/** A reporting period: 'YYYY', 'YYYY-Hn', 'YYYY-Qn' or 'YYYY-MM' (src/steering/report-period.ts). */
+/** A reporting period: 'YYYY', 'YYYY-Hn', 'YYYY-Qn' or 'YYYY-MM' (src/steering/period.ts; a test keeps them equal). */
 export const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[1-2])?$/;
 
 /** The quarter a calendar date 'YYYY-MM-DD' falls in, e.g. '2026-Q4'. */

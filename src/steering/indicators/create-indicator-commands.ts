@@ -1,13 +1,17 @@
 import type { AuditActor } from '../../store/index.js';
+import {
+  createSteeringContext,
+  type SteeringContext,
+  type SteeringContextOptions,
+} from '../steering-context.js';
 import { computeDti, type DtiInput, type DtiResult, dtiInputProblems } from './dti-index.js';
-import { createIndicatorContext, type IndicatorContextOptions } from './indicator-context.js';
 import { type IndicatorDefinitionCommands, indicatorDefinitionCommands } from './indicator-commands.js';
 import { throwIfProblems } from './indicator-input.js';
 import { type MeasureCommands, measureCommands } from './measure-indicators.js';
 import { type ScoreFilter, type Scoreboard, scorePeriod } from './score-period.js';
 import { type ValueCommands, valueCommands } from './value-commands.js';
-import { type ImportOptions, type ImportReport, importValues } from './xlsx-import.js';
-import { scoreboardWorkbook } from './xlsx-export.js';
+import { type ImportOptions, type ImportReport, importValues } from '../spreadsheets/value-xlsx-import.js';
+import { scoreboardWorkbook } from '../spreadsheets/scoreboard-xlsx-export.js';
 
 /** One line of a ranking: a unit's place and index, without the components. */
 export interface RankingEntry {
@@ -21,7 +25,7 @@ export interface RankingEntry {
 }
 
 /**
- * The indicators half of the steering workspace: definitions and targets, values, measured indicators,
+ * The indicators of the steering workspace: definitions and targets, values, measured indicators,
  * scores and rankings, spreadsheets and the QĐ 922 DTI calculator. Writes take an audit actor and are
  * audited in the same transaction; authorization is the caller's (the API's).
  */
@@ -39,14 +43,18 @@ export interface IndicatorCommands extends IndicatorDefinitionCommands, ValueCom
 }
 
 /**
- * Builds the indicator commands over a store or the steering context (anything with `db` and `now`).
+ * Builds the indicator commands alone over a store (anything with `db`), without the rest of the workspace.
  *
  * @example
  * const indicators = createIndicatorCommands({ db: store.db });
  * const board = await indicators.scores('2024');
  */
-export function createIndicatorCommands(options: IndicatorContextOptions): IndicatorCommands {
-  const context = createIndicatorContext(options);
+export function createIndicatorCommands(options: SteeringContextOptions): IndicatorCommands {
+  return indicatorCommands(createSteeringContext(options));
+}
+
+/** Builds the indicator commands over the steering context. */
+export function indicatorCommands(context: SteeringContext): IndicatorCommands {
   return Object.freeze({
     ...indicatorDefinitionCommands(context),
     ...valueCommands(context),

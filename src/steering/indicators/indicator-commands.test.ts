@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ACTOR,
+  SECRETARIAT,
   auditCount,
   buildFixture,
   buildIndicator,
@@ -8,7 +8,7 @@ import {
   expectCangError,
   type IndicatorFixture,
   pointersOf,
-} from './test-support/indicator-fixtures.js';
+} from '../test-support/steering-fixtures.js';
 
 for (const dialect of DIALECTS) {
   describe(`indicator definitions on ${dialect}`, () => {
@@ -22,7 +22,7 @@ for (const dialect of DIALECTS) {
 
     it('creates, reads, lists and updates an indicator with targets per level, audited', async () => {
       const created = await fx.indicators.create(
-        ACTOR,
+        SECRETARIAT,
         buildIndicator({
           baseline: { value: 35, year: 2021 },
           targets: [
@@ -48,13 +48,13 @@ for (const dialect of DIALECTS) {
       expect(await fx.indicators.get('CQS-03')).toEqual(created);
       expect((await fx.indicators.list()).map((indicator) => indicator.code)).toEqual(['CQS-03']);
 
-      const updated = await fx.indicators.update(ACTOR, 'CQS-03', {
+      const updated = await fx.indicators.update(SECRETARIAT, 'CQS-03', {
         weight: 2,
         baseline: null,
         note: 'Ghi chú',
       });
       expect(updated).toMatchObject({ weight: 2, baseline: null, note: 'Ghi chú' });
-      const retargeted = await fx.indicators.setTargets(ACTOR, 'CQS-03', [
+      const retargeted = await fx.indicators.setTargets(SECRETARIAT, 'CQS-03', [
         { level: '*', year: 2024, target: 75 },
       ]);
       expect(retargeted.targets).toEqual([{ level: '*', year: 2024, target: 75 }]);
@@ -65,19 +65,19 @@ for (const dialect of DIALECTS) {
 
     it('stores names as NFC', async () => {
       const nfd = 'Tỷ lệ hồ sơ'.normalize('NFD');
-      const created = await fx.indicators.create(ACTOR, buildIndicator({ name: nfd }));
+      const created = await fx.indicators.create(SECRETARIAT, buildIndicator({ name: nfd }));
       expect(created.name).toBe('Tỷ lệ hồ sơ'.normalize('NFC'));
     });
 
     it('refuses a taken code with conflict and writes no audit entry', async () => {
-      await fx.indicators.create(ACTOR, buildIndicator());
-      await expectCangError(fx.indicators.create(ACTOR, buildIndicator()), 'conflict');
+      await fx.indicators.create(SECRETARIAT, buildIndicator());
+      await expectCangError(fx.indicators.create(SECRETARIAT, buildIndicator()), 'conflict');
       expect(await auditCount(fx.store.db, 'indicator.create')).toBe(1);
     });
 
     it('names every bad field of an indicator', async () => {
       const error = await expectCangError(
-        fx.indicators.create(ACTOR, {
+        fx.indicators.create(SECRETARIAT, {
           ...buildIndicator(),
           code: 'cqs 3',
           direction: 'sideways',
@@ -94,7 +94,7 @@ for (const dialect of DIALECTS) {
     it('refuses a target for a level the indicator does not apply to, and a duplicate target', async () => {
       const error = await expectCangError(
         fx.indicators.create(
-          ACTOR,
+          SECRETARIAT,
           buildIndicator({
             levels: ['city'],
             targets: [
@@ -111,11 +111,11 @@ for (const dialect of DIALECTS) {
 
     it('refuses to drop a level that still has targets', async () => {
       await fx.indicators.create(
-        ACTOR,
+        SECRETARIAT,
         buildIndicator({ targets: [{ level: 'district', year: 2022, target: 50 }] }),
       );
       const error = await expectCangError(
-        fx.indicators.update(ACTOR, 'CQS-03', { levels: ['city'] }),
+        fx.indicators.update(SECRETARIAT, 'CQS-03', { levels: ['city'] }),
         'validation-failed',
       );
       expect(pointersOf(error)).toEqual(['/levels']);
@@ -123,7 +123,7 @@ for (const dialect of DIALECTS) {
 
     it('answers not-found for an unknown indicator', async () => {
       await expectCangError(fx.indicators.get('XYZ-01'), 'not-found');
-      await expectCangError(fx.indicators.setTargets(ACTOR, 'XYZ-01', []), 'not-found');
+      await expectCangError(fx.indicators.setTargets(SECRETARIAT, 'XYZ-01', []), 'not-found');
     });
   });
 }

@@ -6,7 +6,7 @@ import type {
   SteeringIndicatorTable,
   SteeringIndicatorTargetTable,
 } from '../../store/index.js';
-import type { IndicatorContext } from './indicator-context.js';
+import type { SteeringContext } from '../steering-context.js';
 import { parseInput, throwIfProblems } from './indicator-input.js';
 import { levelsOf, presentIndicator, requireIndicator } from './indicator-rows.js';
 import {
@@ -15,8 +15,8 @@ import {
   type IndicatorView,
   type TargetInput,
   TargetsInput,
-  type UnitKind,
 } from './indicator-schemas.js';
+import type { UnitKind } from '../unit-kinds.js';
 
 /** Definitions of indicators and their targets. */
 export interface IndicatorDefinitionCommands {
@@ -71,7 +71,7 @@ async function replaceTargets(
 }
 
 /** Builds the indicator definition commands over a context. */
-export function indicatorDefinitionCommands(context: IndicatorContext): IndicatorDefinitionCommands {
+export function indicatorDefinitionCommands(context: SteeringContext): IndicatorDefinitionCommands {
   const { db } = context;
   return {
     async list() {

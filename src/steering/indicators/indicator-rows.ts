@@ -7,9 +7,10 @@ import type {
   SteeringIndicatorValueTable,
   SteeringUnitTable,
 } from '../../store/index.js';
-import type { IndicatorView, UnitKind, ValueView } from './indicator-schemas.js';
+import type { UnitKind } from '../unit-kinds.js';
+import type { IndicatorView, ValueView } from './indicator-schemas.js';
 
-/** The columns of `steering_units` (the workspace half's table) that indicators read. */
+/** The columns of `steering_units` that indicators read. */
 export type UnitRow = Pick<
   SteeringUnitTable,
   'id' | 'name' | 'kind' | 'valid_from' | 'valid_to' | 'organisation_id'

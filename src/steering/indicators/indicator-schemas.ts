@@ -1,10 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { PERIOD_PATTERN } from './period.js';
-
-/** The kinds of steering unit an indicator may apply to. */
-export const UNIT_KINDS = ['city', 'department', 'district', 'commune'] as const;
-/** A kind of steering unit. */
-export type UnitKind = (typeof UNIT_KINDS)[number];
+import { PERIOD_PATTERN } from '../period.js';
+import { UNIT_KINDS } from '../unit-kinds.js';
 
 /** What a measured indicator counts on the platform itself. */
 export const MEASURES = [
@@ -37,7 +33,7 @@ export const PeriodText = Type.String({
   examples: ['2024', '2024-H1', '2024-Q3', '2024-07'],
 });
 const UnitKindSchema = Type.Union(
-  [Type.Literal('city'), Type.Literal('department'), Type.Literal('district'), Type.Literal('commune')],
+  UNIT_KINDS.map((kind) => Type.Literal(kind)),
   { description: 'Kind of steering unit', examples: ['district'] },
 );
 const Level = Type.Union([UnitKindSchema, Type.Literal('*')], {

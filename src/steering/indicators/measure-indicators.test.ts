@@ -4,14 +4,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { PLATFORM_MEASURED_INDICATORS } from './seed/haiphong-indicators.js';
 import {
-  ACTOR,
+  SECRETARIAT,
   auditCount,
   buildFixture,
   DIALECTS,
   expectCangError,
   type IndicatorFixture,
   NOW,
-} from './test-support/indicator-fixtures.js';
+} from '../test-support/steering-fixtures.js';
 
 const at = (iso: string): number => Date.parse(iso);
 
@@ -119,7 +119,8 @@ for (const dialect of DIALECTS) {
     let fx: IndicatorFixture;
     beforeEach(async () => {
       fx = await buildFixture(dialect);
-      for (const indicator of PLATFORM_MEASURED_INDICATORS) await fx.indicators.create(ACTOR, indicator);
+      for (const indicator of PLATFORM_MEASURED_INDICATORS)
+        await fx.indicators.create(SECRETARIAT, indicator);
       await insertRegistry(fx.store.db);
     });
     afterEach(async () => {
@@ -127,7 +128,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('counts transactions, systems and enabled services of each unit’s organisation for a period', async () => {
-      const result = await fx.indicators.measure(ACTOR, '2024');
+      const result = await fx.indicators.measure(SECRETARIAT, '2024');
       const measured = (code: string, unit: string) =>
         result.values.find((value) => value.indicatorCode === code && value.unitId === unit)?.value;
       expect(measured('EXC-01', 'SNV')).toBe(55);
@@ -147,7 +148,7 @@ for (const dialect of DIALECTS) {
 
     it('measures a month and replaces an earlier measurement', async () => {
       expect(
-        (await fx.indicators.measure(ACTOR, '2024-03')).values.find((v) => v.unitId === 'SNV')!.value,
+        (await fx.indicators.measure(SECRETARIAT, '2024-03')).values.find((v) => v.unitId === 'SNV')!.value,
       ).toBe(42);
       await fx.store.db
         .insertInto('traffic_minutes')
@@ -161,13 +162,13 @@ for (const dialect of DIALECTS) {
           latency_buckets: '[]',
         })
         .execute();
-      await fx.indicators.measure(ACTOR, '2024-03');
+      await fx.indicators.measure(SECRETARIAT, '2024-03');
       const stored = await fx.indicators.listValues({ indicator: 'EXC-01', unit: 'SNV', period: '2024-03' });
       expect(stored.items.map((value) => value.value)).toEqual([45]);
     });
 
     it('measures catalog figures through a source handed over by the composition root, and skips them without', async () => {
-      const without = await fx.indicators.measure(ACTOR, '2024');
+      const without = await fx.indicators.measure(SECRETARIAT, '2024');
       expect(without.values.some((value) => value.indicatorCode.startsWith('DM-'))).toBe(false);
       const asked: { startMs: number; endMs: number }[] = [];
       const withCatalog = createIndicatorCommands({
@@ -180,7 +181,7 @@ for (const dialect of DIALECTS) {
           },
         },
       });
-      const result = await withCatalog.measure(ACTOR, '2024');
+      const result = await withCatalog.measure(SECRETARIAT, '2024');
       const measured = (unit: string) =>
         result.values.find((value) => value.indicatorCode === 'DM-01' && value.unitId === unit)?.value;
       expect(measured('SNV')).toBe(7);
@@ -191,8 +192,8 @@ for (const dialect of DIALECTS) {
 
     it('refuses to measure a period that has not started', async () => {
       expect(NOW).toBeLessThan(at('2025-07-01T00:00:00Z'));
-      await expectCangError(fx.indicators.measure(ACTOR, '2025-07'), 'validation-failed');
-      await expectCangError(fx.indicators.measure(ACTOR, 'sometime'), 'validation-failed');
+      await expectCangError(fx.indicators.measure(SECRETARIAT, '2025-07'), 'validation-failed');
+      await expectCangError(fx.indicators.measure(SECRETARIAT, 'sometime'), 'validation-failed');
     });
   });
 }

@@ -1,11 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import { CangError } from '../../core/index.js';
 import type { AuditActor, Database, SteeringIndicatorValueTable } from '../../store/index.js';
-import type { IndicatorContext, MeasureSources } from './indicator-context.js';
+import type { MeasureSources, SteeringContext } from '../steering-context.js';
 import { throwIfProblems } from './indicator-input.js';
 import { levelsOf, presentValue } from './indicator-rows.js';
 import type { Measure, ValueView } from './indicator-schemas.js';
-import { type Period, parsePeriod, periodStarted, unitActiveIn } from './period.js';
+import { requirePeriod } from '../period-input.js';
+import { type Period, periodStarted, unitActiveIn } from '../period.js';
 import { upsertValues } from './value-store.js';
 
 /** What `measure` recorded for a period. */
@@ -96,17 +96,10 @@ export async function countsByOrganisation(
 }
 
 /** Builds the measure command over a context. */
-export function measureCommands(context: IndicatorContext): MeasureCommands {
+export function measureCommands(context: SteeringContext): MeasureCommands {
   return {
     async measure(actor, text) {
-      const period = parsePeriod(text);
-      if (period === undefined) {
-        throwIfProblems(
-          [{ pointer: '/period', detail: "must be 'YYYY', 'YYYY-Hn', 'YYYY-Qn' or 'YYYY-MM'" }],
-          'Invalid period',
-        );
-        throw new CangError('internal');
-      }
+      const period = requirePeriod(text);
       return context.write(actor, async (trx, now) => {
         if (!periodStarted(period, now)) {
           throwIfProblems(

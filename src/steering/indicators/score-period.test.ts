@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ACTOR,
+  SECRETARIAT,
   buildFixture,
   buildIndicator,
   DIALECTS,
   expectCangError,
   type IndicatorFixture,
-} from './test-support/indicator-fixtures.js';
+} from '../test-support/steering-fixtures.js';
 
 for (const dialect of DIALECTS) {
   describe(`scores and rankings on ${dialect}`, () => {
@@ -15,7 +15,7 @@ for (const dialect of DIALECTS) {
       fx = await buildFixture(dialect);
       // CQS-03: up, targets by level; carried forward from 2022 to 2024.
       await fx.indicators.create(
-        ACTOR,
+        SECRETARIAT,
         buildIndicator({
           targets: [
             { level: 'city', year: 2022, target: 60 },
@@ -26,7 +26,7 @@ for (const dialect of DIALECTS) {
       );
       // ATT-01: down (fewer incidents is better), weight 3, a target for every level.
       await fx.indicators.create(
-        ACTOR,
+        SECRETARIAT,
         buildIndicator({
           code: 'ATT-01',
           name: 'Số sự cố an toàn thông tin',
@@ -38,7 +38,7 @@ for (const dialect of DIALECTS) {
       );
       // XHS-03: no target before 2025, so it does not count in 2024.
       await fx.indicators.create(
-        ACTOR,
+        SECRETARIAT,
         buildIndicator({
           code: 'XHS-03',
           name: 'Chữ ký số',
@@ -46,7 +46,7 @@ for (const dialect of DIALECTS) {
         }),
       );
       const put = (code: string, unit: string, value: number) =>
-        fx.indicators.putValue(ACTOR, code, unit, '2024', { value });
+        fx.indicators.putValue(SECRETARIAT, code, unit, '2024', { value });
       await put('CQS-03', 'SNV', 45); // 45/60 = 0.75
       await put('ATT-01', 'SNV', 8); // 4/8 = 0.5
       await put('CQS-03', 'STP', 66); // clamped to 1

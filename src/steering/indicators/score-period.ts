@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { type Attainment, attainmentOf } from './attainment.js';
-import { throwIfProblems } from './indicator-input.js';
 import { levelsOf } from './indicator-rows.js';
-import type { UnitKind } from './indicator-schemas.js';
-import { type Period, parsePeriod, unitActiveIn } from './period.js';
+import type { UnitKind } from '../unit-kinds.js';
+import { requirePeriod } from '../period-input.js';
+import { unitActiveIn } from '../period.js';
 import { TargetLookup } from './target-lookup.js';
 
 /** One indicator's part in a unit's index, with everything needed to explain it. */
@@ -37,18 +37,6 @@ export interface Scoreboard {
 export interface ScoreFilter {
   readonly kind?: UnitKind;
   readonly unitIds?: readonly string[];
-}
-
-/** Parses a period for scoring or throws `validation-failed`. */
-export function requirePeriod(text: string): Period {
-  const period = parsePeriod(text);
-  if (period === undefined) {
-    throwIfProblems(
-      [{ pointer: '/period', detail: "must be 'YYYY', 'YYYY-Hn', 'YYYY-Qn' or 'YYYY-MM'" }],
-      'Invalid period',
-    );
-  }
-  return period!;
 }
 
 /**

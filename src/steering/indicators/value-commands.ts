@@ -1,6 +1,6 @@
 import { CangError } from '../../core/index.js';
 import type { AuditActor, SteeringIndicatorValueTable } from '../../store/index.js';
-import type { IndicatorContext } from './indicator-context.js';
+import type { SteeringContext } from '../steering-context.js';
 import { parseInput, parseQuery, throwIfProblems } from './indicator-input.js';
 import { presentValue, UNIT_COLUMNS } from './indicator-rows.js';
 import { ValueInput, ValueQuery, type ValueView } from './indicator-schemas.js';
@@ -48,7 +48,7 @@ function decodeCursor(cursor: string): [string, string, string] {
 }
 
 /** Builds the value commands over a context. */
-export function valueCommands(context: IndicatorContext): ValueCommands {
+export function valueCommands(context: SteeringContext): ValueCommands {
   const { db } = context;
   return {
     async listValues(raw) {

@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../../core/index.js';
 import type { SteeringIndicatorTable } from '../../store/index.js';
 import { levelsOf, type UnitRow } from './indicator-rows.js';
-import { type Period, parsePeriod, periodStarted, unitActiveIn } from './period.js';
+import { NOT_A_PERIOD, type Period, parsePeriod, periodStarted, unitActiveIn } from '../period.js';
 
 /** What a value names before it is checked. */
 export interface ValueKey {
@@ -32,10 +32,9 @@ export function checkValue(
   if (indicator === undefined)
     problems.push({ pointer: '/indicator', detail: `no indicator ${key.indicatorCode}` });
   if (unit === undefined) problems.push({ pointer: '/unit', detail: `no steering unit ${key.unitId}` });
-  if (period === undefined)
-    problems.push({ pointer: '/period', detail: "must be 'YYYY', 'YYYY-Hn', 'YYYY-Qn' or 'YYYY-MM'" });
+  if (period === undefined) problems.push({ pointer: '/period', detail: NOT_A_PERIOD });
   else if (!periodStarted(period, options.now))
-    problems.push({ pointer: '/period', detail: `the period ${period.text} has not started` });
+    problems.push({ pointer: '/period', detail: `the period ${period.id} has not started` });
   if (typeof value !== 'number' || !Number.isFinite(value))
     problems.push({ pointer: '/value', detail: 'must be a finite number' });
   if (indicator !== undefined && indicator.measure !== null && !options.measuring) {
@@ -49,7 +48,7 @@ export function checkValue(
   }
   if (unit !== undefined && period !== undefined && !unitActiveIn(period, unit.valid_from, unit.valid_to)) {
     if (!problems.some((problem) => problem.pointer === '/unit'))
-      problems.push({ pointer: '/unit', detail: `${unit.id} was not active during ${period.text}` });
+      problems.push({ pointer: '/unit', detail: `${unit.id} was not active during ${period.id}` });
   }
   return problems.length === 0 && period !== undefined ? { ok: true, period } : { ok: false, problems };
 }

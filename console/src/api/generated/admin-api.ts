@@ -1014,6 +1014,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/steering/indicators/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import values from an .xlsx file sent as base64 JSON */
+        post: operations["importIndicatorValues"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/steering/indicators": {
         parameters: {
             query?: never;
@@ -1180,23 +1197,6 @@ export interface paths {
         get: operations["exportScoreboardXlsx"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/steering/indicators/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Import values from an .xlsx file sent as base64 JSON */
-        post: operations["importIndicatorValues"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1533,6 +1533,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/steering/indicators/import.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import values from an .xlsx request body */
+        post: operations["importIndicatorValuesXlsx"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/steering/programs/{id}/tasks/import": {
         parameters: {
             query?: never;
@@ -1547,23 +1564,6 @@ export interface paths {
          * @description Columns A–M: program code, group code, task code, title, expected output, lead unit, coordinating units (comma-separated), start, deadline, funding source, weight, status, progress. Send JSON {fileBase64, acceptValid} or the file itself as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet with ?acceptValid=true. A refused file answers 400 naming each row and column.
          */
         post: operations["importTasks"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/steering/indicators/import.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Import values from an .xlsx request body */
-        post: operations["importIndicatorValuesXlsx"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11451,6 +11451,106 @@ export interface operations {
             };
         };
     };
+    importIndicatorValues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The .xlsx file, base64 */
+                    fileBase64: string;
+                    /** @description Import the good rows even if some are bad */
+                    acceptValid?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        committed: boolean;
+                        imported: number;
+                        rows: {
+                            row: number;
+                            ok: boolean;
+                            reasons: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     listIndicators: {
         parameters: {
             query?: never;
@@ -12778,106 +12878,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-        };
-    };
-    importIndicatorValues: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description The .xlsx file, base64 */
-                    fileBase64: string;
-                    /** @description Import the good rows even if some are bad */
-                    acceptValid?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        committed: boolean;
-                        imported: number;
-                        rows: {
-                            row: number;
-                            ok: boolean;
-                            reasons: {
-                                pointer: string;
-                                detail: string;
-                            }[];
-                        }[];
-                    };
-                };
-            };
-            /** @description A problem document (RFC 9457) */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        /** @example urn:cang:problem:forbidden */
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        /**
-                         * @description Stable error code; see docs/errors.md
-                         * @example forbidden
-                         */
-                        code: string;
-                        instance?: string;
-                        /** @description Every bad field, for validation-failed */
-                        errors?: {
-                            /**
-                             * @description JSON pointer (RFC 6901) to the bad field
-                             * @example /name
-                             */
-                            pointer: string;
-                            detail: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description A problem document (RFC 9457) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        /** @example urn:cang:problem:forbidden */
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        /**
-                         * @description Stable error code; see docs/errors.md
-                         * @example forbidden
-                         */
-                        code: string;
-                        instance?: string;
-                        /** @description Every bad field, for validation-failed */
-                        errors?: {
-                            /**
-                             * @description JSON pointer (RFC 6901) to the bad field
-                             * @example /name
-                             */
-                            pointer: string;
-                            detail: string;
-                        }[];
-                    };
-                };
             };
         };
     };
@@ -16026,29 +16026,16 @@ export interface operations {
             };
         };
     };
-    importTasks: {
+    importIndicatorValuesXlsx: {
         parameters: {
             query?: {
-                /** @description Import the good rows even if some are bad (raw .xlsx body) */
                 acceptValid?: boolean;
             };
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description The .xlsx file, base64 */
-                    fileBase64: string;
-                    /** @description Import the good rows even if some are bad */
-                    acceptValid?: boolean;
-                };
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Default Response */
             200: {
@@ -16060,23 +16047,10 @@ export interface operations {
                         committed: boolean;
                         imported: number;
                         rows: {
-                            /** @description Row number as Excel shows it */
                             row: number;
-                            /** @description Task code of the row */
-                            code: string;
                             ok: boolean;
-                            /** @description The task created from the row */
-                            taskId: string | null;
                             reasons: {
-                                /** @example /deadline */
                                 pointer: string;
-                                /**
-                                 * @description Column letter
-                                 * @example I
-                                 */
-                                column: string;
-                                /** @example Hạn hoàn thành */
-                                header: string;
                                 detail: string;
                             }[];
                         }[];
@@ -16145,16 +16119,29 @@ export interface operations {
             };
         };
     };
-    importIndicatorValuesXlsx: {
+    importTasks: {
         parameters: {
             query?: {
+                /** @description Import the good rows even if some are bad (raw .xlsx body) */
                 acceptValid?: boolean;
             };
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The .xlsx file, base64 */
+                    fileBase64: string;
+                    /** @description Import the good rows even if some are bad */
+                    acceptValid?: boolean;
+                };
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -16166,10 +16153,23 @@ export interface operations {
                         committed: boolean;
                         imported: number;
                         rows: {
+                            /** @description Row number as Excel shows it */
                             row: number;
+                            /** @description Task code of the row */
+                            code: string;
                             ok: boolean;
+                            /** @description The task created from the row */
+                            taskId: string | null;
                             reasons: {
+                                /** @example /deadline */
                                 pointer: string;
+                                /**
+                                 * @description Column letter
+                                 * @example I
+                                 */
+                                column: string;
+                                /** @example Hạn hoàn thành */
+                                header: string;
                                 detail: string;
                             }[];
                         }[];

@@ -8,6 +8,7 @@ import { registerReportRoutes } from './report-routes.js';
 import type { SteeringRouteDeps } from './steering-route-deps.js';
 import { registerSteeringFileRoutes } from './steering-file-routes.js';
 import { registerUnitRoutes } from './unit-routes.js';
+import { registerUploadRoutes } from './upload-routes.js';
 
 export type { SteeringRouteDeps } from './steering-route-deps.js';
 
@@ -20,6 +21,6 @@ export function registerSteeringRoutes(app: ApiApp, deps: SteeringRouteDeps): vo
   registerReportRoutes(app, deps);
   registerGapRoutes(app, deps);
   registerSteeringFileRoutes(app, deps);
-  // INDICATORS: the indicators half's routes (src/api/routes/steering/indicator-routes.ts).
+  registerUploadRoutes(app, deps);
   registerIndicatorRoutes(app, deps);
 }

@@ -87,33 +87,5 @@ export const DtiView = Type.Object({
   total: Type.Number({ description: 'Σ points ÷ 1,000, rounded to 4 places' }),
 });
 
-/** An import as JSON: the .xlsx file in base64. */
-export const ImportBody = Type.Object(
-  {
-    fileBase64: Type.String({ minLength: 1, description: 'The .xlsx file, base64' }),
-    acceptValid: Type.Optional(Type.Boolean({ description: 'Import the good rows even if some are bad' })),
-  },
-  { additionalProperties: false },
-);
-
-/** Options of a raw-body import. */
-export const ImportQuery = Type.Object(
-  { acceptValid: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false },
-);
-
-/** The report of an import that committed. */
-export const ImportReportView = Type.Object({
-  committed: Type.Boolean(),
-  imported: Type.Integer(),
-  rows: Type.Array(
-    Type.Object({
-      row: Type.Integer(),
-      ok: Type.Boolean(),
-      reasons: Type.Array(Type.Object({ pointer: Type.String(), detail: Type.String() })),
-    }),
-  ),
-});
-
 /** The measured values recorded for a period. */
 export const MeasureView = Type.Object({ period: Type.String(), values: Type.Array(ValueView) });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSteering } from '../../../steering/index.js';
-import { insertUnits } from '../../../steering/indicators/test-support/indicator-fixtures.js';
-import { buildImportFile, readWorkbook } from '../../../steering/indicators/test-support/xlsx-file.js';
+import { insertUnits } from '../../../steering/test-support/steering-fixtures.js';
+import { buildImportFile, readWorkbook } from '../../../steering/test-support/xlsx-files.js';
 import { DIALECTS } from '../../../../test/support/dialects.js';
 import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
 

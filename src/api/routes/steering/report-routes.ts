@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { type Actor, auditActorOf, authorize } from '../../../identity/index.js';
 import {
   AsOfQuery,
+  type AuthoriseReport,
   PeriodSchema,
   ReportingStatusView,
   ReportInput,
@@ -9,7 +10,6 @@ import {
   ReportQuery,
   ReportView,
   ReturnInput,
-  type Steering,
 } from '../../../steering/index.js';
 import type { ApiApp } from '../../admin-api-deps.js';
 import { actorOf } from '../../authenticate.js';
@@ -20,11 +20,11 @@ import { getForReaders, listForReaders } from './read-routes.js';
 /** The steering resource of a report: its unit first, so a unit reporter's scope can match it. */
 const reportResource = (unitId: string, period: string): string => `${unitId}/reports/${period}`;
 
-/** Authorizes a unit's report action on an existing report (its unit never changes). */
-async function authorizeOnReport(steering: Steering, actor: Actor, id: string): Promise<void> {
-  const report = await steering.reports.get(id);
-  authorize(actor, 'steering.report', reportResource(report.unitId, report.period));
-}
+/** Authorizes a unit's report action on the report a command reads (its unit never changes). */
+const reportAuthorisation =
+  (actor: Actor): AuthoriseReport =>
+  (report) =>
+    authorize(actor, 'steering.report', reportResource(report.unitId, report.period));
 
 /**
  * `/api/v1/steering/reports…`: a unit reporter creates, edits and submits its own unit's reports;
@@ -104,8 +104,12 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
     },
     async (request) => {
       const actor = actorOf(request);
-      await authorizeOnReport(steering, actor, request.params.id);
-      return steering.reports.update(auditActorOf(actor), request.params.id, request.body);
+      return steering.reports.update(
+        auditActorOf(actor),
+        request.params.id,
+        request.body,
+        reportAuthorisation(actor),
+      );
     },
   );
 
@@ -122,8 +126,7 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
     },
     async (request) => {
       const actor = actorOf(request);
-      await authorizeOnReport(steering, actor, request.params.id);
-      return steering.reports.submit(auditActorOf(actor), request.params.id);
+      return steering.reports.submit(auditActorOf(actor), request.params.id, reportAuthorisation(actor));
     },
   );
 

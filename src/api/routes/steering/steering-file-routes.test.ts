@@ -9,7 +9,7 @@ import {
   seedSteeringSample,
   type TaskImportReport,
 } from '../../../steering/index.js';
-import { buildTaskFile, taskRow } from '../../../steering/test-support/task-sheet-file.js';
+import { buildTaskFile, taskRow } from '../../../steering/test-support/xlsx-files.js';
 import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
 
 const NOW = Date.parse('2025-08-15T03:00:00Z');

@@ -71,6 +71,12 @@ for (const dialect of DIALECTS) {
         expect(response.status, path).toBe(403);
         expect((await readJson(response)).code).toBe('forbidden');
       }
+      // The refused caller changed nothing, and an unknown report is still a 404 before any 403.
+      expect(await steering!.reports.get(other.id)).toMatchObject({ status: 'draft', narrative: 'x' });
+      const unknown = await api.call('POST', '/api/v1/steering/reports/nope/submit', {
+        cookie: reporterKhcn,
+      });
+      expect(unknown.status).toBe(404);
       // A reporter submits its own report but accepts nothing.
       const submitted = await api.call('POST', `/api/v1/steering/reports/${ownReport.id}/submit`, {
         cookie: reporterKhcn,

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTOR, buildFixture, DIALECTS, type IndicatorFixture } from '../test-support/indicator-fixtures.js';
+import {
+  SECRETARIAT,
+  buildFixture,
+  DIALECTS,
+  type IndicatorFixture,
+} from '../../test-support/steering-fixtures.js';
 import { SAMPLE_EVIDENCE } from './haiphong-indicators.js';
 import { seedIndicatorSample } from './seed-indicator-sample.js';
 
@@ -15,7 +20,7 @@ for (const dialect of DIALECTS) {
 
     it('seeds the real indicators and targets, EXC indicators and marked sample values, once', async () => {
       const now = () => Date.parse('2025-06-15T03:00:00Z');
-      const first = await seedIndicatorSample({ db: fx.store.db, now }, ACTOR);
+      const first = await seedIndicatorSample({ db: fx.store.db, now }, SECRETARIAT);
       expect(first.indicatorsCreated).toBe(16);
       expect(first.valuesCreated).toBeGreaterThan(20);
       const cqs03 = await fx.indicators.get('CQS-03');
@@ -30,7 +35,7 @@ for (const dialect of DIALECTS) {
       );
       expect(values.items.some((value) => value.unitId === 'UBND-HP')).toBe(true);
 
-      const second = await seedIndicatorSample({ db: fx.store.db, now }, ACTOR);
+      const second = await seedIndicatorSample({ db: fx.store.db, now }, SECRETARIAT);
       expect(second).toEqual({ indicatorsCreated: 0, valuesCreated: 0 });
       expect((await fx.indicators.listValues({ limit: 1000 })).items).toHaveLength(values.items.length);
       const board = await fx.indicators.ranking('2024');

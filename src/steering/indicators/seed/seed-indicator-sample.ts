@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditActor, SteeringIndicatorValueTable } from '../../../store/index.js';
-import { createIndicatorContext, type IndicatorContextOptions } from '../indicator-context.js';
+import { createSteeringContext, type SteeringContextOptions } from '../../steering-context.js';
 import { indicatorDefinitionCommands } from '../indicator-commands.js';
 import { levelsOf, UNIT_COLUMNS } from '../indicator-rows.js';
 import { TargetLookup } from '../target-lookup.js';
@@ -29,10 +29,10 @@ const unitInterval = (key: string): number =>
  * and districts that exist. Idempotent: it adds only what is missing and never overwrites a value.
  */
 export async function seedIndicatorSample(
-  options: IndicatorContextOptions,
+  options: SteeringContextOptions,
   actor: AuditActor,
 ): Promise<IndicatorSeedResult> {
-  const context = createIndicatorContext(options);
+  const context = createSteeringContext(options);
   const definitions = indicatorDefinitionCommands(context);
   const existing = new Set((await definitions.list()).map((indicator) => indicator.code));
   let indicatorsCreated = 0;

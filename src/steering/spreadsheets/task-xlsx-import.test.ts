@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../test/support/dialects.js';
-import { SAMPLE_PROGRAM_CODE } from './seed/seed-steering-sample.js';
+import { DIALECTS } from '../../../test/support/dialects.js';
+import { SAMPLE_PROGRAM_CODE } from '../seed/seed-steering-sample.js';
 import {
   countRows,
   createSteeringFixture,
   SECRETARIAT,
   type SteeringFixture,
-} from './test-support/steering-fixtures.js';
-import { buildTaskFile, taskRow } from './test-support/task-sheet-file.js';
+} from '../test-support/steering-fixtures.js';
+import { buildTaskFile, taskRow } from '../test-support/xlsx-files.js';
 
 async function programOf(fx: SteeringFixture) {
   return (await fx.steering.programs.list()).find((p) => p.code === SAMPLE_PROGRAM_CODE)!;

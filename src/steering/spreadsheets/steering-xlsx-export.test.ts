@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../test/support/dialects.js';
-import { readWorkbook } from './indicators/test-support/xlsx-file.js';
-import { SAMPLE_PROGRAM_CODE } from './seed/seed-steering-sample.js';
+import { DIALECTS } from '../../../test/support/dialects.js';
+import { readWorkbook } from '../test-support/xlsx-files.js';
+import { SAMPLE_PROGRAM_CODE } from '../seed/seed-steering-sample.js';
 import { TASK_SHEET_COLUMNS } from './task-sheet-columns.js';
 import {
   createSteeringFixture,
   SECRETARIAT,
   type SteeringFixture,
-} from './test-support/steering-fixtures.js';
-import { buildTaskFile } from './test-support/task-sheet-file.js';
+} from '../test-support/steering-fixtures.js';
+import { buildTaskFile } from '../test-support/xlsx-files.js';
 
 const JUL_3_0900 = Date.parse('2025-07-03T02:00:00Z');
 const JUL_10_1530 = Date.parse('2025-07-10T08:30:00Z');

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/index.js';
-import { presentProgram, requireProgram } from './program-commands.js';
+import type { Database } from '../../store/index.js';
+import { presentProgram, requireProgram } from '../program-commands.js';
 import { TASK_SHEET_COLUMNS, TASK_STATUS_LABELS } from './task-sheet-columns.js';
-import { isDueSoon, isOverdue, type TaskStatus } from './task-status.js';
+import { isDueSoon, isOverdue, type TaskStatus } from '../task-status.js';
 import { dateCell, fileNamePart, type GeneratedFile, styleHeader } from './xlsx-file.js';
 
 const DAY_MS = 86_400_000;

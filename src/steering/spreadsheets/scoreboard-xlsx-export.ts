@@ -1,12 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Scoreboard } from './score-period.js';
-
-const KIND_NAMES: Readonly<Record<string, string>> = {
-  city: 'Thành phố',
-  department: 'Sở, ngành',
-  district: 'Quận, huyện',
-  commune: 'Xã, phường',
-};
+import { unitKindLabel } from '../unit-kinds.js';
+import type { Scoreboard } from '../indicators/score-period.js';
 
 /**
  * Writes a scoreboard as an .xlsx workbook: the ranking ("Xếp hạng") and every component of every
@@ -26,7 +20,7 @@ export async function scoreboardWorkbook(board: Scoreboard): Promise<Buffer> {
     { header: 'Số chỉ tiêu có số liệu', key: 'reported', width: 20 },
   ];
   for (const unit of board.units) {
-    ranking.addRow({ ...unit, kind: KIND_NAMES[unit.kind] ?? unit.kind, index: unit.index });
+    ranking.addRow({ ...unit, kind: unitKindLabel(unit.kind), index: unit.index });
   }
   const components = workbook.addWorksheet('Thành phần');
   components.columns = [

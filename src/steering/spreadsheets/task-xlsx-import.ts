@@ -1,13 +1,14 @@
 import { Value } from '@sinclair/typebox/value';
 import type { Kysely } from 'kysely';
-import { CangError, FieldProblems } from '../core/index.js';
-import { type AuditActor, type Database, recordAudit, type SteeringTaskTable } from '../store/index.js';
-import type { SteeringContext } from './steering-context.js';
-import { buildNewTask } from './task-commands.js';
-import { diffTask, recordTaskChange } from './task-rows.js';
-import { TaskInput } from './task-schemas.js';
+import { CangError, FieldProblems } from '../../core/index.js';
+import { type AuditActor, type Database, recordAudit, type SteeringTaskTable } from '../../store/index.js';
+import type { SteeringContext } from '../steering-context.js';
+import { buildNewTask } from '../task-commands.js';
+import { diffTask, recordTaskChange } from '../task-rows.js';
+import { TaskInput } from '../task-schemas.js';
 import { columnOfPointer, parseTaskStatus, TASK_SHEET_COLUMNS } from './task-sheet-columns.js';
-import { cellDate, cellNumber, cellText, readTaskSheet, type SheetRow } from './task-xlsx-cells.js';
+import { cellDate, cellNumber, cellText, readTaskSheet } from './task-xlsx-cells.js';
+import type { SheetRow } from './xlsx-reader.js';
 
 /** Why a row was refused, naming the column ('I', 'Hạn hoàn thành') and the task field. */
 export interface TaskImportReason {

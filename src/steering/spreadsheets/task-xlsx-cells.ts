@@ -1,44 +1,15 @@
-import ExcelJS from 'exceljs';
-import { CangError } from '../core/index.js';
-import { isCalendarDate } from './calendar-date.js';
-import { numberCell, plainCell } from './indicators/xlsx-cells.js';
+import { CangError } from '../../core/index.js';
+import { isCalendarDate } from '../calendar-date.js';
 import { TASK_SHEET_COLUMNS } from './task-sheet-columns.js';
-
-/** A cell of the task sheet as read: its plain value and its number format (for "45%" cells). */
-export interface SheetCell {
-  readonly value: string | number | Date | null;
-  readonly numFmt: string;
-}
-
-/** One non-empty row of the task sheet; `row` is the row number Excel shows. */
-export interface SheetRow {
-  readonly row: number;
-  readonly cells: readonly SheetCell[];
-}
+import { numberCell } from './xlsx-cells.js';
+import { readSheetRows, type SheetCell, type SheetRow } from './xlsx-reader.js';
 
 /** More rows than this is not a task list but a mistake; refuse it before touching the store. */
 export const MAX_IMPORT_ROWS = 2000;
 
 /** Reads the first sheet's non-empty rows (all thirteen columns), or throws `validation-failed`. */
 export async function readTaskSheet(file: Uint8Array): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(file) as unknown as ExcelJS.Buffer);
-  } catch (cause) {
-    throw new CangError('validation-failed', 'The file is not an .xlsx workbook', {
-      cause,
-      errors: [{ pointer: '/file', detail: 'not an .xlsx workbook' }],
-    });
-  }
-  const rows: SheetRow[] = [];
-  workbook.worksheets[0]?.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells = TASK_SHEET_COLUMNS.map((_, index) => {
-      const cell = row.getCell(index + 1);
-      return { value: plainCell(cell.value), numFmt: cell.numFmt ?? '' };
-    });
-    if (cells.every((cell) => cell.value === null || cell.value === '')) return;
-    rows.push({ row: number, cells });
-  });
+  const rows = await readSheetRows(file, TASK_SHEET_COLUMNS.length);
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new CangError('validation-failed', 'Too many rows', {
       errors: [{ pointer: '/file', detail: `more than ${MAX_IMPORT_ROWS} rows` }],

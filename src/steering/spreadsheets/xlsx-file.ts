@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { localWallTime } from '../local-time.js';
 
 /** A generated file and the name to offer it under. */
 export interface GeneratedFile {
@@ -26,12 +27,8 @@ export function fileNamePart(text: string): string {
 export const dateCell = (date: string | null): Date | null =>
   date === null ? null : new Date(`${date}T00:00:00Z`);
 
-// Hải Phòng keeps UTC+7; Excel has no time zones, so an instant is written as the local wall time.
-const LOCAL_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** An instant (Unix ms) as a date-time cell showing Hải Phòng's local time. */
-export const localTimeCell = (ms: number | null): Date | null =>
-  ms === null ? null : new Date(ms + LOCAL_OFFSET_MS);
+/** An instant (Unix ms) as a date-time cell showing Hải Phòng's local time (Excel has no time zones). */
+export const localTimeCell = (ms: number | null): Date | null => (ms === null ? null : localWallTime(ms));
 
 /** Bold header row, frozen, with a filter over the columns. */
 export function styleHeader(sheet: ExcelJS.Worksheet): void {

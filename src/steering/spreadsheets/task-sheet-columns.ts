@@ -1,4 +1,4 @@
-import type { TaskStatus } from './task-status.js';
+import type { TaskStatus } from '../task-status.js';
 
 /** One column of the task sheet: its key, the header a secretary reads, the API field it fills. */
 export interface TaskSheetColumn {

@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
 import { CangError, type FieldProblem } from '../../core/index.js';
 import type { AuditActor, SteeringIndicatorValueTable } from '../../store/index.js';
-import type { IndicatorContext } from './indicator-context.js';
-import { UNIT_COLUMNS } from './indicator-rows.js';
-import { checkValue } from './value-rules.js';
-import { upsertValues } from './value-store.js';
+import type { SteeringContext } from '../steering-context.js';
+import { UNIT_COLUMNS } from '../indicators/indicator-rows.js';
+import { checkValue } from '../indicators/value-rules.js';
+import { upsertValues } from '../indicators/value-store.js';
 import { numberCell, textCell } from './xlsx-cells.js';
+import { readSheetRows } from './xlsx-reader.js';
 
 /** The outcome of one spreadsheet row; `row` is the row number Excel shows. */
 export interface ImportRowResult {
@@ -43,33 +43,21 @@ interface ParsedRow {
 }
 
 async function readRows(file: Uint8Array): Promise<ParsedRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(file) as unknown as ExcelJS.Buffer);
-  } catch (cause) {
-    throw new CangError('validation-failed', 'The file is not an .xlsx workbook', {
-      cause,
-      errors: [{ pointer: '/file', detail: 'not an .xlsx workbook' }],
+  const rows: ParsedRow[] = [];
+  for (const { row, cells } of await readSheetRows(file, IMPORT_COLUMNS.length)) {
+    const text = (index: number): string => textCell(cells[index]?.value ?? null);
+    // A first row that does not start with an indicator code is the header.
+    if (row === 1 && !/^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$/.test(text(0))) continue;
+    rows.push({
+      row,
+      code: text(0),
+      unitId: text(1),
+      period: text(2),
+      value: numberCell(cells[3]?.value ?? null),
+      source: text(4) || 'reported',
+      evidence: text(5),
     });
   }
-  const sheet = workbook.worksheets[0];
-  const rows: ParsedRow[] = [];
-  sheet?.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells = IMPORT_COLUMNS.map((_, index) => row.getCell(index + 1).value);
-    const code = textCell(cells[0] ?? null);
-    // A first row that does not start with an indicator code is the header.
-    if (number === 1 && !/^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$/.test(code)) return;
-    if (cells.every((cell) => textCell(cell ?? null) === '')) return;
-    rows.push({
-      row: number,
-      code,
-      unitId: textCell(cells[1] ?? null),
-      period: textCell(cells[2] ?? null),
-      value: numberCell(cells[3] ?? null),
-      source: textCell(cells[4] ?? null) || 'reported',
-      evidence: textCell(cells[5] ?? null),
-    });
-  });
   return rows;
 }
 
@@ -79,7 +67,7 @@ async function readRows(file: Uint8Array): Promise<ParsedRow[]> {
  * the same rules as a single value; a file with any bad row imports nothing unless `acceptValid`.
  */
 export async function importValues(
-  context: IndicatorContext,
+  context: SteeringContext,
   actor: AuditActor,
   file: Uint8Array,
   options: ImportOptions = {},

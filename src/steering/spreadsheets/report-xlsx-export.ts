@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/index.js';
-import type { ReportStatus } from './report-schemas.js';
-import { reportingStatus } from './reporting-status.js';
+import type { Database } from '../../store/index.js';
+import type { ReportStatus } from '../report-schemas.js';
+import { reportingStatus } from '../reporting-status.js';
 import { dateCell, fileNamePart, type GeneratedFile, localTimeCell, styleHeader } from './xlsx-file.js';
 
 /** How a report's status reads in Vietnamese. */

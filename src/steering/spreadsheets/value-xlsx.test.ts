@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ACTOR,
+  SECRETARIAT,
   auditCount,
   buildFixture,
   buildIndicator,
   DIALECTS,
   expectCangError,
   type IndicatorFixture,
-} from './test-support/indicator-fixtures.js';
-import { buildImportFile, readWorkbook } from './test-support/xlsx-file.js';
+} from '../test-support/steering-fixtures.js';
+import { buildImportFile, readWorkbook } from '../test-support/xlsx-files.js';
 
 for (const dialect of DIALECTS) {
   describe(`spreadsheets on ${dialect}`, () => {
@@ -16,7 +16,7 @@ for (const dialect of DIALECTS) {
     beforeEach(async () => {
       fx = await buildFixture(dialect);
       await fx.indicators.create(
-        ACTOR,
+        SECRETARIAT,
         buildIndicator({ targets: [{ level: '*', year: 2022, target: 80 }] }),
       );
     });
@@ -30,7 +30,7 @@ for (const dialect of DIALECTS) {
         ['CQS-03', 'STP', 2024, '64,5', 'verified', null],
         ['CQS-03', 'Q-LECHAN', '2024-Q4', 51, null, null],
       ]);
-      const report = await fx.indicators.importValues(ACTOR, file);
+      const report = await fx.indicators.importValues(SECRETARIAT, file);
       expect(report).toEqual({
         committed: true,
         imported: 3,
@@ -52,7 +52,7 @@ for (const dialect of DIALECTS) {
         ['CQS-03', 'STP', '2025-12', 'nhiều', 'guessed', null],
         ['CQS-03', 'SNV', '2024', 70, null, null],
       ]);
-      const report = await fx.indicators.importValues(ACTOR, file);
+      const report = await fx.indicators.importValues(SECRETARIAT, file);
       expect(report.committed).toBe(false);
       expect(report.imported).toBe(0);
       expect(
@@ -72,7 +72,7 @@ for (const dialect of DIALECTS) {
         ['CQS-03', 'SNV', '2024', 72.5, null, null],
         ['CQS-03', 'SKHDT', '2025-06', 10, null, null],
       ]);
-      const report = await fx.indicators.importValues(ACTOR, file, { acceptValid: true });
+      const report = await fx.indicators.importValues(SECRETARIAT, file, { acceptValid: true });
       expect(report).toMatchObject({ committed: true, imported: 1 });
       expect(report.rows[1]!.reasons).toEqual([
         { pointer: '/unit', detail: 'SKHDT was not active during 2025-06' },
@@ -84,7 +84,9 @@ for (const dialect of DIALECTS) {
         ['CQS-03', 'SNV', '2024', 72.5, null, null],
         ['CQS-03', 'STP', '2024', 60, null, null],
       ]);
-      const report = await fx.indicators.importValues(ACTOR, file, { mayReport: (unit) => unit === 'SNV' });
+      const report = await fx.indicators.importValues(SECRETARIAT, file, {
+        mayReport: (unit) => unit === 'SNV',
+      });
       expect(report.committed).toBe(false);
       expect(report.rows[1]!.reasons).toEqual([
         { pointer: '/unit', detail: 'you may not report values for STP' },
@@ -92,15 +94,18 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses a file that is not a workbook, or has no rows', async () => {
-      await expectCangError(fx.indicators.importValues(ACTOR, Buffer.from('not a zip')), 'validation-failed');
       await expectCangError(
-        fx.indicators.importValues(ACTOR, await buildImportFile([])),
+        fx.indicators.importValues(SECRETARIAT, Buffer.from('not a zip')),
+        'validation-failed',
+      );
+      await expectCangError(
+        fx.indicators.importValues(SECRETARIAT, await buildImportFile([])),
         'validation-failed',
       );
     });
 
     it('exports the scoreboard with its ranking and every component', async () => {
-      await fx.indicators.putValue(ACTOR, 'CQS-03', 'SNV', '2024', { value: 60 });
+      await fx.indicators.putValue(SECRETARIAT, 'CQS-03', 'SNV', '2024', { value: 60 });
       const sheets = await readWorkbook(await fx.indicators.exportScoreboard('2024', { kind: 'department' }));
       expect(Object.keys(sheets)).toEqual(['Xếp hạng', 'Thành phần']);
       expect(sheets['Xếp hạng']![0]).toEqual([

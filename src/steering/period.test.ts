@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { requirePeriod } from './period-input.js';
 import { parsePeriod, periodStarted, unitActiveIn } from './period.js';
 
 describe('periods', () => {
@@ -18,9 +19,28 @@ describe('periods', () => {
   });
 
   it('refuses anything else', () => {
-    for (const text of ['24', '2024-13', '2024-H3', '2024-Q5', '2024-00', '2024-1', '2024 ', 'năm 2024']) {
+    for (const text of [
+      '24',
+      '2024-13',
+      '2024-H3',
+      '2024-Q5',
+      '2024-00',
+      '2024-1',
+      '2024 ',
+      'năm 2024',
+      '1899',
+    ]) {
       expect(parsePeriod(text), text).toBeUndefined();
     }
+  });
+
+  it('refuses a bad period of a request as validation-failed naming the field', () => {
+    expect(() => requirePeriod('2025-Q5', '/query/period')).toThrow(
+      expect.objectContaining({
+        code: 'validation-failed',
+        errors: [{ pointer: '/query/period', detail: "must be 'YYYY', 'YYYY-Hn', 'YYYY-Qn' or 'YYYY-MM'" }],
+      }),
+    );
   });
 
   it('tells whether a period has started on the local calendar', () => {
