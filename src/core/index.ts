@@ -7,6 +7,7 @@ export * from './error-codes.js';
 export * from './hashing.js';
 export * from './identifiers.js';
 export * from './module-worker.js';
+export * from './page-cursor.js';
 export * from './path-pattern.js';
 export * from './problem-document.js';
 export * from './signing.js';

@@ -9,7 +9,7 @@ import {
 import type { AuditActor, GrantTable } from '../store/index.js';
 import type { Page } from './common-schemas.js';
 import { GRANT_METHODS, GrantInput, GrantListQuery, type GrantView } from './grant-schemas.js';
-import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination.js';
+import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
 import { futureTime, isoTime, isoTimeOrNull } from './time-text.js';
 
@@ -65,7 +65,7 @@ export function grantCommands(context: RegistryContext): GrantCommands {
   return {
     async list(query) {
       const { limit = DEFAULT_PAGE_SIZE, cursor, client, service } = parseQuery(GrantListQuery, query);
-      const after = decodeCursor(cursor);
+      const after = decodeIdCursor(cursor);
       let select = db
         .selectFrom('grants')
         .selectAll()
