@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { decodeCursor, encodeCursor, parseQuery } from '../core/index.js';
 import { organisationNamesOf } from '../registry/index.js';
 import type { Database, DialectName } from '../store/index.js';
-import { searchTokens } from './fold-text.js';
+import { searchTokens } from './search-tokens.js';
 import { facetPattern, MAX_INDEXED_PREFIX } from './search-index.js';
 import { SearchQuery, type SearchResult } from './search-schemas.js';
 

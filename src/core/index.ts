@@ -13,3 +13,4 @@ export * from './problem-document.js';
 export * from './signing.js';
 export * from './uuid-v7.js';
 export * from './validate-input.js';
+export * from './vietnamese-folding.js';
