@@ -77,7 +77,7 @@ describe('the production build', () => {
       .map((entry) => relative(dist, join(entry.parentPath, entry.name)));
     expect(files).toContain('main.js');
     expect(files).toContain(join('exchange/log/sqlite-commit-thread.js'));
-    expect(files).toContain(join('registry/seed/haiphong-units.json'));
+    expect(files).toContain(join('core/haiphong-units.json'));
     expect(files.filter((f) => !/\.(js|json)$/.test(f))).toEqual([]);
     expect(files.filter((f) => /\.test\.js$|test-support/.test(f))).toEqual([]);
     expect(findStrayJavaScript(ROOT)).toEqual([]);

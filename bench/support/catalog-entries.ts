@@ -4,8 +4,8 @@
  * catalog), and the 100 queries run against it.
  */
 import { sql } from 'kysely';
-import { foldText, postgresSearchRow, searchFacetsOf } from '../../src/catalog/index.js';
-import { uuidV7 } from '../../src/core/index.js';
+import { postgresSearchRow, searchFacetsOf } from '../../src/catalog/index.js';
+import { foldText, uuidV7 } from '../../src/core/index.js';
 import { createRegistry, haiPhongOrganisations, seedHaiPhong } from '../../src/registry/index.js';
 import type { CatalogEntryTable, Store } from '../../src/store/index.js';
 

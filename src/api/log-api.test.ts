@@ -77,6 +77,17 @@ for (const dialect of DIALECTS) {
       expect(refused.items.every((i) => i.status === 403)).toBe(true);
     });
 
+    it('refuses a cursor the log did not issue with 400 validation-failed instead of restarting from the newest entry', async () => {
+      const admin = await api.sessionFor('quantri', [{ role: 'platform-admin' }]);
+      const forged = Buffer.from('1767225600000|x').toString('base64url');
+      const response = await api.call('GET', `/api/v1/log?cursor=${forged}`, { cookie: admin });
+      expect(response.status).toBe(400);
+      expect(await readJson(response)).toMatchObject({
+        type: 'urn:cang:problem:validation-failed',
+        errors: [{ pointer: '/cursor', detail: 'not a cursor returned by this list' }],
+      });
+    });
+
     it('verifies the chain for an auditor and names the first bad sequence number after tampering', async () => {
       const auditor = await api.sessionFor('kiemtoan', [{ role: 'auditor' }]);
       const ok = await readJson<{ ok: boolean; entries: number; seals: number }>(

@@ -1,6 +1,6 @@
+import { foldText } from '../core/index.js';
 import type { CatalogEntryTable } from '../store/index.js';
 import type { Distribution, EntryView, FocalOfficer, SCHEMA_KINDS } from './entry-schemas.js';
-import { foldText } from './fold-text.js';
 
 /** Formats optional Unix milliseconds as RFC 3339 UTC, or null. */
 export function isoOrNull(ms: number | null): string | null {

@@ -5,7 +5,7 @@ export * from './create-catalog.js';
 export { buildDcatCatalog } from './dcat-export.js';
 export type { EntryCommands } from './entry-commands.js';
 export * from './entry-schemas.js';
-export { foldText, searchTokens } from './fold-text.js';
+export { searchTokens } from './search-tokens.js';
 export type { OpenData } from './open-data.js';
 export * from './open-data-schemas.js';
 export { REVIEW_INTERVAL_MONTHS, reviewDueAfter } from './review-schedule.js';

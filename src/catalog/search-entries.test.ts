@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryInput } from './entry-schemas.js';
-import { foldText } from './fold-text.js';
 import type { SearchQuery } from './search-schemas.js';
 import {
   ACTOR,
@@ -155,10 +154,3 @@ for (const dialect of DIALECTS) {
     });
   });
 }
-
-describe('foldText', () => {
-  it('folds Vietnamese to ASCII tokens', () => {
-    expect(foldText('Đăng ký HỘ TỊCH, Quận Hải An!')).toBe('dang ky ho tich quan hai an');
-    expect(foldText('Ủy ban nhân dân'.normalize('NFD'))).toBe('uy ban nhan dan');
-  });
-});

@@ -1,8 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { CangError, parseQuery } from '../core/index.js';
+import { decodeCursor, encodeCursor, parseQuery } from '../core/index.js';
 import { organisationNamesOf } from '../registry/index.js';
 import type { Database, DialectName } from '../store/index.js';
-import { searchTokens } from './fold-text.js';
+import { searchTokens } from './search-tokens.js';
 import { facetPattern, MAX_INDEXED_PREFIX } from './search-index.js';
 import { SearchQuery, type SearchResult } from './search-schemas.js';
 
@@ -63,21 +63,6 @@ function bestMatches(rows: Match[], count: number, higherIsBetter: boolean): Mat
   return best;
 }
 
-function encodeOffset(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString('base64url');
-}
-
-function decodeOffset(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (match === null) {
-    throw new CangError('validation-failed', 'Invalid cursor', {
-      errors: [{ pointer: '/cursor', detail: 'not a cursor returned by this search' }],
-    });
-  }
-  return Number(match[1]);
-}
-
 /** Where the search is allowed to look, beyond the caller's own filters. */
 export interface SearchScope {
   /** States to show when the query names none; the published ones by default. */
@@ -97,7 +82,10 @@ export async function searchEntries(
 ): Promise<SearchResult> {
   const query = parseQuery(SearchQuery, raw);
   const limit = query.limit ?? 20;
-  const offset = decodeOffset(query.cursor);
+  const [offset] =
+    query.cursor === undefined
+      ? [0]
+      : decodeCursor(query.cursor, ['integer'], 'not a cursor returned by this search');
   const tokens = searchTokens(query.q ?? '');
   const states = query.state !== undefined ? [query.state] : (scope.states ?? LISTED_STATES);
 
@@ -177,7 +165,7 @@ export async function searchEntries(
     })),
     total,
     facets,
-    nextCursor: page.length > limit ? encodeOffset(offset + limit) : null,
+    nextCursor: page.length > limit ? encodeCursor([offset + limit]) : null,
   };
 }
 

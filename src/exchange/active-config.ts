@@ -1,10 +1,10 @@
+import { compilePathPattern, type PathPattern } from '../core/index.js';
 import type {
   ConfigSnapshot,
   SnapshotCredential,
   SnapshotGrant,
   SnapshotService,
 } from '../registry/index.js';
-import { compilePathPattern, type PathPattern } from './path-pattern.js';
 
 /** A service with its provider URL split once for the hot path. */
 export interface ActiveService {

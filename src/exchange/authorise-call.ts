@@ -1,6 +1,5 @@
-import { CangError } from '../core/index.js';
+import { CangError, matchPathPattern } from '../core/index.js';
 import { type ActiveConfig, type ActiveGrant, grantKey } from './active-config.js';
-import { matchPathPattern } from './path-pattern.js';
 import type { QuotaCounter } from './quota-counter.js';
 
 /** The call to authorise. */

@@ -5,7 +5,7 @@ import type { AuditActor, CredentialTable, Database } from '../store/index.js';
 import { newBearerToken, readCertificate } from './client-credentials.js';
 import { ListQuery, type Page } from './common-schemas.js';
 import { CertificateInput, type CredentialView, type IssuedToken, TokenInput } from './credential-schemas.js';
-import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination.js';
+import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
 import { requireSystem } from './system-commands.js';
 import { futureTime, isoTime, isoTimeOrNull } from './time-text.js';
@@ -68,7 +68,7 @@ export function credentialCommands(context: RegistryContext): CredentialCommands
     async list(systemId, query) {
       const { limit = DEFAULT_PAGE_SIZE, cursor } = parseQuery(ListQuery, query);
       await requireSystem(db, systemId);
-      const after = decodeCursor(cursor);
+      const after = decodeIdCursor(cursor);
       let select = db
         .selectFrom('credentials')
         .selectAll()

@@ -1,9 +1,15 @@
-import { CangError, uuidV7, type FieldProblems, parseInput, parseQuery } from '../core/index.js';
+import {
+  CangError,
+  uuidV7,
+  type FieldProblems,
+  parseInput,
+  parseQuery,
+  pathPatternProblem,
+} from '../core/index.js';
 import type { AuditActor, GrantTable } from '../store/index.js';
 import type { Page } from './common-schemas.js';
-import { GrantInput, GrantListQuery, type GrantView } from './grant-schemas.js';
-import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination.js';
-import { GRANT_METHODS, pathPatternProblem } from './path-pattern.js';
+import { GRANT_METHODS, GrantInput, GrantListQuery, type GrantView } from './grant-schemas.js';
+import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
 import { futureTime, isoTime, isoTimeOrNull } from './time-text.js';
 
@@ -59,7 +65,7 @@ export function grantCommands(context: RegistryContext): GrantCommands {
   return {
     async list(query) {
       const { limit = DEFAULT_PAGE_SIZE, cursor, client, service } = parseQuery(GrantListQuery, query);
-      const after = decodeCursor(cursor);
+      const after = decodeIdCursor(cursor);
       let select = db
         .selectFrom('grants')
         .selectAll()

@@ -2,6 +2,9 @@ import { type Static, Type } from '@sinclair/typebox';
 import { DateTimeInput, DateTimeView, OptionalDateTimeView } from '../core/index.js';
 import { ListQuery, PageOf, ServiceIdSchema, SystemIdSchema } from './common-schemas.js';
 
+/** Methods a grant may name. */
+export const GRANT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
 /** Input to grant a client system access to a service. */
 export const GrantInput = Type.Object(
   {

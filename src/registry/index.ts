@@ -13,7 +13,6 @@ export type { NodeCommands } from './node-commands.js';
 export * from './node-schemas.js';
 export type { OrganisationCommands } from './organisation-commands.js';
 export * from './organisation-schemas.js';
-export { GRANT_METHODS, pathPatternProblem } from './path-pattern.js';
 export { publicKeyId } from './public-key-id.js';
 export * from './registry-lookups.js';
 export * from './seed/seed-hai-phong.js';

@@ -4,7 +4,7 @@ import { CangError, isSegment, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, Database, NodeKeyTable, NodeTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
 import { NodeInput, NodeKeyInput, type NodeKeyView, type NodeView } from './node-schemas.js';
-import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from './pagination.js';
+import { DEFAULT_PAGE_SIZE, decodeIdCursor, encodeIdCursor } from './pagination.js';
 import { canonicalEd25519PublicKey, publicKeyId } from './public-key-id.js';
 import type { RegistryContext } from './registry-context.js';
 import { isoTime, isoTimeOrNull } from './time-text.js';
@@ -73,7 +73,7 @@ export function nodeCommands(context: RegistryContext): NodeCommands {
   const commands: NodeCommands = {
     async list(query) {
       const { limit = DEFAULT_PAGE_SIZE, cursor } = parseQuery(ListQuery, query);
-      const after = decodeCursor(cursor);
+      const after = decodeIdCursor(cursor);
       let select = db
         .selectFrom('nodes')
         .selectAll()
@@ -89,7 +89,7 @@ export function nodeCommands(context: RegistryContext): NodeCommands {
       const last = page.at(-1);
       return {
         items: page.map((row) => presentNode(row, keys)),
-        nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last.id) : null,
+        nextCursor: rows.length > limit && last !== undefined ? encodeIdCursor(last.id) : null,
       };
     },
 

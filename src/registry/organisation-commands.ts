@@ -4,7 +4,7 @@ import { CangError, type MemberClass, parseOrganisationId, parseInput, parseQuer
 import type { AuditActor, Database, OrganisationTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
 import { OrganisationInput, OrganisationPatch, type OrganisationView } from './organisation-schemas.js';
-import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination.js';
+import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
 import { isoTime } from './time-text.js';
 
@@ -51,7 +51,7 @@ export function organisationCommands(context: RegistryContext): OrganisationComm
   return {
     async list(query) {
       const { limit = DEFAULT_PAGE_SIZE, cursor } = parseQuery(ListQuery, query);
-      const after = decodeCursor(cursor);
+      const after = decodeIdCursor(cursor);
       let select = db
         .selectFrom('organisations')
         .selectAll()

@@ -1,24 +1,17 @@
-import { CangError } from '../core/index.js';
+import { decodeCursor, encodeCursor } from '../core/index.js';
 import type { Page } from './common-schemas.js';
 
 /** Default page size of a list. */
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** Encodes the last id of a page as an opaque cursor. */
-export function encodeCursor(lastId: string): string {
-  return Buffer.from(lastId, 'utf8').toString('base64url');
+/** The cursor of a page ordered by id: the last id on it. */
+export function encodeIdCursor(lastId: string): string {
+  return encodeCursor([lastId]);
 }
 
-/** Decodes a cursor back to the id after which the next page starts. */
-export function decodeCursor(cursor: string | undefined): string | undefined {
-  if (cursor === undefined) return undefined;
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (id.length === 0 || encodeCursor(id) !== cursor) {
-    throw new CangError('validation-failed', 'Invalid cursor', {
-      errors: [{ pointer: '/cursor', detail: 'not a cursor returned by this list' }],
-    });
-  }
-  return id;
+/** The id after which the next page starts; a cursor this list did not issue is a 400 problem. */
+export function decodeIdCursor(cursor: string | undefined): string | undefined {
+  return cursor === undefined ? undefined : decodeCursor(cursor, ['string'])[0];
 }
 
 /**
@@ -34,6 +27,6 @@ export function toPage<Row extends { id: string }, Item>(
   const last = items.at(-1);
   return {
     items: items.map(present),
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last.id) : null,
+    nextCursor: rows.length > limit && last !== undefined ? encodeIdCursor(last.id) : null,
   };
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { CangError, parseServiceId, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, Database, ServiceTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
-import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination.js';
+import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
 import { checkBaseUrl, checkOpenApi } from './service-checks.js';
 import { SERVICE_DEFAULTS, ServiceInput, ServicePatch, type ServiceView } from './service-schemas.js';
@@ -65,7 +65,7 @@ export function serviceCommands(context: RegistryContext): ServiceCommands {
     async list(systemId, query) {
       const { limit = DEFAULT_PAGE_SIZE, cursor } = parseQuery(ListQuery, query);
       await requireSystem(db, systemId);
-      const after = decodeCursor(cursor);
+      const after = decodeIdCursor(cursor);
       let select = db
         .selectFrom('services')
         .selectAll()

@@ -4,7 +4,7 @@ import { CangError, parseSystemId, parseInput, parseQuery } from '../core/index.
 import type { AuditActor, Database, SystemTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
 import { requireOrganisation } from './organisation-commands.js';
-import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from './pagination.js';
+import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
 import { SystemInput, SystemPatch, type SystemView } from './system-schemas.js';
 import { isoTime } from './time-text.js';
@@ -68,7 +68,7 @@ export function systemCommands(context: RegistryContext): SystemCommands {
     async list(organisationId, query) {
       const { limit = DEFAULT_PAGE_SIZE, cursor } = parseQuery(ListQuery, query);
       await requireOrganisation(db, organisationId);
-      const after = decodeCursor(cursor);
+      const after = decodeIdCursor(cursor);
       let select = db
         .selectFrom('systems')
         .selectAll()

@@ -1,3 +1,4 @@
+import { decodeCursor, encodeCursor } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 
 /** Filters of a log search; times are Unix ms, `to` exclusive. */
@@ -35,11 +36,6 @@ export interface LogSearchItem {
   readonly hash: string;
 }
 
-function decodeCursor(cursor: string): { startedAt: number; id: string } | undefined {
-  const [startedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  return startedAt && id && /^\d+$/.test(startedAt) ? { startedAt: Number(startedAt), id } : undefined;
-}
-
 /** Searches the transaction log, newest first, with keyset pagination on (started_at, id). */
 export async function searchLog(
   store: Store,
@@ -54,12 +50,13 @@ export async function searchLog(
   if (query.status !== undefined) q = q.where('status', '=', query.status);
   if (query.errorCode) q = q.where('error_code', '=', query.errorCode);
   if (query.id) q = q.where('id', '=', query.id);
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, ['integer', 'string']) : undefined;
   if (after) {
+    const [startedAt, id] = after;
     q = q.where((eb) =>
       eb.or([
-        eb('started_at', '<', after.startedAt),
-        eb.and([eb('started_at', '=', after.startedAt), eb('id', '<', after.id)]),
+        eb('started_at', '<', startedAt),
+        eb.and([eb('started_at', '=', startedAt), eb('id', '<', id)]),
       ]),
     );
   }
@@ -90,7 +87,6 @@ export async function searchLog(
       traceId: r.trace_id,
       hash: r.hash,
     })),
-    nextCursor:
-      rows.length > limit && last ? Buffer.from(`${last.started_at}|${last.id}`).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodeCursor([last.started_at, last.id]) : null,
   };
 }

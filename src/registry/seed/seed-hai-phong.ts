@@ -1,21 +1,12 @@
-import { CangError } from '../../core/index.js';
+import { CangError, HAI_PHONG_UNITS as units } from '../../core/index.js';
 import type { AuditActor } from '../../store/index.js';
 import type { Registry } from '../create-registry.js';
 import type { OrganisationInput } from '../organisation-schemas.js';
-import units from './haiphong-units.json' with { type: 'json' };
 
 /** What a seed run did, per organisation. */
 export interface SeedResult {
   readonly created: readonly string[];
   readonly existing: readonly string[];
-}
-
-interface Unit {
-  readonly code: string;
-  readonly name: string;
-  readonly adminCode?: string;
-  readonly validTo?: string;
-  readonly renamedTo?: { readonly code: string; readonly name: string };
 }
 
 /**
@@ -31,10 +22,10 @@ export function haiPhongOrganisations(): OrganisationInput[] {
     name: units.city.name,
     adminCode: units.city.adminCode,
   };
-  const departments = (units.departments as readonly Unit[])
+  const departments = units.departments
     .filter((unit) => unit.validTo === undefined)
     .map((unit): OrganisationInput => ({ memberClass: 'GOV', code: unit.code, name: unit.name }));
-  const districts = (units.districts as readonly Unit[]).map((unit): OrganisationInput => {
+  const districts = units.districts.map((unit): OrganisationInput => {
     const current = unit.renamedTo ?? unit;
     return {
       memberClass: 'GOV',

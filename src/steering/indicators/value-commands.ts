@@ -1,4 +1,4 @@
-import { CangError } from '../../core/index.js';
+import { CangError, decodeCursor, encodeCursor } from '../../core/index.js';
 import type { AuditActor, SteeringIndicatorValueTable } from '../../store/index.js';
 import type { SteeringContext } from '../steering-context.js';
 import { parseInput, parseQuery, throwIfProblems } from './indicator-input.js';
@@ -29,24 +29,6 @@ export interface ValueCommands {
 
 const DEFAULT_LIMIT = 100;
 
-function encodeCursor(row: SteeringIndicatorValueTable): string {
-  return Buffer.from(JSON.stringify([row.period, row.indicator_code, row.unit_id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string, string] {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === 3 && key.every((part) => typeof part === 'string')) {
-      return key as [string, string, string];
-    }
-  } catch {
-    // fall through to the problem below
-  }
-  throw new CangError('validation-failed', 'Invalid cursor', {
-    errors: [{ pointer: '/cursor', detail: 'not a cursor returned by this list' }],
-  });
-}
-
 /** Builds the value commands over a context. */
 export function valueCommands(context: SteeringContext): ValueCommands {
   const { db } = context;
@@ -65,7 +47,7 @@ export function valueCommands(context: SteeringContext): ValueCommands {
       if (query.indicator !== undefined) select = select.where('indicator_code', '=', query.indicator);
       if (query.unit !== undefined) select = select.where('unit_id', '=', query.unit);
       if (query.cursor !== undefined) {
-        const [period, code, unit] = decodeCursor(query.cursor);
+        const [period, code, unit] = decodeCursor(query.cursor, ['string', 'string', 'string']);
         select = select.where((eb) =>
           eb(eb.refTuple('period', 'indicator_code', 'unit_id'), '>', eb.tuple(period, code, unit)),
         );
@@ -75,7 +57,10 @@ export function valueCommands(context: SteeringContext): ValueCommands {
       const last = items.at(-1);
       return {
         items: items.map(presentValue),
-        nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last) : null,
+        nextCursor:
+          rows.length > limit && last !== undefined
+            ? encodeCursor([last.period, last.indicator_code, last.unit_id])
+            : null,
       };
     },
 

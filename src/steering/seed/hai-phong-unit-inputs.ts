@@ -1,6 +1,7 @@
+import { HAI_PHONG_UNITS } from '../../core/index.js';
 import type { UnitInput } from '../unit-schemas.js';
-import { CITY, DATA_START, DEPARTMENTS, DISTRICTS, RENAME_BASIS } from './hai-phong-units.js';
 
+const { city: CITY, departments: DEPARTMENTS, districts: DISTRICTS, dataStart: DATA_START } = HAI_PHONG_UNITS;
 const organisationOf = (code: string): string => `VN-HP/GOV/${code}`;
 const DISTRICT_LEVEL_END = 'Cấp huyện kết thúc hoạt động trên toàn quốc từ ngày 01/07/2025';
 
@@ -64,7 +65,7 @@ export function haiPhongUnitInputs(): UnitInput[] {
                 kind: 'created',
                 date: d.renamedTo.validFrom,
                 previousName: d.name,
-                note: `Đổi tên từ ${d.name} (${RENAME_BASIS})`,
+                note: `Đổi tên từ ${d.name} (${d.renamedTo.basis})`,
               },
               abolished,
             ],
@@ -90,7 +91,7 @@ export function haiPhongUnitInputs(): UnitInput[] {
                 date: d.renamedTo.validFrom,
                 successorId: d.renamedTo.code,
                 previousName: d.name,
-                note: `Trở thành ${d.renamedTo.name} (${RENAME_BASIS})`,
+                note: `Trở thành ${d.renamedTo.name} (${d.renamedTo.basis})`,
               },
             ],
           }),

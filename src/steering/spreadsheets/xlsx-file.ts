@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { withoutMarks } from '../../core/index.js';
 import { localWallTime } from '../local-time.js';
 
 /** A generated file and the name to offer it under. */
@@ -13,11 +14,7 @@ export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.sp
 
 /** Text made safe for a file name: Vietnamese letters lose their marks, anything else becomes '-'. */
 export function fileNamePart(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  return withoutMarks(text)
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[-.]+|-+$/g, '')
     .slice(0, 80);

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { withoutMarks } from '../../../core/index.js';
 import { auditActorOf, authorize } from '../../../identity/index.js';
 import {
   AttachmentInput,
@@ -95,8 +96,7 @@ export function registerDocumentRoutes(app: ApiApp, { steering }: SteeringRouteD
       authorize(actorOf(request), 'steering.read');
       const { view, bytes } = await steering.attachments.download(request.params.id);
       // RFC 6266 with an RFC 8187 UTF-8 file name, since Vietnamese names are not ASCII.
-      const ascii = view.fileName
-        .normalize('NFD')
+      const ascii = withoutMarks(view.fileName)
         .replace(/[^\x20-\x7e]/g, '')
         .replace(/["\\]/g, '_');
       return reply

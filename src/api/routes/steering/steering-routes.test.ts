@@ -199,7 +199,7 @@ for (const dialect of DIALECTS) {
         '/api/v1/steering/attachments',
         { cookie: reporterKhcn },
         {
-          fileName: 'Minh chứng quý II.pdf',
+          fileName: 'Minh chứng đợt II.pdf',
           mediaType: 'application/pdf',
           contentBase64: PDF.toString('base64'),
           unitId: 'SKHCN',
@@ -211,6 +211,10 @@ for (const dialect of DIALECTS) {
       const download = await api.call('GET', `/api/v1/steering/attachments/${view.id}`, { cookie: leader });
       expect(download.status).toBe(200);
       expect(download.headers.get('content-type')).toBe('application/pdf');
+      // The ASCII fallback name keeps đ as d, not dropped (RFC 6266 with the RFC 8187 UTF-8 name beside it).
+      expect(download.headers.get('content-disposition')).toBe(
+        `attachment; filename="Minh chung dot II.pdf"; filename*=UTF-8''Minh%20ch%E1%BB%A9ng%20%C4%91%E1%BB%A3t%20II.pdf`,
+      );
       expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
       const otherUnit = await api.call(
         'POST',
