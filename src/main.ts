@@ -3,7 +3,7 @@
  * reports every problem at once (exit 1), then hands over to the CLI.
  */
 import { resolve } from 'node:path';
-import { CangError, type Config, validateConfig } from './core/index.js';
+import { CangError, type Config, EXCHANGE_DEFAULTS, validateConfig } from './core/index.js';
 import { runCli } from './cli/index.js';
 import { openPlatform, startServer } from './server.js';
 
@@ -36,14 +36,20 @@ function loadConfig(): Config {
     logLevel: env.CANG_LOG_LEVEL ?? 'info',
     seedSample: (env.CANG_SEED_SAMPLE ?? 'true') !== 'false',
     exchange: {
-      sealEveryEntries: integer('CANG_SEAL_EVERY_ENTRIES', 1000),
-      sealEverySeconds: number('CANG_SEAL_EVERY_SECONDS', 10),
-      groupCommitMaxEntries: integer('CANG_GROUP_COMMIT_MAX_ENTRIES', 512),
-      snapshotMaxAgeSeconds: integer('CANG_SNAPSHOT_MAX_AGE_SECONDS', 3600),
-      configPollSeconds: number('CANG_CONFIG_POLL_SECONDS', 1),
+      sealEveryEntries: integer('CANG_SEAL_EVERY_ENTRIES', EXCHANGE_DEFAULTS.sealEveryEntries),
+      sealEverySeconds: number('CANG_SEAL_EVERY_SECONDS', EXCHANGE_DEFAULTS.sealEverySeconds),
+      groupCommitMaxEntries: integer(
+        'CANG_GROUP_COMMIT_MAX_ENTRIES',
+        EXCHANGE_DEFAULTS.groupCommitMaxEntries,
+      ),
+      snapshotMaxAgeSeconds: integer(
+        'CANG_SNAPSHOT_MAX_AGE_SECONDS',
+        EXCHANGE_DEFAULTS.snapshotMaxAgeSeconds,
+      ),
+      configPollSeconds: number('CANG_CONFIG_POLL_SECONDS', EXCHANGE_DEFAULTS.configPollSeconds),
       ...(env.CANG_REGISTRY_URL ? { registryUrl: env.CANG_REGISTRY_URL } : {}),
       ...(env.CANG_REGISTRY_PUBLIC_KEY ? { registryPublicKey: env.CANG_REGISTRY_PUBLIC_KEY } : {}),
-      retentionDays: integer('CANG_LOG_RETENTION_DAYS', 0),
+      retentionDays: integer('CANG_LOG_RETENTION_DAYS', EXCHANGE_DEFAULTS.retentionDays),
       ...(env.CANG_EXCHANGE_TLS_KEY_FILE || env.CANG_EXCHANGE_TLS_CERT_FILE
         ? {
             tls: {

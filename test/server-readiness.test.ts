@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateConfig } from '../src/core/index.js';
+import { EXCHANGE_DEFAULTS, validateConfig } from '../src/core/index.js';
 import { type RunningServer, startServer } from '../src/server.js';
 
 describe('one readiness check on both ports', () => {
@@ -21,14 +21,7 @@ describe('one readiness check on both ports', () => {
       nodeId: 'hp-ready-1',
       logLevel: 'silent',
       seedSample: false,
-      exchange: {
-        sealEveryEntries: 1000,
-        sealEverySeconds: 10,
-        groupCommitMaxEntries: 512,
-        snapshotMaxAgeSeconds: 3600,
-        configPollSeconds: 1,
-        retentionDays: 0,
-      },
+      exchange: EXCHANGE_DEFAULTS,
     });
     running = await startServer(config, { logger: pino({ level: 'silent' }) });
   });

@@ -59,6 +59,16 @@ export const ConfigSchema = Type.Object({
   previousSubjectHashKeys: Type.Optional(Type.Array(Type.String({ minLength: 16 }))),
 });
 
+/** The exchange's settings when nothing overrides them (main.ts reads the overrides from the environment). */
+export const EXCHANGE_DEFAULTS = {
+  sealEveryEntries: 1000,
+  sealEverySeconds: 10,
+  groupCommitMaxEntries: 512,
+  snapshotMaxAgeSeconds: 3600,
+  configPollSeconds: 1,
+  retentionDays: 0,
+} as const;
+
 /** The validated, frozen configuration. */
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
