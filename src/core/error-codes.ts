@@ -14,6 +14,15 @@ export const ERROR_CODES = {
   'service-disabled': { status: 503, title: 'The service is disabled' },
   'provider-timeout': { status: 504, title: 'The provider did not answer in time' },
   internal: { status: 500, title: 'Internal error' },
+  // Federation between instances (docs/exchange-protocol.md, "Federation").
+  'partner-unknown': { status: 404, title: 'No trusted partner instance has this identifier' },
+  'partner-not-trusted': { status: 403, title: 'The calling node is not a node of a trusted partner' },
+  'partner-configuration-invalid': {
+    status: 503,
+    title: "The partner's federation configuration is missing, expired or invalid",
+  },
+  'partner-unreachable': { status: 502, title: 'No node of the partner instance could be reached' },
+  'partner-timeout': { status: 504, title: 'The partner instance did not answer in time' },
   // Admin API.
   'validation-failed': { status: 400, title: 'The input does not match the schema' },
   unauthenticated: { status: 401, title: 'Log in or present a valid API token' },

@@ -1,6 +1,7 @@
 /** core: identifiers, errors, canonical JSON, hashing and signing, configuration. Imports nothing of ours. */
 export * from './cang-error.js';
 export * from './canonical-json.js';
+export * from './certificates.js';
 export * from './config.js';
 export * from './date-time-schemas.js';
 export * from './error-codes.js';

@@ -97,6 +97,7 @@ export async function buildSnapshot(
               .map((key) => ({ id: key.id, publicKey: key.public_key, retiredAt: key.retired_at })),
           }),
         ),
+        partners: [],
       };
     });
 }

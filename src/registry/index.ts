@@ -23,3 +23,5 @@ export * from './snapshot-signature.js';
 export type * from './snapshot.js';
 export type { SystemCommands } from './system-commands.js';
 export * from './system-schemas.js';
+export type * from './federation/configuration-anchor.js';
+export type * from './federation/federation-configuration.js';

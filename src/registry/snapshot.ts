@@ -1,3 +1,5 @@
+import type { SignedFederationConfiguration } from './federation/federation-configuration.js';
+
 /*
  * The signed configuration snapshot: what the registry publishes and every exchange node runs from
  * (ARCHITECTURE.md, "Signed configuration"). The exchange depends on these types only, never on the
@@ -46,6 +48,20 @@ export interface SnapshotNode {
   }[];
 }
 
+/** A trusted partner instance as its anchor pinned it, with this instance's policy toward it. */
+export interface SnapshotPartner {
+  readonly instance: string;
+  /** The partner's registry key (base64url SPKI), against which its federation configuration verifies. */
+  readonly publicKey: string;
+  /** The partner's authority certificate (PEM), to which its nodes' TLS certificates chain. */
+  readonly certificate: string;
+  readonly configurationUrls: readonly string[];
+  /** Local systems allowed to call out to this partner (closed by default: none). */
+  readonly outboundClients: readonly string[];
+  /** What this instance shows the partner, signed by the registry key; its nodes serve it as is. */
+  readonly configuration: SignedFederationConfiguration;
+}
+
 /** The whole snapshot, signed as canonical JSON. */
 export interface ConfigSnapshot {
   readonly format: 'cang-config/1';
@@ -59,6 +75,7 @@ export interface ConfigSnapshot {
   readonly grants: readonly SnapshotGrant[];
   readonly credentials: readonly SnapshotCredential[];
   readonly nodes: readonly SnapshotNode[];
+  readonly partners: readonly SnapshotPartner[];
 }
 
 /** The snapshot as published: `payload` is the canonical JSON text that `signature` signs. */

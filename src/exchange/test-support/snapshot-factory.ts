@@ -69,6 +69,7 @@ export function buildSnapshot(overrides: Partial<ConfigSnapshot> = {}): ConfigSn
     grants: [buildGrant()],
     credentials: [tokenCredential(CLIENT, CLIENT_TOKEN), tokenCredential(OTHER_CLIENT, OTHER_TOKEN)],
     nodes: [],
+    partners: [],
     ...overrides,
   };
 }
