@@ -207,6 +207,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     let adminUrl: string | undefined;
     if (config.role !== 'exchange') {
       const admin = await createAdminApi({
+        publicUrl: config.publicUrl,
         store: platform.store,
         identity: platform.identity,
         registry: platform.registry,
