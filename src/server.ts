@@ -33,7 +33,13 @@ import {
   type SnapshotPublisher,
   seedHaiPhong,
 } from './registry/index.js';
-import { createSteering, type Steering, seedIndicatorSample, seedSteeringSample } from './steering/index.js';
+import {
+  createSteering,
+  type Steering,
+  seedIndicatorSample,
+  seedSteeringSample,
+  seedWorkingCalendarSample,
+} from './steering/index.js';
 import { type AuditActor, createStore, type Store, sqliteFileIn, storeAnswers } from './store/index.js';
 
 /** The actor the platform itself uses for changes it makes on start. */
@@ -107,11 +113,15 @@ export async function openPlatform(config: Config): Promise<Platform> {
   };
 }
 
-/** Loads the sample Hải Phòng data (idempotent): organisations, then the steering workspace and indicators. */
+/**
+ * Loads the sample Hải Phòng data (idempotent): organisations, then the steering workspace, indicators and
+ * the working calendars of 2025 and 2026.
+ */
 async function seedSample(platform: Platform): Promise<{ created: readonly string[] }> {
   const organisations = await seedHaiPhong(platform.registry, PLATFORM_ACTOR);
   await seedSteeringSample(platform.steering, PLATFORM_ACTOR);
   await seedIndicatorSample(platform.steering.context, PLATFORM_ACTOR);
+  await seedWorkingCalendarSample(platform.steering, PLATFORM_ACTOR);
   return organisations;
 }
 

@@ -140,6 +140,7 @@ export function sharingRequestCommands(context: CatalogContext): SharingRequestC
           decided_at: null,
           decided_by: null,
           decision_reason: null,
+          decision_legal_basis: null,
           grant_ids: null,
           expires_at: null,
           ended_at: null,

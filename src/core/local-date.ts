@@ -1,5 +1,6 @@
 // Hải Phòng keeps Indochina Time (UTC+7, no daylight saving): "today", deadlines and working days are local
-// calendar dates.
+// calendar dates. Steering keeps its own copy in src/steering/local-time.ts: the console's period test
+// imports steering's period code, and the console may not pull in core's Node-only modules.
 /** Hải Phòng's offset from UTC, in ms. */
 export const LOCAL_OFFSET_MS = 7 * 60 * 60 * 1000;
 

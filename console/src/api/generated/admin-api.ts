@@ -1203,6 +1203,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/steering/working-calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working calendars of a span of years, official where entered, else proposed */
+        get: operations["listWorkingCalendars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/working-calendars/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One year’s working calendar, with the law’s proposal beside an official schedule */
+        get: operations["getWorkingCalendar"];
+        /**
+         * Enter or replace a year’s official schedule (days off and swapped working days)
+         * @description A date both a day off and a working day, a date outside the year, or a weekday given as a swapped working day is refused with 400 naming the field; nothing is written.
+         */
+        put: operations["putWorkingCalendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/log": {
         parameters: {
             query?: never;
@@ -12878,6 +12916,391 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listWorkingCalendars: {
+        parameters: {
+            query?: {
+                /** @description First year; last year by default */
+                from?: number;
+                /** @description Last year (at most 10 after from); next year by default */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            year: number;
+                            /** @description official: entered by the secretariat, and used; proposed: computed from the Labour Code */
+                            source: "official" | "proposed";
+                            basis: string;
+                            /** @description A note on the schedule */
+                            note: string | null;
+                            /** @description Sample data shipped with Cảng, not entered by the secretariat */
+                            sample: boolean;
+                            daysOff: {
+                                date: string;
+                                name: string;
+                            }[];
+                            /** @description Weekend days worked instead (swaps) */
+                            workingDays: {
+                                date: string;
+                                name: string;
+                            }[];
+                            /** @description What the law proposes, beside an official schedule, for comparison */
+                            proposal?: {
+                                daysOff: {
+                                    date: string;
+                                    name: string;
+                                }[];
+                            };
+                            /** @description Who entered the official schedule */
+                            enteredBy: string | null;
+                            /** @description When the official schedule was last entered */
+                            updatedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getWorkingCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The calendar year
+                 * @example 2026
+                 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description official: entered by the secretariat, and used; proposed: computed from the Labour Code */
+                        source: "official" | "proposed";
+                        basis: string;
+                        /** @description A note on the schedule */
+                        note: string | null;
+                        /** @description Sample data shipped with Cảng, not entered by the secretariat */
+                        sample: boolean;
+                        daysOff: {
+                            date: string;
+                            name: string;
+                        }[];
+                        /** @description Weekend days worked instead (swaps) */
+                        workingDays: {
+                            date: string;
+                            name: string;
+                        }[];
+                        /** @description What the law proposes, beside an official schedule, for comparison */
+                        proposal?: {
+                            daysOff: {
+                                date: string;
+                                name: string;
+                            }[];
+                        };
+                        /** @description Who entered the official schedule */
+                        enteredBy: string | null;
+                        /** @description When the official schedule was last entered */
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putWorkingCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The calendar year
+                 * @example 2026
+                 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The decision or announcement the schedule is taken from
+                     * @example Công văn số 12729/VPCP-KGVX ngày 25/12/2025 của Văn phòng Chính phủ
+                     */
+                    basis: string;
+                    /**
+                     * @description A note, e.g. what is not yet decided
+                     * @example Lịch nghỉ Quốc khánh chưa công bố
+                     */
+                    note?: string;
+                    daysOff: {
+                        /**
+                         * @description A day off
+                         * @example 2026-01-02
+                         */
+                        date: string;
+                        /**
+                         * @description What the day is
+                         * @example Nghỉ hoán đổi Tết Dương lịch
+                         */
+                        name: string;
+                    }[];
+                    workingDays: {
+                        /**
+                         * @description A Saturday or Sunday worked instead
+                         * @example 2026-01-10
+                         */
+                        date: string;
+                        /**
+                         * @description What the day is
+                         * @example Làm bù cho thứ Sáu 02/01
+                         */
+                        name: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description official: entered by the secretariat, and used; proposed: computed from the Labour Code */
+                        source: "official" | "proposed";
+                        basis: string;
+                        /** @description A note on the schedule */
+                        note: string | null;
+                        /** @description Sample data shipped with Cảng, not entered by the secretariat */
+                        sample: boolean;
+                        daysOff: {
+                            date: string;
+                            name: string;
+                        }[];
+                        /** @description Weekend days worked instead (swaps) */
+                        workingDays: {
+                            date: string;
+                            name: string;
+                        }[];
+                        /** @description What the law proposes, beside an official schedule, for comparison */
+                        proposal?: {
+                            daysOff: {
+                                date: string;
+                                name: string;
+                            }[];
+                        };
+                        /** @description Who entered the official schedule */
+                        enteredBy: string | null;
+                        /** @description When the official schedule was last entered */
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
             };
         };
     };
