@@ -35,6 +35,7 @@ import {
 } from './registry/index.js';
 import {
   createSteering,
+  officialWorkingCalendar,
   type Steering,
   seedIndicatorSample,
   seedSteeringSample,
@@ -78,8 +79,10 @@ export async function openPlatform(config: Config): Promise<Platform> {
     },
   });
   const identity = createIdentity({ store });
-  // Steering measures the catalog's figures through functions handed over here, never importing the catalog.
-  const steering = createSteering({ store, measureSources: catalogMeasures(store) });
+  // Steering measures the catalog's figures through functions handed over here, never importing the
+  // catalog; the catalog counts its deadlines in steering's working calendar, never importing steering.
+  const workingCalendar = officialWorkingCalendar(store.db);
+  const steering = createSteering({ store, measureSources: catalogMeasures(store, workingCalendar) });
   const { registryKey, nodeKey, subjectHashKey } = loadOrCreatePlatformKeys(
     config.dataDir,
     config.nodeId,
@@ -96,6 +99,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
     registry,
     // Current key first; earlier keys still find what was logged before a rotation.
     subjectHashKeys: [subjectHashKey, ...(config.previousSubjectHashKeys ?? [])],
+    workingCalendar,
   });
   return {
     config,

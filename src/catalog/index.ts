@@ -14,6 +14,7 @@ export { postgresSearchRow, searchFacetsOf } from './search-index.js';
 export * from './search-schemas.js';
 export { type SharingExpiryLogger, scheduleSharingExpiry } from './sharing-expiry-schedule.js';
 export type { OrganisationScope, SharingRequestCommands } from './sharing-request-commands.js';
+export { DECISION_WORKING_DAYS } from './sharing-request-deadline.js';
 export type { DecisionCommands } from './sharing-request-decisions.js';
 export * from './sharing-request-schemas.js';
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { YearSchedule } from './public-holidays.js';
-import { deadlineAfter, latestLateStart, workingCalendarOf } from './working-days.js';
+import { deadlineAfter, lateIfStartedBefore, latestLateStart, workingCalendarOf } from './working-days.js';
 
 /** The official 2026 New Year: Friday 2/1 swapped with Saturday 10/1 (Công văn 12729/VPCP-KGVX). */
 const NEW_YEAR_2026: YearSchedule = {
@@ -52,5 +52,11 @@ describe('working days', () => {
     // Today Tuesday 24/2/2026, after Tết: a request of Friday 13/2 is due today; Thursday 12/2's was due
     // Monday 23/2.
     expect(latestLateStart(calendar, '2026-02-24', 2)).toBe('2026-02-12');
+  });
+
+  it('turns the latest late start into an instant a store can compare with', () => {
+    const now = Date.parse('2026-12-03T09:00:00Z'); // Thursday 16:00 in Hải Phòng
+    // Anything submitted before Tuesday 1/12 00:00 in Hải Phòng (30/11 17:00 UTC) is late.
+    expect(lateIfStartedBefore(workingCalendarOf(), now, 2)).toBe(Date.parse('2026-11-30T17:00:00Z'));
   });
 });

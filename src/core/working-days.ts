@@ -1,4 +1,4 @@
-import { startOfLocalDate } from './local-date.js';
+import { localDateOf, startOfLocalDate } from './local-date.js';
 import { isoDateOfJulianDay, julianDayOfIso } from './lunar-calendar.js';
 import { isWeekend, proposedYearSchedule, type YearSchedule } from './public-holidays.js';
 
@@ -93,4 +93,13 @@ export function latestLateStart(calendar: WorkingCalendar, today: string, n: num
     if (calendar.addWorkingDays(isoDateOfJulianDay(jd), n) < today) return isoDateOfJulianDay(jd);
   }
   throw new RangeError(`No working days within a year before ${today}`);
+}
+
+/**
+ * The instant before which anything started is late at `now` under an `n`-working-day deadline: the
+ * start of the day after `latestLateStart`. Lets a store filter late items with one comparison.
+ */
+export function lateIfStartedBefore(calendar: WorkingCalendar, now: number, n: number): number {
+  const latest = latestLateStart(calendar, localDateOf(now), n);
+  return startOfLocalDate(isoDateOfJulianDay(julianDayOfIso(latest) + 1));
 }

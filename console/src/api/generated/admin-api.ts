@@ -1405,7 +1405,7 @@ export interface paths {
         };
         /**
          * A queue: requests my organisations made (role=requester) or must decide (role=owner)
-         * @description due=true keeps requests submitted more than 14 days (≈ 10 working days) ago and undecided.
+         * @description overdue=true keeps undecided requests past their due date: 2 working days after the (re)submission day (Decree 194/2025/NĐ-CP), in the working calendar the steering secretariat keeps.
          */
         get: operations["listSharingRequests"];
         put?: never;
@@ -1512,7 +1512,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refuse a request, with the reason */
+        /** Refuse a request, with written reasons and their legal basis (both required) */
         post: operations["refuseSharingRequest"];
         delete?: never;
         options?: never;
@@ -14919,8 +14919,8 @@ export interface operations {
             query: {
                 /** @description requester: requests my organisations made; owner: requests for my organisations’ data */
                 role: "requester" | "owner";
-                /** @description Only requests submitted more than 14 days ago and undecided */
-                due?: boolean;
+                /** @description Only undecided requests past their due date (2 working days) */
+                overdue?: boolean;
                 /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                 state?: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                 /**
@@ -14959,12 +14959,14 @@ export interface operations {
                             /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                             state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                             submittedAt: string | null;
+                            dueDate: string | null;
                             dueAt: string | null;
-                            /** @description Submitted, undecided and past dueAt */
-                            due: boolean;
+                            /** @description Undecided and past dueAt */
+                            overdue: boolean;
                             decidedAt: string | null;
                             decidedBy: string | null;
                             decisionReason: string | null;
+                            decisionLegalBasis: string | null;
                             /** @description Registry grant ids created by the approval */
                             grants: string[];
                             expiresAt: string | null;
@@ -15109,12 +15111,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15228,12 +15232,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15370,12 +15376,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15489,12 +15497,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15618,12 +15628,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15747,12 +15759,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15894,12 +15908,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15994,10 +16010,15 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Why
-                     * @example Cần nêu rõ căn cứ pháp lý cho trường số định danh
+                     * @description Why the request is refused
+                     * @example Dữ liệu yêu cầu thuộc danh mục bí mật nhà nước
                      */
                     reason: string;
+                    /**
+                     * @description The legal basis of the refusal
+                     * @example Luật Bảo vệ bí mật nhà nước 2018, Điều 5
+                     */
+                    legalBasis: string;
                 };
             };
         };
@@ -16023,12 +16044,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -16152,12 +16175,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
