@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deadlineAfter, localDateOf, workingCalendarOf } from '../../src/core/index.js';
 import { type CangProcess, startCang } from '../support/cang-process.js';
 import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.js';
 
@@ -276,6 +277,10 @@ describe('console: catalog and sharing requests', () => {
     await open('/sharing-requests', 'Yêu cầu chia sẻ');
     const mine = page.locator('section[data-queue=requester] tbody');
     await mine.getByRole('link', { name: ENTRY_TITLE }).waitFor();
+    // Due 2 working days after today (Decree 194/2025/NĐ-CP), shown as Hải Phòng's date.
+    const { dueDate } = deadlineAfter(workingCalendarOf(), localDateOf(Date.now()), 2);
+    const [year, month, day] = dueDate.split('-');
+    await expect(mine.getByTestId('due-date').first().textContent()).resolves.toBe(`${day}/${month}/${year}`);
     await expectAccessible('my requests');
     await screenshot(page, 'catalog-my-requests');
   });
@@ -318,6 +323,34 @@ describe('console: catalog and sharing requests', () => {
 
     const refused = await pollExchange((r) => r.status === 403);
     expect(refused).toEqual({ status: 403, error: 'access-denied' });
+  });
+
+  it('lets the district refuse a request only with a written reason and its legal basis', async () => {
+    const first = await admin<{ entry: string }>('GET', `/catalog${requestPath}`);
+    const second = await admin<{ id: string }>('POST', '/catalog/sharing-requests', {
+      entry: first.entry,
+      requester: DEPARTMENT,
+      clientSystem: CLIENT_SYSTEM,
+      purpose: 'Đối chiếu thông tin hộ khẩu',
+      legalBasis: 'Nghị định 47/2020/NĐ-CP',
+      fieldsNeeded: ['mã hộ'],
+      durationDays: 30,
+      submit: true,
+    });
+    await open(`/sharing-requests/${second.id}`, `Yêu cầu: ${ENTRY_TITLE}`);
+    const refuse = page.locator('form[data-step=refuse]');
+    await refuse.locator('textarea[name=reason]').fill('Dữ liệu hộ khẩu không còn được cập nhật.');
+    await refuse.getByRole('button', { name: 'Từ chối' }).click();
+    // The legal basis is required: the dialog names the field and sends nothing.
+    await refuse.locator('.field.invalid textarea[name=legalBasis]').waitFor();
+    await expectAccessible('refusal without legal basis');
+    await refuse.locator('textarea[name=legalBasis]').fill('Luật Cư trú 2020, Điều 38');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await refuse.getByRole('button', { name: 'Từ chối' }).click();
+    const facts = page.getByTestId('request-facts');
+    await facts.getByText('Bị từ chối', { exact: true }).waitFor();
+    await facts.getByText('Luật Cư trú 2020, Điều 38').waitFor();
+    await screenshot(page, 'catalog-request-refused');
   });
 
   it('shows an auditor who accessed the person’s data, when and why, and exports it', async () => {

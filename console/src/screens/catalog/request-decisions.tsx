@@ -109,12 +109,15 @@ export function ReasonForm({
   const { errors, problem, busy, submit } = useSubmit<SharingRequest>();
   const send = async (event: FormEvent) => {
     event.preventDefault();
-    if (step !== 'request-changes' && !window.confirm(t(`sharing.confirm.${step}`))) return;
+    const found: Record<string, string> = {
+      ...(reason.trim() ? {} : { '/reason': t('validation.required') }),
+      ...(refusing && !legalBasis.trim() ? { '/legalBasis': t('validation.required') } : {}),
+    };
+    // Missing fields are shown first; only a complete decision asks for confirmation.
+    const complete = Object.keys(found).length === 0;
+    if (complete && step !== 'request-changes' && !window.confirm(t(`sharing.confirm.${step}`))) return;
     const done = await submit(
-      (): Record<string, string> => ({
-        ...(reason.trim() ? {} : { '/reason': t('validation.required') }),
-        ...(refusing && !legalBasis.trim() ? { '/legalBasis': t('validation.required') } : {}),
-      }),
+      () => found,
       () =>
         api<SharingRequest>(pathOf(request, step), {
           method: 'POST',
