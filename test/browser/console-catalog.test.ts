@@ -359,11 +359,20 @@ describe('console: catalog and sharing requests', () => {
     const form = page.locator('form[aria-labelledby=subject-form-title]');
     await form.getByRole('button', { name: 'Tra cứu' }).click();
     await expect(form.locator('.field.invalid input[name=personId]').count()).resolves.toBe(1);
+    // Every lookup names who asked for it and its legal basis.
+    await expect(form.locator('.field.invalid input[name=legalBasis]').count()).resolves.toBe(1);
     await form.locator('input[name=personId]').fill(PERSON);
+    await form.locator('input[name=requester]').fill('Chủ thể dữ liệu, đơn đề nghị ngày 01/12/2026');
+    await form.locator('input[name=legalBasis]').fill('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15');
     await form.getByRole('button', { name: 'Tra cứu' }).click();
     const rows = page.locator('section[aria-labelledby=subject-results-title] tbody tr');
     await rows.filter({ hasText: 'xac-minh-ly-lich-tu-phap' }).first().waitFor();
     await expect(rows.first().textContent()).resolves.toContain(CLIENT_SYSTEM);
+    // Accesses made today cite the law in force today: Law 91/2025/QH15 from 1/1/2026.
+    await expect(rows.first().textContent()).resolves.toContain('91/2025/QH15');
+    await expect(page.getByTestId('subject-basis').textContent()).resolves.toContain(
+      'Chủ thể dữ liệu, đơn đề nghị ngày 01/12/2026',
+    );
     // Accesses before the approval and after the revocation show as refused.
     await expect(
       page.locator('section[aria-labelledby=subject-results-title] tbody').textContent(),
@@ -374,6 +383,7 @@ describe('console: catalog and sharing requests', () => {
     ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain(CLIENT_SYSTEM);
+    expect(csv).toContain('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15');
     expect(csv).not.toContain(PERSON);
     await expectAccessible('subject access');
     await screenshot(page, 'catalog-subject-access');

@@ -16282,6 +16282,16 @@ export interface operations {
                     from?: string;
                     /** @description Latest time, exclusive */
                     to?: string;
+                    /**
+                     * @description Who asked for the lookup: the data subject, a representative or an authority
+                     * @example Chủ thể dữ liệu, theo đơn đề nghị ngày 01/12/2026
+                     */
+                    requester: string;
+                    /**
+                     * @description The legal basis of the lookup
+                     * @example Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, quyền được biết của chủ thể dữ liệu
+                     */
+                    legalBasis: string;
                 };
             };
         };
@@ -16296,6 +16306,24 @@ export interface operations {
                         /** @description Keyed hash of the id under the current key */
                         subjectHash: string;
                         generatedAt: string;
+                        /** @description Who asked for the lookup */
+                        requester: string;
+                        /** @description The lookup’s legal basis */
+                        legalBasis: string;
+                        /** @description The personal-data law in force on the day of the lookup */
+                        lawInForce: {
+                            code: string;
+                            title: string;
+                            inForceFrom: string;
+                            inForceTo: string | null;
+                        } | null;
+                        /** @description The laws the items cite, by code */
+                        laws: {
+                            code: string;
+                            title: string;
+                            inForceFrom: string;
+                            inForceTo: string | null;
+                        }[];
                         total: number;
                         truncated: boolean;
                         items: {
@@ -16312,6 +16340,8 @@ export interface operations {
                             purpose: string | null;
                             /** @description HTTP status; 403 means the exchange refused the call */
                             status: number;
+                            /** @description Code of the personal-data law in force on the day of the access (see laws), or null */
+                            law: string | null;
                         }[];
                     };
                 };
@@ -16399,6 +16429,16 @@ export interface operations {
                     from?: string;
                     /** @description Latest time, exclusive */
                     to?: string;
+                    /**
+                     * @description Who asked for the lookup: the data subject, a representative or an authority
+                     * @example Chủ thể dữ liệu, theo đơn đề nghị ngày 01/12/2026
+                     */
+                    requester: string;
+                    /**
+                     * @description The legal basis of the lookup
+                     * @example Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, quyền được biết của chủ thể dữ liệu
+                     */
+                    legalBasis: string;
                 };
             };
         };

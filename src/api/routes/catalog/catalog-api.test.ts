@@ -6,6 +6,11 @@ import { type ApiHarness, readJson, startApi } from '../../test-support/api-harn
 
 /** Subject hash keys of the API tests, current first. */
 const API_SUBJECT_KEYS = ['khoa-api-2026', 'khoa-api-2025'] as const;
+/** Who asked for the subject lookups, and on what basis. */
+const ASKED = {
+  requester: 'Công an thành phố Hải Phòng, Công văn số 12/CAHP',
+  legalBasis: 'Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15',
+};
 
 const STP = 'VN-HP/GOV/STP';
 const SNV = 'VN-HP/GOV/SNV';
@@ -270,9 +275,7 @@ for (const dialect of DIALECTS) {
         'POST',
         '/api/v1/catalog/subject-access',
         { cookie: stpAdmin },
-        {
-          personId: '031095001234',
-        },
+        { personId: '031095001234', ...ASKED },
       );
       expect((await readJson(await expectStatus(refused, 403))).code).toBe('forbidden');
       const report = await readJson<{ subjectHash: string; items: unknown[] }>(
@@ -281,7 +284,7 @@ for (const dialect of DIALECTS) {
             'POST',
             '/api/v1/catalog/subject-access',
             { cookie: auditor },
-            { personId: '031095001234' },
+            { personId: '031095001234', ...ASKED },
           ),
           200,
         ),
@@ -292,9 +295,7 @@ for (const dialect of DIALECTS) {
           'POST',
           '/api/v1/catalog/subject-access/export?format=csv',
           { cookie: auditor },
-          {
-            personId: '031095001234',
-          },
+          { personId: '031095001234', ...ASKED },
         ),
         200,
       );
@@ -311,13 +312,24 @@ for (const dialect of DIALECTS) {
         'POST',
         '/api/v1/catalog/subject-access',
         { cookie: auditor },
-        {
-          personId: '',
-          extra: 1,
-        },
+        { personId: '', extra: 1, ...ASKED },
       );
       const problem = await readJson(await expectStatus(bad, 400));
       expect(problem.errors!.map((e) => e.pointer).sort()).toEqual(['/extra', '/personId']);
+      // Every lookup names who asked for it and its legal basis.
+      const unfounded = await api.call(
+        'POST',
+        '/api/v1/catalog/subject-access',
+        { cookie: auditor },
+        { personId: '031095001234', requester: ASKED.requester },
+      );
+      const missing = await readJson(await expectStatus(unfounded, 400));
+      expect(missing.errors!.map((e) => e.pointer)).toEqual(['/legalBasis']);
+      const details = audit.map((a) => JSON.parse(String(a.details)) as Record<string, unknown>);
+      expect(details.map((d) => [d.requester, d.legalBasis])).toEqual([
+        [ASKED.requester, ASKED.legalBasis],
+        [ASKED.requester, ASKED.legalBasis],
+      ]);
     });
   });
 }
