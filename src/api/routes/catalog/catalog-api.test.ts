@@ -7,6 +7,11 @@ import { type ApiHarness, readJson, startApi } from '../../test-support/api-harn
 
 /** Subject hash keys of the API tests, current first. */
 const API_SUBJECT_KEYS = ['khoa-api-2026', 'khoa-api-2025'] as const;
+/** Who asked for the subject lookups, and on what basis. */
+const ASKED = {
+  requester: 'Công an thành phố Hải Phòng, Công văn số 12/CAHP',
+  legalBasis: 'Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15',
+};
 
 const STP = 'VN-HP/GOV/STP';
 const SNV = 'VN-HP/GOV/SNV';
@@ -199,22 +204,55 @@ for (const dialect of DIALECTS) {
         await api.call('GET', '/api/v1/catalog/sharing-requests?role=owner', { cookie: stpAdmin }),
       );
       expect(queue.items.map((r) => r.id)).toEqual([request.id]);
-      const due = await readJson<{ items: unknown[] }>(
-        await api.call('GET', '/api/v1/catalog/sharing-requests?role=owner&due=true', { cookie: stpAdmin }),
+      const overdue = await readJson<{ items: unknown[] }>(
+        await api.call('GET', '/api/v1/catalog/sharing-requests?role=owner&overdue=true', {
+          cookie: stpAdmin,
+        }),
       );
-      expect(due.items).toEqual([]);
+      expect(overdue.items).toEqual([]);
 
       const approved = await post(`${path}/approve`, stpAdmin, { methods: ['GET'], quotaPerMinute: 30 }, 200);
       const [grantId] = approved.grants as string[];
       const grant = await api.registry.grants.get(grantId!);
       expect(grant).toMatchObject({ client: CLIENT, service: SERVICE, methods: ['GET'], quotaPerMinute: 30 });
-      const again = await api.call('POST', `${path}/refuse`, { cookie: stpAdmin }, { reason: 'Đổi ý' });
+      const again = await api.call(
+        'POST',
+        `${path}/refuse`,
+        { cookie: stpAdmin },
+        { reason: 'Đổi ý', legalBasis: 'Nghị định 47/2020/NĐ-CP' },
+      );
       expect((await readJson(await expectStatus(again, 409))).code).toBe('conflict');
 
       await post(`${path}/revoke`, stpAdmin, { reason: 'Hết nhu cầu' }, 200);
       expect((await api.registry.grants.list()).items).toEqual([]);
       const seen = await readJson<{ state: string }>(await api.call('GET', path, { cookie: snvAdmin }));
       expect(seen.state).toBe('revoked');
+    });
+
+    it('shows the 2-working-day due date, and refuses a refusal without a legal basis with 400', async () => {
+      const request = await post('/api/v1/catalog/sharing-requests', snvAdmin, requestBody(serviceId));
+      expect(request).toMatchObject({ overdue: false, decisionLegalBasis: null });
+      expect(request.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const path = `/api/v1/catalog/sharing-requests/${request.id}/refuse`;
+      const bare = await api.call('POST', path, { cookie: stpAdmin }, { reason: 'Không đủ điều kiện' });
+      const problem = await readJson(await expectStatus(bare, 400));
+      expect(problem.code).toBe('validation-failed');
+      expect(problem.errors?.map((e) => e.pointer)).toEqual(['/legalBasis']);
+      // The requester may not refuse its own request, legal basis or not.
+      const body = { reason: 'Tự từ chối', legalBasis: 'Nghị định 47/2020/NĐ-CP' };
+      const outsider = await api.call('POST', path, { cookie: snvAdmin }, body);
+      expect((await readJson(await expectStatus(outsider, 403))).code).toBe('forbidden');
+      const seen = await readJson<{ state: string }>(
+        await api.call('GET', `/api/v1/catalog/sharing-requests/${request.id}`, { cookie: stpAdmin }),
+      );
+      expect(seen.state).toBe('submitted');
+      const refused = await post(
+        path,
+        stpAdmin,
+        { reason: 'Không đủ điều kiện', legalBasis: 'Điều 35' },
+        200,
+      );
+      expect(refused).toMatchObject({ state: 'refused', decisionLegalBasis: 'Điều 35', dueDate: null });
     });
 
     it('refuses approval without a client system and a request for a retired entry with 409', async () => {
@@ -248,9 +286,7 @@ for (const dialect of DIALECTS) {
         'POST',
         '/api/v1/catalog/subject-access',
         { cookie: stpAdmin },
-        {
-          personId: '031095001234',
-        },
+        { personId: '031095001234', ...ASKED },
       );
       expect((await readJson(await expectStatus(refused, 403))).code).toBe('forbidden');
       const report = await readJson<{ subjectHash: string; items: unknown[] }>(
@@ -259,7 +295,7 @@ for (const dialect of DIALECTS) {
             'POST',
             '/api/v1/catalog/subject-access',
             { cookie: auditor },
-            { personId: '031095001234' },
+            { personId: '031095001234', ...ASKED },
           ),
           200,
         ),
@@ -270,9 +306,7 @@ for (const dialect of DIALECTS) {
           'POST',
           '/api/v1/catalog/subject-access/export?format=csv',
           { cookie: auditor },
-          {
-            personId: '031095001234',
-          },
+          { personId: '031095001234', ...ASKED },
         ),
         200,
       );
@@ -289,13 +323,24 @@ for (const dialect of DIALECTS) {
         'POST',
         '/api/v1/catalog/subject-access',
         { cookie: auditor },
-        {
-          personId: '',
-          extra: 1,
-        },
+        { personId: '', extra: 1, ...ASKED },
       );
       const problem = await readJson(await expectStatus(bad, 400));
       expect(problem.errors!.map((e) => e.pointer).sort()).toEqual(['/extra', '/personId']);
+      // Every lookup names who asked for it and its legal basis.
+      const unfounded = await api.call(
+        'POST',
+        '/api/v1/catalog/subject-access',
+        { cookie: auditor },
+        { personId: '031095001234', requester: ASKED.requester },
+      );
+      const missing = await readJson(await expectStatus(unfounded, 400));
+      expect(missing.errors!.map((e) => e.pointer)).toEqual(['/legalBasis']);
+      const details = audit.map((a) => JSON.parse(String(a.details)) as Record<string, unknown>);
+      expect(details.map((d) => [d.requester, d.legalBasis])).toEqual([
+        [ASKED.requester, ASKED.legalBasis],
+        [ASKED.requester, ASKED.legalBasis],
+      ]);
     });
   });
 }
