@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'undici';
-import type { ConfigSnapshot, FederationConfiguration, SnapshotPartner } from '../../registry/index.js';
+import type {
+  ConfigSnapshot,
+  FederationConfiguration,
+  SignedFederationConfiguration,
+  SnapshotPartner,
+} from '../../registry/index.js';
+import type { CertificateWithKey } from '../../core/index.js';
 import { createStore, type Store } from '../../store/index.js';
 import { createExchange, type Exchange } from '../create-exchange.js';
 import { CONFIGURATION_PATH } from '../federation/federation-listener.js';
@@ -40,6 +46,8 @@ export interface SideChange {
   readonly snapshot?: Partial<ConfigSnapshot>;
   readonly partner?: Partial<SnapshotPartner>;
   readonly configuration?: Partial<FederationConfiguration>;
+  /** Changes the signed configuration of this publication only (to tamper with it). */
+  readonly signed?: (signed: SignedFederationConfiguration) => SignedFederationConfiguration;
 }
 
 type CallOptions = {
@@ -94,7 +102,12 @@ interface SideParts {
   configuration: Partial<FederationConfiguration>;
 }
 
-async function startSide(instance: string, nodeId: string, dir: string): Promise<StartedSide> {
+async function startSide(
+  instance: string,
+  nodeId: string,
+  dir: string,
+  now: (() => number) | undefined,
+): Promise<StartedSide> {
   const trust = await createTestInstance(instance);
   const identity = await trust.issueNode(nodeId);
   const store = createStore({ sqliteFile: ':memory:' });
@@ -117,6 +130,7 @@ async function startSide(instance: string, nodeId: string, dir: string): Promise
     dir: join(dir, instance),
     pollSeconds: 3600,
     fetchTimeoutMs: 5_000,
+    ...(now === undefined ? {} : { now }),
   });
   const exchange = createExchange({
     nodeId,
@@ -192,12 +206,17 @@ async function startSide(instance: string, nodeId: string, dir: string): Promise
  * configuration once. By default the city's CLIENT may call out to VN, and VN grants it NATIONAL_SERVICE.
  */
 export async function startFederationPair(
-  changes: { city?: SideChange; national?: SideChange } = {},
+  changes: {
+    city?: SideChange;
+    national?: SideChange;
+    /** The clock by which the city judges the national configuration's expiry. */
+    cityClock?: () => number;
+  } = {},
 ): Promise<FederationPair> {
   const dir = mkdtempSync(join(tmpdir(), 'cang-federation-'));
   const provider = await startProvider();
-  const cityStarted = await startSide('VN-HP', 'hp-node-1', dir);
-  const nationalStarted = await startSide('VN', 'vn-node-1', dir);
+  const cityStarted = await startSide('VN-HP', 'hp-node-1', dir, changes.cityClock);
+  const nationalStarted = await startSide('VN', 'vn-node-1', dir, undefined);
   const cityParts: SideParts = {
     snapshot: {},
     partner: { outboundClients: [CLIENT] },
@@ -232,7 +251,8 @@ export async function startFederationPair(
       parts.snapshot = { ...parts.snapshot, ...change.snapshot };
       parts.partner = { ...parts.partner, ...change.partner };
       parts.configuration = { ...parts.configuration, ...change.configuration };
-      version++;
+      // Above anything set on the side's snapshot source directly, which ignores older versions.
+      version = Math.max(version, side.snapshots.current()?.version ?? 0) + 1;
       const node = {
         id: side.nodeId,
         address: side.federationOrigin,
@@ -251,7 +271,7 @@ export async function startFederationPair(
           partners: [
             buildSnapshotPartner(other.trust, {
               configurationUrls: [`${other.federationOrigin}${CONFIGURATION_PATH}`],
-              configuration: side.trust.sign(configuration),
+              configuration: (change.signed ?? ((signed) => signed))(side.trust.sign(configuration)),
               ...parts.partner,
             }),
           ],
@@ -281,4 +301,37 @@ export async function startFederationPair(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Calls a federation listener directly, as a partner node holding `identity` and trusting `authority`. */
+export async function callFederationListener(
+  federationOrigin: string,
+  identity: CertificateWithKey,
+  authority: string,
+  request: { method?: string; path: string; headers?: Record<string, string> },
+): Promise<CallResult> {
+  const client = new Client(federationOrigin, {
+    connect: {
+      key: identity.privateKey,
+      cert: identity.certificate,
+      ca: authority,
+      checkServerIdentity: () => undefined,
+    },
+  });
+  try {
+    const response = await client.request({
+      path: request.path,
+      method: (request.method ?? 'GET') as 'GET',
+      headers: request.headers ?? {},
+    });
+    const body = Buffer.from(await response.body.arrayBuffer());
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body,
+      json: () => JSON.parse(body.toString('utf8')),
+    };
+  } finally {
+    await client.close();
+  }
 }
