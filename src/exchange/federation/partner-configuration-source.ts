@@ -312,7 +312,12 @@ export function createPartnerConfigurationSource(
     status: statusOf,
     async start() {
       await tick();
-      timer ??= setInterval(() => void tick(), Math.min(options.watchMs ?? 1000, options.pollSeconds * 1000));
+      const tickFailed = (error: unknown) =>
+        logger.error({ err: error }, 'partner configuration poll failed');
+      timer ??= setInterval(
+        () => void tick().catch(tickFailed),
+        Math.min(options.watchMs ?? 1000, options.pollSeconds * 1000),
+      );
       timer.unref();
     },
     async refresh(instance) {
