@@ -3,7 +3,13 @@
  * reports every problem at once (exit 1), then hands over to the CLI.
  */
 import { resolve } from 'node:path';
-import { CangError, type Config, EXCHANGE_DEFAULTS, validateConfig } from './core/index.js';
+import {
+  CangError,
+  type Config,
+  EXCHANGE_DEFAULTS,
+  FEDERATION_DEFAULTS,
+  validateConfig,
+} from './core/index.js';
 import { runCli } from './cli/index.js';
 import { openPlatform, startServer } from './server.js';
 
@@ -22,13 +28,25 @@ function number(name: string, fallback: number): number | string {
   return Number.isFinite(value) ? value : `${name} must be a number, got '${raw}'`;
 }
 
+/** Federation is on when CANG_FEDERATION_PORT is set; the address defaults to this host and that port. */
+function federationConfig(host: string) {
+  const port = integer('CANG_FEDERATION_PORT', 0);
+  return {
+    port,
+    address: env.CANG_FEDERATION_ADDRESS || `https://${host}:${port}`,
+    ...(env.CANG_FEDERATION_TLS_FILE ? { tlsFile: env.CANG_FEDERATION_TLS_FILE } : {}),
+    pollSeconds: number('CANG_FEDERATION_POLL_SECONDS', FEDERATION_DEFAULTS.pollSeconds),
+  };
+}
+
 function loadConfig(): Config {
   const dataDir = resolve(env.CANG_DATA_DIR ?? 'cang-data');
+  const host = env.CANG_HOST ?? '127.0.0.1';
   const raw = {
     dataDir,
     ...(env.CANG_DATABASE_URL ? { databaseUrl: env.CANG_DATABASE_URL } : {}),
     role: env.CANG_ROLE ?? 'all',
-    host: env.CANG_HOST ?? '127.0.0.1',
+    host,
     adminPort: integer('CANG_ADMIN_PORT', 8080),
     exchangePort: integer('CANG_EXCHANGE_PORT', 8081),
     publicUrl: env.CANG_PUBLIC_URL ?? `http://localhost:${env.CANG_ADMIN_PORT ?? 8080}`,
@@ -61,6 +79,7 @@ function loadConfig(): Config {
           }
         : {}),
     },
+    ...(env.CANG_FEDERATION_PORT ? { federation: federationConfig(host) } : {}),
     ...(env.CANG_SUBJECT_HASH_KEY ? { subjectHashKey: env.CANG_SUBJECT_HASH_KEY } : {}),
     ...(env.CANG_SECRETS_KEY ? { secretsKey: env.CANG_SECRETS_KEY } : {}),
     ...(env.CANG_PREVIOUS_SUBJECT_HASH_KEYS
@@ -69,6 +88,7 @@ function loadConfig(): Config {
   };
   const typed = [...Object.values(raw.exchange)]
     .concat([raw.adminPort, raw.exchangePort])
+    .concat(raw.federation === undefined ? [] : [raw.federation.port, raw.federation.pollSeconds])
     .filter((v): v is string => typeof v === 'string' && v.includes(' must be '));
   if (typed.length > 0)
     throw new CangError('validation-failed', 'Invalid configuration', {

@@ -8,13 +8,24 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createAdminApi } from './api/index.js';
 import { type Catalog, catalogMeasures, createCatalog, scheduleSharingExpiry } from './catalog/index.js';
-import { type Config, CangError, loadPrivateKey, openSecret, secretBoxKey } from './core/index.js';
+import {
+  type CertificateWithKey,
+  type Config,
+  CangError,
+  loadPrivateKey,
+  openSecret,
+  secretBoxKey,
+} from './core/index.js';
 import {
   createExchange,
+  createPartnerConfigurationSource,
   createPollingSnapshotSource,
   createTransactionLog,
   feedMemorySnapshots,
+  loadOrCreateFederationIdentity,
+  type PartnerConfigurationSource,
   readExchangeTls,
+  readFederationIdentity,
   scheduleLogRetention,
   type SnapshotSource,
 } from './exchange/index.js';
@@ -141,6 +152,10 @@ async function seedSample(platform: Platform): Promise<{ created: readonly strin
 export interface RunningServer {
   readonly adminUrl: string | undefined;
   readonly exchangeUrl: string | undefined;
+  /** The federation listener, when this node federates. */
+  readonly federationUrl: string | undefined;
+  /** The partners' configurations this node polls, when it federates. */
+  readonly partnerConfigurations: PartnerConfigurationSource | undefined;
   /** Set on the very first start only: the generated administrator login, to print once. */
   readonly firstAdministrator: FirstAdministrator | undefined;
   /** Number of sample organisations created on this start (0 when they were there already). */
@@ -179,6 +194,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     await platform.registry.nodes.ensureRegistered(PLATFORM_ACTOR, config.nodeId, platform.nodeKey.publicKey);
 
     let exchangeUrl: string | undefined;
+    let federationUrl: string | undefined;
+    let partnerConfigurations: PartnerConfigurationSource | undefined;
     if (config.role !== 'admin') {
       const log = await createTransactionLog({
         store: platform.store,
@@ -201,6 +218,12 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       );
       const snapshots = await snapshotSourceFor(platform, logger, closers);
       const tls = readExchangeTls(config.exchange.tls);
+      const federation = await federationFor(platform, snapshots, logger);
+      if (federation !== undefined) {
+        partnerConfigurations = federation.configurations;
+        await federation.configurations.start();
+        closers.push(() => federation.configurations.stop());
+      }
       const exchange = createExchange({
         nodeId: config.nodeId,
         instance: config.instance,
@@ -213,9 +236,13 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         ready: () => storeAnswers(platform.store),
         logger,
         ...(tls ? { tls } : {}),
+        ...(federation ? { federation } : {}),
       });
       closers.push(() => exchange.close());
       exchangeUrl = await listen(exchange.server, config.exchangePort, config.host, tls ? 'https' : 'http');
+      if (exchange.federationServer !== undefined && config.federation !== undefined) {
+        federationUrl = await listen(exchange.federationServer, config.federation.port, config.host, 'https');
+      }
     }
 
     let adminUrl: string | undefined;
@@ -243,6 +270,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     return {
       adminUrl,
       exchangeUrl,
+      federationUrl,
+      partnerConfigurations,
       firstAdministrator,
       seededOrganisations: seeded?.created.length ?? 0,
       platform,
@@ -252,6 +281,45 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     await close();
     throw error;
   }
+}
+
+/**
+ * The node's federation, when configured: its TLS identity (the configured file, or, in the process that
+ * holds the registry key, one issued by the authority made from that key) and the poller of the partners'
+ * configurations, not yet started.
+ */
+async function federationFor(
+  platform: Platform,
+  snapshots: SnapshotSource,
+  logger: Logger,
+): Promise<{ identity: CertificateWithKey; configurations: PartnerConfigurationSource } | undefined> {
+  const { config } = platform;
+  if (config.federation === undefined) return undefined;
+  let identity: CertificateWithKey;
+  if (config.federation.tlsFile !== undefined) {
+    identity = readFederationIdentity(config.federation.tlsFile);
+  } else if (config.role === 'all') {
+    identity = await loadOrCreateFederationIdentity({
+      dataDir: config.dataDir,
+      instance: config.instance,
+      nodeId: config.nodeId,
+      registryKey: loadPrivateKey(platform.registryKey.privateKey),
+    });
+  } else {
+    throw new CangError(
+      'validation-failed',
+      'An exchange-only node that federates needs CANG_FEDERATION_TLS_FILE (made by cang federation certificate)',
+    );
+  }
+  const configurations = createPartnerConfigurationSource({
+    instance: config.instance,
+    snapshots,
+    identity,
+    dir: join(config.dataDir, 'federation'),
+    pollSeconds: config.federation.pollSeconds,
+    logger,
+  });
+  return { identity, configurations };
 }
 
 async function snapshotSourceFor(

@@ -55,6 +55,26 @@ export const ConfigSchema = Type.Object({
     /** Log entries older than this many days are removed by `cang log prune`; 0 keeps everything. */
     retentionDays: Type.Integer({ minimum: 0 }),
   }),
+  /**
+   * Federation with partner instances (docs/exchange-protocol.md, "Federation"); absent, the node opens no
+   * federation listener and polls no partner, and calls to partners answer partner-configuration-invalid.
+   */
+  federation: Type.Optional(
+    Type.Object({
+      /** Port of the federation listener (mutual TLS, partners' nodes only). */
+      port: Port,
+      /** Where partners reach this node's listener, `https://host:port`; published in the configuration. */
+      address: Type.String({ pattern: '^https://[^/?#]+$' }),
+      /**
+       * The node's federation TLS identity: its private key and certificate (PEM, one file, 0600), issued by
+       * this instance's authority (`cang federation certificate`). Without it, the all-in-one process makes
+       * one from the registry key; an exchange-only node needs it.
+       */
+      tlsFile: Type.Optional(Type.String({ minLength: 1 })),
+      /** How often each partner's federation configuration is polled. */
+      pollSeconds: Type.Number({ exclusiveMinimum: 0 }),
+    }),
+  ),
   /** Secret key for the keyed hash of data-subject identifiers (X-Cang-Subject); created in dataDir when absent. */
   subjectHashKey: Type.Optional(Type.String({ minLength: 16 })),
   /** Key (base64url of 32 bytes) sealing external platforms' secrets at rest; created in dataDir when absent. */
@@ -72,6 +92,9 @@ export const EXCHANGE_DEFAULTS = {
   configPollSeconds: 1,
   retentionDays: 0,
 } as const;
+
+/** The federation's settings when nothing overrides them. */
+export const FEDERATION_DEFAULTS = { pollSeconds: 30 } as const;
 
 /** The validated, frozen configuration. */
 export type Config = Readonly<Static<typeof ConfigSchema>>;

@@ -1,9 +1,11 @@
-import { compilePathPattern, type PathPattern } from '../core/index.js';
+import { X509Certificate } from 'node:crypto';
+import { compilePathPattern, type PathPattern, sha256Base64url } from '../core/index.js';
 import type {
   ConfigSnapshot,
   SnapshotCredential,
   SnapshotExternalPlatform,
   SnapshotGrant,
+  SnapshotPartner,
   SnapshotService,
 } from '../registry/index.js';
 
@@ -23,6 +25,18 @@ export interface ActiveGrant {
   readonly grant: SnapshotGrant;
   readonly methods: ReadonlySet<string> | null;
   readonly patterns: readonly PathPattern[] | null;
+}
+
+/** A trusted partner instance, indexed for the federation paths. */
+export interface ActivePartner {
+  readonly partner: SnapshotPartner;
+  /** The partner's authority certificate, to which its nodes' certificates chain; null if unreadable. */
+  readonly authority: X509Certificate | null;
+  /** Local systems that may call out to the partner. */
+  readonly outboundClients: ReadonlySet<string>;
+  /** Our signed configuration for the partner as its nodes fetch it, and its ETag. */
+  readonly configurationBody: string;
+  readonly configurationEtag: string;
 }
 
 /** The configuration snapshot indexed for the request path: every lookup a request makes is one Map get. */
@@ -45,6 +59,8 @@ export interface ActiveConfig {
   readonly platforms: ReadonlyMap<string, SnapshotExternalPlatform>;
   /** system id → system */
   readonly systems: ReadonlyMap<string, { readonly id: string; readonly name: string }>;
+  /** partner instance → partner */
+  readonly partners: ReadonlyMap<string, ActivePartner>;
 }
 
 /** Where the exchange reads the configuration it runs from; `undefined` when it holds none that is valid. */
@@ -61,6 +77,23 @@ function activeService(service: SnapshotService, platform: string | null): Activ
   const url = new URL(service.baseUrl);
   const basePath = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
   return { service, origin: url.origin, basePath, platform };
+}
+
+function activePartner(partner: SnapshotPartner): ActivePartner {
+  let authority: X509Certificate | null = null;
+  try {
+    authority = new X509Certificate(partner.certificate);
+  } catch {
+    // The registry checks the certificate on import; an unreadable one trusts no node of the partner.
+  }
+  const configurationBody = JSON.stringify(partner.configuration);
+  return {
+    partner,
+    authority,
+    outboundClients: new Set(partner.outboundClients),
+    configurationBody,
+    configurationEtag: `"${sha256Base64url(configurationBody)}"`,
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -117,5 +150,7 @@ export function indexSnapshot(snapshot: ConfigSnapshot): ActiveConfig {
     grants,
     platforms,
     systems: new Map(snapshot.systems.map((system) => [system.id, system])),
+    // A snapshot cached before federation existed has no partners.
+    partners: new Map((snapshot.partners ?? []).map((partner) => [partner.instance, activePartner(partner)])),
   };
 }

@@ -7,7 +7,7 @@ import {
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { Registry } from 'prom-client';
-import { CangError, sha256Hex } from '../core/index.js';
+import { CangError, type CertificateWithKey, sha256Hex } from '../core/index.js';
 import type { SnapshotExternalPlatform } from '../registry/index.js';
 import type { SnapshotSource } from './active-config.js';
 import type { ExchangeContext, ExchangeLogger } from './exchange-context.js';
@@ -15,6 +15,9 @@ import { createExchangeMetrics } from './exchange-metrics.js';
 import { platformCredential } from './external-platform-credential.js';
 import { createPlatformTokens } from './external-platform-tokens.js';
 import type { ExchangeTls } from './exchange-tls.js';
+import { createFederationListener } from './federation/federation-listener.js';
+import type { PartnerConfigurations } from './federation/partner-configuration-source.js';
+import { createPartnerDispatchers } from './federation/partner-dispatchers.js';
 import { handleExchangeCall } from './handle-exchange-call.js';
 import type { TransactionLog } from './log/log-entry.js';
 import { writeProblem } from './problem-response.js';
@@ -39,14 +42,34 @@ export interface ExchangeDeps {
   readonly dispatcherFactory?: DispatcherFactory;
   /** Opens an external platform's sealed secret; without it, calls to platforms fail with platform-auth-failed. */
   readonly openPlatformSecret?: (platform: SnapshotExternalPlatform) => string;
+  /** When given, the node federates: a federation listener, and calls to partner instances. */
+  readonly federation?: {
+    /** The node's federation TLS identity, issued by this instance's authority. */
+    readonly identity: CertificateWithKey;
+    /** The partners' configurations as this node polls them. */
+    readonly configurations: PartnerConfigurations;
+  };
 }
 
 /** A built exchange: its server (not yet listening), its metrics registry, and a way to stop it. */
 export interface Exchange {
   readonly server: Server | HttpsServer;
+  /** The federation listener (not yet listening), when the node federates. */
+  readonly federationServer: HttpsServer | undefined;
   readonly metrics: Registry;
-  /** Stops accepting, closes idle connections and provider pools. Closing the log is the caller's job. */
+  /**
+   * Stops accepting (on both listeners), closes idle connections and provider and partner pools. Closing
+   * the log and stopping the partner configurations are the caller's job.
+   */
   close(): Promise<void>;
+}
+
+function stopListening(server: Server | HttpsServer): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
 }
 
 const silentLogger: ExchangeLogger = { info() {}, warn() {}, error() {} };
@@ -85,8 +108,17 @@ export function createExchange(deps: ExchangeDeps): Exchange {
   const dispatchers = createProviderDispatchers(deps.dispatcherFactory, (system) =>
     platformCredential(() => deps.snapshots.current()?.platforms.get(system), tokens),
   );
+  const federation =
+    deps.federation === undefined
+      ? undefined
+      : {
+          configurations: deps.federation.configurations,
+          dispatchers: createPartnerDispatchers(deps.federation.identity),
+        };
   const ctx: ExchangeContext = {
     nodeId: deps.nodeId,
+    instance: deps.instance,
+    instancePrefix: `${deps.instance}/`,
     snapshots: deps.snapshots,
     log: deps.log,
     subjectHashKey: deps.subjectHashKey,
@@ -96,6 +128,7 @@ export function createExchange(deps: ExchangeDeps): Exchange {
     metrics,
     logger: deps.logger ?? silentLogger,
     certificateFingerprint: deps.tls === undefined ? () => null : tlsFingerprint,
+    federation,
   };
   const ready = deps.ready ?? (async () => true);
 
@@ -158,16 +191,15 @@ export function createExchange(deps: ExchangeDeps): Exchange {
           },
           onRequest,
         );
+  const federationServer =
+    deps.federation === undefined ? undefined : createFederationListener(ctx, deps.federation);
   return {
     server,
+    federationServer,
     metrics: metrics.registry,
     async close() {
-      await new Promise<void>((resolve) => {
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await dispatchers.close();
+      await Promise.all([stopListening(server), federationServer && stopListening(federationServer)]);
+      await Promise.all([dispatchers.close(), federation?.dispatchers.close()]);
     },
   };
 }

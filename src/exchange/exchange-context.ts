@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { SnapshotSource } from './active-config.js';
 import type { ExchangeMetrics } from './exchange-metrics.js';
+import type { FederationContext } from './federation/federation-context.js';
 import type { TransactionLog } from './log/log-entry.js';
 import type { ProviderDispatchers } from './provider-dispatchers.js';
 import type { QuotaCounter } from './quota-counter.js';
@@ -15,6 +16,9 @@ export interface ExchangeLogger {
 /** Everything a call needs, built once per exchange. */
 export interface ExchangeContext {
   readonly nodeId: string;
+  /** This instance's identifier, and the same followed by `/`: the start of every local service id. */
+  readonly instance: string;
+  readonly instancePrefix: string;
   readonly snapshots: SnapshotSource;
   readonly log: TransactionLog;
   readonly subjectHashKey: string;
@@ -25,4 +29,6 @@ export interface ExchangeContext {
   readonly logger: ExchangeLogger;
   /** SHA-256 fingerprint of the caller's TLS certificate, or null without TLS or certificate. */
   readonly certificateFingerprint: (req: IncomingMessage) => string | null;
+  /** Absent when the node does not federate: calls to partners answer partner-configuration-invalid. */
+  readonly federation: FederationContext | undefined;
 }

@@ -21,7 +21,72 @@ import type { TransactionState } from './transaction-state.js';
 const CLIENT_CLOSED = 499;
 
 /**
- * Forwards an authorised call to its provider and streams the answer back (steps numbered below).
+ * Where an authorised call is sent and how its answer comes back: its provider (`forwardCall`), or a
+ * node of a partner instance (`federation/call-partner.ts`).
+ */
+export interface Upstream {
+  readonly dispatcher: Dispatcher;
+  readonly origin: string;
+  /** Path and query as sent upstream. */
+  readonly path: string;
+  /** Request headers, a flat name/value list. */
+  readonly headers: string[];
+  /** Headers and body-idle timeout. */
+  readonly timeoutMs: number;
+  readonly maxBodyBytes: number;
+  readonly logBodies: boolean;
+  /** The consumer's answer headers (flat list) from the upstream's. */
+  answerHeaders(headers: IncomingHttpHeaders, tx: TransactionState): string[];
+  /** The error code logged with the upstream's answer: null for a provider's. */
+  answerErrorCode(headers: IncomingHttpHeaders): string | null;
+  /** Cảng's refusal for an upstream call that failed. */
+  failure(error: unknown): CangError;
+}
+
+const providerAnswerHeaders = (headers: IncomingHttpHeaders, tx: TransactionState): string[] =>
+  consumerResponseHeaders(headers, tx.id, tx.requestHash!);
+const noErrorCode = (): null => null;
+
+/** Forwards an authorised call to its provider and streams the answer back (`forwardToUpstream`). */
+export function forwardCall(
+  ctx: ExchangeContext,
+  tx: TransactionState,
+  target: ActiveService,
+  trace: TraceContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  const service = target.service;
+  const path = target.basePath + tx.path;
+  forwardToUpstream(
+    ctx,
+    tx,
+    {
+      dispatcher: ctx.dispatchers.for(target),
+      origin: target.origin,
+      path: `${path === '' ? '/' : path}${tx.query === null ? '' : `?${tx.query}`}`,
+      headers: providerRequestHeaders(req.rawHeaders, {
+        transactionId: tx.id,
+        client: tx.clientId!,
+        user: tx.userId ?? undefined,
+        purpose: tx.purpose ?? undefined,
+        traceparent: trace.traceparent,
+        tracestate: trace.tracestate,
+      }),
+      timeoutMs: service.timeoutMs,
+      maxBodyBytes: service.maxBodyBytes,
+      logBodies: service.logBodies,
+      answerHeaders: providerAnswerHeaders,
+      answerErrorCode: noErrorCode,
+      failure: classifyProviderError,
+    },
+    req,
+    res,
+  );
+}
+
+/**
+ * Sends an authorised call upstream and streams the answer back (steps numbered below).
  *
  * 1. The request body streams to the provider through `requestBody()`, hashed and size-checked chunk by
  *    chunk; over `maxBodyBytes` the upload is aborted and answered 413.
@@ -34,15 +99,14 @@ const CLIENT_CLOSED = 499;
  *    otherwise see a complete answer before the log commit. If the append fails, the connection is
  *    destroyed.
  */
-export function forwardCall(
+export function forwardToUpstream(
   ctx: ExchangeContext,
   tx: TransactionState,
-  target: ActiveService,
-  trace: TraceContext,
+  upstream: Upstream,
   req: IncomingMessage,
   res: ServerResponse,
 ): void {
-  new ForwardedCall(ctx, tx, target, req, res).start(trace);
+  new ForwardedCall(ctx, tx, upstream, req, res).start();
 }
 
 class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
@@ -61,19 +125,20 @@ class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
   /** The last chunk seen, written only after the log commit. */
   private held: Buffer | null = null;
   private failure: 'too-large' | 'client-gone' | null = null;
+  /** The upstream's own refusal code, when it answered with one. */
+  private errorCode: string | null = null;
 
   constructor(
     private readonly ctx: ExchangeContext,
     private readonly tx: TransactionState,
-    private readonly target: ActiveService,
+    private readonly upstream: Upstream,
     private readonly req: IncomingMessage,
     private readonly res: ServerResponse,
   ) {}
 
-  start(trace: TraceContext): void {
-    const { req, tx, target } = this;
-    const service = target.service;
-    if (service.logBodies) {
+  start(): void {
+    const { req, tx, upstream } = this;
+    if (upstream.logBodies) {
       tx.requestBody = [];
       tx.responseBody = [];
     }
@@ -83,31 +148,22 @@ class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
     let body: AsyncIterable<Buffer> | null = null;
     if (hasBody) {
       this.requestHasher = createHash('sha256');
-      body = this.requestBody(service.maxBodyBytes);
+      body = this.requestBody(upstream.maxBodyBytes);
     } else {
       this.requestEnded();
     }
     this.res.on('close', this.onClientClose);
-    const headers = providerRequestHeaders(req.rawHeaders, {
-      transactionId: tx.id,
-      client: tx.clientId!,
-      user: tx.userId ?? undefined,
-      purpose: tx.purpose ?? undefined,
-      traceparent: trace.traceparent,
-      tracestate: trace.tracestate,
-    });
-    const path = target.basePath + tx.path;
     try {
-      this.ctx.dispatchers.for(target).dispatch(
+      upstream.dispatcher.dispatch(
         {
-          origin: target.origin,
-          path: `${path === '' ? '/' : path}${tx.query === null ? '' : `?${tx.query}`}`,
+          origin: upstream.origin,
+          path: upstream.path,
           method: tx.method,
-          headers,
+          headers: upstream.headers,
           // undici documents async iterables as request bodies; its typings only name Readable.
           body: body as unknown as Dispatcher.DispatchOptions['body'],
-          headersTimeout: service.timeoutMs,
-          bodyTimeout: service.timeoutMs,
+          headersTimeout: upstream.timeoutMs,
+          bodyTimeout: upstream.timeoutMs,
         },
         this,
       );
@@ -188,7 +244,7 @@ class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
   /** Step 2. */
   private writeHead(): void {
     this.headWritten = true;
-    this.res.writeHead(this.status, consumerResponseHeaders(this.headers!, this.tx.id, this.tx.requestHash!));
+    this.res.writeHead(this.status, this.upstream.answerHeaders(this.headers!, this.tx));
     const early = this.early;
     this.early = null;
     if (early !== null) for (const chunk of early) this.pushChunk(chunk);
@@ -225,7 +281,8 @@ class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
     this.settled = true;
     const { ctx, tx, res } = this;
     tx.responseBodyHash = this.responseHasher!.digest('base64url');
-    answerAfterCommit(ctx, tx, res, this.status, null, this);
+    this.errorCode = this.upstream.answerErrorCode(this.headers!);
+    answerAfterCommit(ctx, tx, res, this.status, this.errorCode, this);
   }
 
   /** Step 4, once the record is committed: the held-back chunk and the end of the answer. */
@@ -235,7 +292,7 @@ class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
     this.held = null;
     if (held === null) this.res.end();
     else this.res.end(held);
-    this.observe(this.status, null);
+    this.observe(this.status, this.errorCode);
   }
 
   abandoned(): void {
@@ -252,9 +309,9 @@ class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
       return;
     }
     const refusal =
-      this.failure === 'too-large' ? new CangError('payload-too-large') : classifyProviderError(error);
+      this.failure === 'too-large' ? new CangError('payload-too-large') : this.upstream.failure(error);
     if (!(refusal.code === 'payload-too-large')) {
-      ctx.logger.warn({ err: error, transactionId: tx.id, service: tx.serviceId }, 'provider call failed');
+      ctx.logger.warn({ err: error, transactionId: tx.id, service: tx.serviceId }, 'upstream call failed');
     }
     if (!this.headWritten) {
       refuseCall(ctx, tx, res, refusal);

@@ -1,15 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CangError, uuidV7 } from '../core/index.js';
-import type { ActiveService } from './active-config.js';
 import { answerMetaservice } from './answer-metaservice.js';
 import { type PresentedCredentials, authenticateClient } from './authenticate-client.js';
-import { authoriseCall } from './authorise-call.js';
 import type { ExchangeContext } from './exchange-context.js';
-import { forwardCall } from './forward-call.js';
-import { normaliseRestPath } from './normalise-rest-path.js';
+import { answerPartnerMetaservice } from './federation/answer-partner-metaservice.js';
+import { callPartner } from './federation/call-partner.js';
 import { parseExchangeUrl } from './parse-exchange-url.js';
 import { refuseCall } from './refuse-call.js';
-import { resolveService } from './resolve-service.js';
+import { serveService } from './serve-service.js';
 import { traceContext } from './traceparent.js';
 import { TransactionState } from './transaction-state.js';
 
@@ -27,7 +25,8 @@ function presented(ctx: ExchangeContext, req: IncomingMessage): PresentedCredent
 
 /**
  * One call on the exchange port: parse → (metaservice) → authenticate → service → path → authorise →
- * size → forward. Refusals before authentication's outcome is known (malformed URL, no valid
+ * size → forward (`serveService`), or, for a service of a partner instance, → outbound policy → the
+ * partner's node (`callPartner`). Refusals before authentication's outcome is known (malformed URL, no valid
  * configuration) are answered without a log record; from authentication on, every call is logged.
  */
 export function handleExchangeCall(ctx: ExchangeContext, req: IncomingMessage, res: ServerResponse): void {
@@ -56,7 +55,12 @@ export function handleExchangeCall(ctx: ExchangeContext, req: IncomingMessage, r
   if (target.kind === 'meta') {
     try {
       const client = authenticateClient(config, presented(ctx, req), startedAt);
-      answerMetaservice(config, target, client, req.method ?? 'GET', startedAt, transactionId, res);
+      const method = req.method ?? 'GET';
+      if (target.instance === null || target.instance === ctx.instance) {
+        answerMetaservice(config, target, client, method, startedAt, transactionId, res);
+      } else {
+        answerPartnerMetaservice(ctx, config, target, client, method, startedAt, transactionId, res);
+      }
       ctx.metrics.observe(`meta:${target.name}`, 200, null, (ctx.now() - startedAt) / 1000);
     } catch (error) {
       refuseCall(ctx, null, res, error, transactionId);
@@ -74,24 +78,13 @@ export function handleExchangeCall(ctx: ExchangeContext, req: IncomingMessage, r
   );
   const trace = traceContext(one(req.headers.traceparent), one(req.headers.tracestate));
   tx.traceId = trace.traceId;
-  let service: ActiveService;
   try {
     tx.clientId = authenticateClient(config, presented(ctx, req), startedAt);
-    service = resolveService(config, target.serviceId);
-    const segments = normaliseRestPath(target.rest);
-    authoriseCall(
-      config,
-      { client: tx.clientId, serviceId: target.serviceId, method: tx.method, segments },
-      ctx.quotas,
-      startedAt,
-    );
-    const length = req.headers['content-length'];
-    if (length !== undefined && Number(length) > service.service.maxBodyBytes) {
-      throw new CangError('payload-too-large');
-    }
   } catch (error) {
     refuseCall(ctx, tx, res, error);
     return;
   }
-  forwardCall(ctx, tx, service, trace, req, res);
+  // The one test a local call pays for federation.
+  if (target.serviceId.startsWith(ctx.instancePrefix)) serveService(ctx, config, tx, trace, req, res);
+  else callPartner(ctx, config, tx, trace, req, res);
 }

@@ -25,10 +25,22 @@ describe('parseExchangeUrl', () => {
   });
 
   it('recognises metaservices', () => {
-    expect(parseExchangeUrl('/r1/listClients')).toMatchObject({ kind: 'meta', name: 'listClients' });
+    expect(parseExchangeUrl('/r1/listClients')).toMatchObject({
+      kind: 'meta',
+      name: 'listClients',
+      instance: null,
+    });
+    expect(parseExchangeUrl('/r1/VN/listClients')).toEqual({
+      kind: 'meta',
+      name: 'listClients',
+      instance: 'VN',
+      systemId: null,
+      query: null,
+    });
     expect(parseExchangeUrl('/r1/VN-HP/GOV/000.00.20.H26/CSDL-DANCU/getOpenAPI?serviceCode=x')).toEqual({
       kind: 'meta',
       name: 'getOpenAPI',
+      instance: 'VN-HP',
       systemId: 'VN-HP/GOV/000.00.20.H26/CSDL-DANCU',
       query: 'serviceCode=x',
     });
@@ -37,6 +49,8 @@ describe('parseExchangeUrl', () => {
   it('refuses malformed identifiers with bad-request', () => {
     expect(code(() => parseExchangeUrl('/r2/x'))).toBe('bad-request');
     expect(code(() => parseExchangeUrl('/r1/VN-HP/GOV/000'))).toBe('bad-request');
+    expect(code(() => parseExchangeUrl('/r1/VN..%2F/listClients'))).toBe('bad-request');
+    expect(code(() => parseExchangeUrl('/r1/VN/listServices'))).toBe('bad-request');
     expect(code(() => parseExchangeUrl('/r1/VN-HP/XXX/000/SYS/svc'))).toBe('bad-request');
     expect(code(() => parseExchangeUrl('/r1/VN-HP/GOV/000/SYS/%2e%2e'))).toBe('bad-request');
     expect(code(() => parseExchangeUrl('/r1/VN-HP/GOV//SYS/svc'))).toBe('bad-request');
