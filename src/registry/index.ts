@@ -9,7 +9,7 @@ export type { GrantCommands } from './grant-commands.js';
 export * from './grant-schemas.js';
 export * from './key-files.js';
 export { collectNodePublicKeys } from './node-public-keys.js';
-export type { NodeCommands } from './node-commands.js';
+export type { NodeCommands, NodeFederation } from './node-commands.js';
 export * from './node-schemas.js';
 export type { OrganisationCommands } from './organisation-commands.js';
 export * from './organisation-schemas.js';
