@@ -7,6 +7,7 @@ export type { CredentialCommands } from './credential-commands.js';
 export * from './credential-schemas.js';
 export type { GrantCommands } from './grant-commands.js';
 export * from './grant-schemas.js';
+export * from './federation-key-files.js';
 export * from './key-files.js';
 export { collectNodePublicKeys } from './node-public-keys.js';
 export type { NodeCommands, NodeFederation } from './node-commands.js';
