@@ -26,3 +26,13 @@ export type { SystemCommands } from './system-commands.js';
 export * from './system-schemas.js';
 export type * from './federation/configuration-anchor.js';
 export type * from './federation/federation-configuration.js';
+export type { FederationCommands } from './federation/federation-commands.js';
+export * from './federation/federation-configurations.js';
+export * from './federation/federation-schemas.js';
+export type { OfferCommands } from './federation/offer-commands.js';
+export type { OutboundCommands } from './federation/outbound-commands.js';
+export {
+  type AnchorAuthority,
+  FEDERATION_CONFIGURATION_PATH,
+  type PartnerCommands,
+} from './federation/partner-commands.js';
