@@ -10,7 +10,7 @@ import { type NodeCommands, nodeCommands } from './node-commands.js';
 import { type OrganisationCommands, organisationCommands } from './organisation-commands.js';
 import { createRegistryContext } from './registry-context.js';
 import { type ServiceCommands, serviceCommands } from './service-commands.js';
-import type { ConfigSnapshot } from './snapshot.js';
+import type { UnsignedSnapshot } from './snapshot.js';
 import { type SystemCommands, systemCommands } from './system-commands.js';
 
 /** What the registry is built from. */
@@ -46,8 +46,8 @@ export interface Registry {
   readonly federation: FederationCommands;
   /** The current configuration version; it increases with every change. */
   configVersion(): Promise<number>;
-  /** Reads everything the exchange needs into an unsigned snapshot. */
-  buildSnapshot(options: SnapshotOptions): Promise<ConfigSnapshot>;
+  /** Reads everything the exchange needs into an unsigned snapshot (partners' configurations unsigned too). */
+  buildSnapshot(options: SnapshotOptions): Promise<UnsignedSnapshot>;
 }
 
 /**

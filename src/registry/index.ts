@@ -27,6 +27,7 @@ export * from './system-schemas.js';
 export type * from './federation/configuration-anchor.js';
 export type * from './federation/federation-configuration.js';
 export type { FederationCommands } from './federation/federation-commands.js';
+export * from './federation/federation-configuration-signature.js';
 export * from './federation/federation-configurations.js';
 export * from './federation/federation-schemas.js';
 export type { OfferCommands } from './federation/offer-commands.js';
