@@ -31,6 +31,7 @@ function loadConfig(): Config {
     host: env.CANG_HOST ?? '127.0.0.1',
     adminPort: integer('CANG_ADMIN_PORT', 8080),
     exchangePort: integer('CANG_EXCHANGE_PORT', 8081),
+    publicUrl: env.CANG_PUBLIC_URL ?? `http://localhost:${env.CANG_ADMIN_PORT ?? 8080}`,
     instance: env.CANG_INSTANCE ?? 'VN-HP',
     nodeId: env.CANG_NODE_ID ?? 'hp-node-1',
     logLevel: env.CANG_LOG_LEVEL ?? 'info',
@@ -61,6 +62,7 @@ function loadConfig(): Config {
         : {}),
     },
     ...(env.CANG_SUBJECT_HASH_KEY ? { subjectHashKey: env.CANG_SUBJECT_HASH_KEY } : {}),
+    ...(env.CANG_SECRETS_KEY ? { secretsKey: env.CANG_SECRETS_KEY } : {}),
     ...(env.CANG_PREVIOUS_SUBJECT_HASH_KEYS
       ? { previousSubjectHashKeys: env.CANG_PREVIOUS_SUBJECT_HASH_KEYS.split(',').map((k) => k.trim()) }
       : {}),

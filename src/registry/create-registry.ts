@@ -5,6 +5,7 @@ import { readConfigVersion } from './config-version.js';
 import { type CredentialCommands, credentialCommands } from './credential-commands.js';
 import { type FederationCommands, federationCommands } from './federation/federation-commands.js';
 import type { FederationConfigurations } from './federation/federation-configurations.js';
+import { type ExternalPlatformCommands, externalPlatformCommands } from './external-platform-commands.js';
 import { type GrantCommands, grantCommands } from './grant-commands.js';
 import { type NodeCommands, nodeCommands } from './node-commands.js';
 import { type OrganisationCommands, organisationCommands } from './organisation-commands.js';
@@ -27,6 +28,8 @@ export interface RegistryOptions {
    * grant to a partner's system is checked; by default none is known, so none can be granted.
    */
   readonly federationConfigurations?: FederationConfigurations;
+  /** Key that seals external platforms' secrets at rest; without it none can be registered. */
+  readonly secretsKey?: Buffer;
 }
 
 /**
@@ -44,6 +47,7 @@ export interface Registry {
   readonly nodes: NodeCommands;
   /** Trusted partner instances, what is offered to each and which local systems may call out. */
   readonly federation: FederationCommands;
+  readonly externalPlatforms: ExternalPlatformCommands;
   /** The current configuration version; it increases with every change. */
   configVersion(): Promise<number>;
   /** Reads everything the exchange needs into an unsigned snapshot (partners' configurations unsigned too). */
@@ -69,6 +73,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     credentials: credentialCommands(context),
     nodes: nodeCommands(context),
     federation: federationCommands(context),
+    externalPlatforms: externalPlatformCommands(context, options.secretsKey),
     configVersion: () => readConfigVersion(context.db),
     buildSnapshot: (snapshotOptions: SnapshotOptions) => buildSnapshot(context, snapshotOptions),
   });

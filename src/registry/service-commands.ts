@@ -6,6 +6,7 @@ import { ListQuery, type Page } from './common-schemas.js';
 import { refuseForeign } from './federation/foreign-systems.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
+import { checkPlatformOrigin } from './external-platform-commands.js';
 import { checkBaseUrl, checkOpenApi } from './service-checks.js';
 import { SERVICE_DEFAULTS, ServiceInput, ServicePatch, type ServiceView } from './service-schemas.js';
 import { requireSystem } from './system-commands.js';
@@ -100,6 +101,7 @@ export function serviceCommands(context: RegistryContext): ServiceCommands {
       );
       return context.write(actor, async (trx, now) => {
         await requireSystem(trx, systemId);
+        await checkPlatformOrigin(trx, systemId, baseUrl!);
         const existing = await trx
           .selectFrom('services')
           .select('id')
@@ -140,6 +142,7 @@ export function serviceCommands(context: RegistryContext): ServiceCommands {
       });
       return context.write(actor, async (trx, now) => {
         const current = await requireService(trx, id);
+        if (baseUrl !== undefined) await checkPlatformOrigin(trx, current.system_id, baseUrl);
         const changes: Partial<ServiceTable> = { updated_at: now };
         if (patch.name !== undefined) changes.name = patch.name;
         if (baseUrl !== undefined) changes.base_url = baseUrl;

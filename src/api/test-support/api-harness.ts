@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +17,7 @@ import {
 } from '../../registry/index.js';
 import type { Steering } from '../../steering/index.js';
 import type { DialectName, Store } from '../../store/index.js';
+import type { AdminApiDeps } from '../admin-api-deps.js';
 import { createAdminApi } from '../create-admin-api.js';
 
 /** A password long enough for every test user. */
@@ -45,6 +47,8 @@ export interface ApiHarnessOptions {
   readonly federationStatus?: FederationStatus;
   /** The registry key and authority certificate the anchor carries. */
   readonly anchorAuthority?: () => Promise<AnchorAuthority>;
+  /** The public URL and timeouts the API is configured with. */
+  readonly admin?: Partial<Pick<AdminApiDeps, 'publicUrl' | 'timeouts'>>;
 }
 
 /** A listening admin API over a fresh store, and helpers to call it over a real socket. */
@@ -78,6 +82,7 @@ export async function startApi(dialect: DialectName, options: ApiHarnessOptions 
   const registry = createRegistry({
     store,
     instance: 'VN-HP',
+    secretsKey: randomBytes(32),
     ...(options.federationStatus ? { federationConfigurations: options.federationStatus } : {}),
   });
   const parts = options.parts?.(store, registry) ?? {};
@@ -93,6 +98,8 @@ export async function startApi(dialect: DialectName, options: ApiHarnessOptions 
     identity,
     registry,
     snapshotPublisher,
+    publicUrl: 'https://cang.haiphong.example',
+    ...options.admin,
     ...parts,
     ...(options.federationStatus ? { federationStatus: options.federationStatus } : {}),
     ...(options.anchorAuthority ? { anchorAuthority: options.anchorAuthority } : {}),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { DIALECTS, createTestStore } from '../../../test/support/dialects.js';
 import { CangError, type ErrorCode } from '../../core/index.js';
@@ -7,6 +8,9 @@ import type { FederationConfigurations } from '../federation/federation-configur
 import type { GrantInput } from '../grant-schemas.js';
 import type { OrganisationInput } from '../organisation-schemas.js';
 import type { ServiceInput } from '../service-schemas.js';
+
+/** The key that seals external platforms' secrets in the registry suites. */
+export const TEST_SECRETS_KEY: Buffer = randomBytes(32);
 
 /** The dialects every store suite runs on, re-exported for the registry suites. */
 export { DIALECTS };
@@ -48,6 +52,7 @@ export async function buildRegistry(
     instance: options.instance ?? 'VN-HP',
     now: clock.now,
     onChange: (version) => changes.push(version),
+    secretsKey: TEST_SECRETS_KEY,
     ...(options.federationConfigurations
       ? { federationConfigurations: options.federationConfigurations }
       : {}),

@@ -1,3 +1,4 @@
+import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.js';
 import { keyedHash } from '../../../core/index.js';
@@ -111,6 +112,16 @@ for (const dialect of DIALECTS) {
       const dcat = await expectStatus(await api.call('GET', '/api/v1/catalog/open/dcat.jsonld'), 200);
       expect(dcat.headers.get('content-type')).toContain('application/ld+json');
       expect((await readJson<{ 'dcat:dataset': unknown[] }>(dcat))['dcat:dataset']).toHaveLength(1);
+      // The links name the configured public URL, whatever Host a caller sends.
+      const forged = await request(`${api.baseUrl}/api/v1/catalog/open/dcat.jsonld`, {
+        headers: { host: 'attacker.example' },
+      });
+      const forgedText = await forged.body.text();
+      expect(forged.statusCode).toBe(200);
+      expect(forgedText).not.toContain('attacker.example');
+      expect(JSON.parse(forgedText)['@id']).toBe(
+        'https://cang.haiphong.example/api/v1/catalog/open/dcat.jsonld',
+      );
       const anonymous = await api.call('GET', '/api/v1/catalog/entries');
       expect((await readJson(await expectStatus(anonymous, 401))).code).toBe('unauthenticated');
     });
