@@ -8,24 +8,15 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createAdminApi } from './api/index.js';
 import { type Catalog, catalogMeasures, createCatalog, scheduleSharingExpiry } from './catalog/index.js';
-import {
-  type CertificateWithKey,
-  type Config,
-  CangError,
-  loadPrivateKey,
-  openSecret,
-  secretBoxKey,
-} from './core/index.js';
+import { type Config, CangError, loadPrivateKey, openSecret, secretBoxKey } from './core/index.js';
 import {
   createExchange,
   createPartnerConfigurationSource,
   createPollingSnapshotSource,
   createTransactionLog,
   feedMemorySnapshots,
-  loadOrCreateFederationIdentity,
   type PartnerConfigurationSource,
   readExchangeTls,
-  readFederationIdentity,
   scheduleLogRetention,
   type SnapshotSource,
 } from './exchange/index.js';
@@ -37,6 +28,11 @@ import {
 } from './identity/index.js';
 import {
   createRegistry,
+  type FederationIdentity,
+  type FederationStatus,
+  loadOrCreateAuthorityCertificate,
+  loadOrCreateFederationIdentity,
+  readFederationIdentity,
   createSnapshotPublisher,
   type IdentifiedKeyPair,
   loadOrCreatePlatformKeys,
@@ -72,9 +68,26 @@ export interface Platform {
   readonly subjectHashKey: string;
   /** Seals and opens external platforms' secrets. */
   readonly secretsKey: Buffer;
+  /** The partners' configurations as this process polls them; knows none until the exchange starts polling. */
+  readonly federationStatus: FederationStatus & { attach(source: FederationStatus): void };
   /** Subscribes to committed registry changes. */
   onRegistryChange(listener: () => void): void;
   close(): Promise<void>;
+}
+
+/**
+ * The registry and the admin API read the partners' configurations, which the exchange polls and which
+ * exist only once it has started: they are handed this view, attached to the poller then.
+ */
+function lateFederationStatus(): FederationStatus & { attach(source: FederationStatus): void } {
+  let source: FederationStatus | undefined;
+  return {
+    current: (instance) => source?.current(instance),
+    status: (instance) => source?.status(instance),
+    attach: (attached) => {
+      source = attached;
+    },
+  };
 }
 
 /** Opens the store (migrating it) and builds the registry, identity and snapshot publisher over it. */
@@ -93,7 +106,9 @@ export async function openPlatform(config: Config): Promise<Platform> {
   );
   const sealingKey = secretBoxKey(secretsKey);
   const listeners: (() => void)[] = [];
+  const federationStatus = lateFederationStatus();
   const registry = createRegistry({
+    federationConfigurations: federationStatus,
     store,
     instance: config.instance,
     onChange: () => {
@@ -131,6 +146,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
     registryKey,
     subjectHashKey,
     secretsKey: sealingKey,
+    federationStatus,
     onRegistryChange: (listener) => listeners.push(listener),
     close: () => store.close(),
   };
@@ -191,7 +207,16 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   try {
     const seeded = config.seedSample ? await seedSample(platform) : undefined;
     const firstAdministrator = await ensureFirstAdministrator(platform.identity);
-    await platform.registry.nodes.ensureRegistered(PLATFORM_ACTOR, config.nodeId, platform.nodeKey.publicKey);
+    const federationIdentity = await federationIdentityFor(platform);
+    // Registered with its federation address and TLS key, so that partners are shown this node.
+    await platform.registry.nodes.ensureRegistered(
+      PLATFORM_ACTOR,
+      config.nodeId,
+      platform.nodeKey.publicKey,
+      federationIdentity === undefined || config.federation === undefined
+        ? undefined
+        : { address: config.federation.address, tlsFingerprint: federationIdentity.tlsFingerprint },
+    );
 
     let exchangeUrl: string | undefined;
     let federationUrl: string | undefined;
@@ -218,9 +243,23 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       );
       const snapshots = await snapshotSourceFor(platform, logger, closers);
       const tls = readExchangeTls(config.exchange.tls);
-      const federation = await federationFor(platform, snapshots, logger);
+      const federation =
+        federationIdentity === undefined || config.federation === undefined
+          ? undefined
+          : {
+              identity: federationIdentity,
+              configurations: createPartnerConfigurationSource({
+                instance: config.instance,
+                snapshots,
+                identity: federationIdentity,
+                dir: join(config.dataDir, 'federation'),
+                pollSeconds: config.federation.pollSeconds,
+                logger,
+              }),
+            };
       if (federation !== undefined) {
         partnerConfigurations = federation.configurations;
+        platform.federationStatus.attach(federation.configurations);
         await federation.configurations.start();
         closers.push(() => federation.configurations.stop());
       }
@@ -249,6 +288,15 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     if (config.role !== 'exchange') {
       const admin = await createAdminApi({
         publicUrl: config.publicUrl,
+        federationStatus: platform.federationStatus,
+        anchorAuthority: async () => ({
+          publicKey: platform.registryKey.publicKey,
+          certificate: await loadOrCreateAuthorityCertificate(
+            config.dataDir,
+            config.instance,
+            platform.registryKey,
+          ),
+        }),
         store: platform.store,
         identity: platform.identity,
         registry: platform.registry,
@@ -283,43 +331,26 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   }
 }
 
-/**
- * The node's federation, when configured: its TLS identity (the configured file, or, in the process that
- * holds the registry key, one issued by the authority made from that key) and the poller of the partners'
- * configurations, not yet started.
- */
-async function federationFor(
-  platform: Platform,
-  snapshots: SnapshotSource,
-  logger: Logger,
-): Promise<{ identity: CertificateWithKey; configurations: PartnerConfigurationSource } | undefined> {
+/** This node's federation TLS identity, when it federates: from its file, or issued from the registry key. */
+async function federationIdentityFor(platform: Platform): Promise<FederationIdentity | undefined> {
   const { config } = platform;
-  if (config.federation === undefined) return undefined;
-  let identity: CertificateWithKey;
-  if (config.federation.tlsFile !== undefined) {
-    identity = readFederationIdentity(config.federation.tlsFile);
-  } else if (config.role === 'all') {
-    identity = await loadOrCreateFederationIdentity({
-      dataDir: config.dataDir,
-      instance: config.instance,
-      nodeId: config.nodeId,
-      registryKey: loadPrivateKey(platform.registryKey.privateKey),
-    });
-  } else {
+  if (config.federation === undefined || config.role === 'admin') return undefined;
+  if (config.federation.tlsFile !== undefined) return readFederationIdentity(config.federation.tlsFile);
+  if (config.role === 'exchange') {
     throw new CangError(
       'validation-failed',
       'An exchange-only node that federates needs CANG_FEDERATION_TLS_FILE (made by cang federation certificate)',
     );
   }
-  const configurations = createPartnerConfigurationSource({
-    instance: config.instance,
-    snapshots,
-    identity,
-    dir: join(config.dataDir, 'federation'),
-    pollSeconds: config.federation.pollSeconds,
-    logger,
+  const certificate = await loadOrCreateAuthorityCertificate(
+    config.dataDir,
+    config.instance,
+    platform.registryKey,
+  );
+  return loadOrCreateFederationIdentity(config.dataDir, config.instance, config.nodeId, {
+    registryKey: platform.registryKey,
+    certificate,
   });
-  return { identity, configurations };
 }
 
 async function snapshotSourceFor(

@@ -41,6 +41,12 @@ export const SCREENS: readonly Screen[] = [
     component: lazy(() => import('./screens/grants')),
   },
   {
+    path: '/federation',
+    label: 'nav.federation',
+    capability: 'federation.read',
+    component: lazy(() => import('./screens/federation')),
+  },
+  {
     path: '/traffic',
     label: 'nav.traffic',
     capability: 'stats.read',

@@ -9,7 +9,7 @@ import type {
 import type { Logger } from 'pino';
 import type { Catalog } from '../catalog/index.js';
 import type { Identity } from '../identity/index.js';
-import type { Registry, SignedSnapshot } from '../registry/index.js';
+import type { AnchorAuthority, FederationStatus, Registry, SignedSnapshot } from '../registry/index.js';
 import type { Steering } from '../steering/index.js';
 import type { Store } from '../store/index.js';
 
@@ -37,6 +37,13 @@ export interface AdminApiDeps {
   readonly snapshotPublisher: SnapshotSource;
   /** The steering workspace; its routes under `/api/v1/steering` are registered when set. */
   readonly steering?: Steering;
+  /**
+   * The registry key and authority certificate this instance's anchor carries; when absent (a process
+   * without the registry key) exporting the anchor answers `not-ready`.
+   */
+  readonly anchorAuthority?: () => Promise<AnchorAuthority>;
+  /** The partners' configurations as this node's polling holds them; by default none is known. */
+  readonly federationStatus?: FederationStatus;
   /** A pino logger, or false for none (the default). */
   readonly logger?: Logger | false;
   /** Folder of the built console (index.html and assets); skipped when absent. */

@@ -10,7 +10,8 @@ export interface CliPlatform {
   readonly registry: Registry;
   readonly identity: Identity;
   readonly nodeKey: { readonly privateKey: string; readonly publicKey: string; readonly id: string };
-  readonly registryKey: { readonly publicKey: string; readonly id: string };
+  /** The registry key: it signs the snapshot and is the instance's certificate authority for federation. */
+  readonly registryKey: { readonly privateKey: string; readonly publicKey: string; readonly id: string };
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { CangError } from '../core/index.js';
 import type { CliDeps } from './cli-deps.js';
 import { registerDemoCommand } from './demo-command.js';
+import { registerFederationCommands } from './federation-commands.js';
 import { registerKeysCommand } from './keys-command.js';
 import { registerLogCommands } from './log-commands.js';
 import { registerRegistryCommands } from './registry-commands.js';
@@ -25,6 +26,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   registerRegistryCommands(program, deps);
   registerLogCommands(program, deps, setExitCode);
   registerKeysCommand(program, deps);
+  registerFederationCommands(program, deps);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -50,6 +50,12 @@ export const AUTHORIZATION_RULES = {
   'grant.delete': ORG_WRITERS,
   'node.read': ['platform-admin', 'auditor'],
   'node.write': ['platform-admin'],
+  // Federation. Trust in a partner and who may call out to it are the platform's; an organisation
+  // offers its own services (the resource is the service) and grants foreign systems through grants.
+  'federation.read': ['platform-admin', 'auditor', 'org-admin'],
+  'federation.trust': ['platform-admin'],
+  'federation.outbound': ['platform-admin'],
+  'federation.offer': ORG_WRITERS,
   // Identity.
   'user.read': ['platform-admin'],
   'user.create': ['platform-admin'],

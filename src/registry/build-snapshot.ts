@@ -1,7 +1,8 @@
 import { CangError } from '../core/index.js';
 import { readConfigVersion } from './config-version.js';
+import { buildFederationConfiguration } from './federation/build-federation-configuration.js';
 import type { RegistryContext } from './registry-context.js';
-import type { ConfigSnapshot, SnapshotNode } from './snapshot.js';
+import type { SnapshotNode, UnsignedSnapshot } from './snapshot.js';
 
 /** How long a snapshot stays valid once issued. */
 export interface SnapshotOptions {
@@ -11,12 +12,14 @@ export interface SnapshotOptions {
 /**
  * Reads the whole registry into a configuration snapshot in one consistent read. Revoked or expired
  * credentials and expired grants are left out; retired node keys stay in, with `retiredAt`, because
- * seals made before retirement must still verify.
+ * seals made before retirement must still verify. Each trusted partner comes with the federation
+ * configuration it is shown, built from the same read and with the snapshot's version and expiry, for
+ * the publisher to sign.
  */
 export async function buildSnapshot(
   context: RegistryContext,
   options: SnapshotOptions,
-): Promise<ConfigSnapshot> {
+): Promise<UnsignedSnapshot> {
   if (!Number.isInteger(options.expiresInSeconds) || options.expiresInSeconds < 1) {
     throw new CangError('internal', 'A snapshot needs a positive whole number of seconds to live');
   }
@@ -33,7 +36,11 @@ export async function buildSnapshot(
         .select(['id', 'name'])
         .orderBy('id')
         .execute();
-      const systems = await trx.selectFrom('systems').select(['id', 'name']).orderBy('id').execute();
+      const systems = await trx
+        .selectFrom('systems')
+        .select(['id', 'name', 'organisation_id'])
+        .orderBy('id')
+        .execute();
       const services = await trx.selectFrom('services').selectAll().orderBy('id').execute();
       const grants = await trx
         .selectFrom('grants')
@@ -48,7 +55,7 @@ export async function buildSnapshot(
         .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
         .orderBy('id')
         .execute();
-      const nodes = await trx.selectFrom('nodes').select('id').orderBy('id').execute();
+      const nodes = await trx.selectFrom('nodes').selectAll().orderBy('id').execute();
       const platforms = await trx.selectFrom('external_platforms').selectAll().orderBy('system_id').execute();
       const keys = await trx
         .selectFrom('node_keys')
@@ -56,14 +63,24 @@ export async function buildSnapshot(
         .orderBy('created_at')
         .orderBy('id')
         .execute();
+      const partners = await trx.selectFrom('federation_partners').selectAll().orderBy('instance').execute();
+      const offers = await trx.selectFrom('federation_offers').selectAll().orderBy('service_id').execute();
+      const outbound = await trx
+        .selectFrom('federation_outbound')
+        .selectAll()
+        .orderBy('client_system_id')
+        .execute();
+      const issuedAt = now;
+      const expiresAt = now + options.expiresInSeconds * 1000;
+      const rows = { nodes, organisations, systems, services, grants };
       return {
         format: 'cang-config/1',
         instance: context.instance,
         version,
-        issuedAt: now,
-        expiresAt: now + options.expiresInSeconds * 1000,
+        issuedAt,
+        expiresAt,
         organisations,
-        systems,
+        systems: systems.map(({ id, name }) => ({ id, name })),
         services: services.map((row) => ({
           id: row.id,
           name: row.name,
@@ -98,7 +115,24 @@ export async function buildSnapshot(
               .map((key) => ({ id: key.id, publicKey: key.public_key, retiredAt: key.retired_at })),
           }),
         ),
-        partners: [],
+        partners: partners.map((partner) => {
+          const outboundClients = outbound
+            .filter((row) => row.partner === partner.instance)
+            .map((row) => row.client_system_id);
+          return {
+            instance: partner.instance,
+            publicKey: partner.public_key,
+            certificate: partner.certificate,
+            configurationUrls: JSON.parse(partner.configuration_urls) as string[],
+            outboundClients,
+            configuration: buildFederationConfiguration(
+              { instance: context.instance, partner: partner.instance, version, issuedAt, expiresAt },
+              rows,
+              offers.filter((offer) => offer.partner === partner.instance),
+              outboundClients,
+            ),
+          };
+        }),
         externalPlatforms: platforms.map((row) => ({
           system: row.system_id,
           origin: row.origin,

@@ -3,13 +3,15 @@ import type { Store } from '../store/index.js';
 import { buildSnapshot, type SnapshotOptions } from './build-snapshot.js';
 import { readConfigVersion } from './config-version.js';
 import { type CredentialCommands, credentialCommands } from './credential-commands.js';
+import { type FederationCommands, federationCommands } from './federation/federation-commands.js';
+import type { FederationConfigurations } from './federation/federation-configurations.js';
 import { type ExternalPlatformCommands, externalPlatformCommands } from './external-platform-commands.js';
 import { type GrantCommands, grantCommands } from './grant-commands.js';
 import { type NodeCommands, nodeCommands } from './node-commands.js';
 import { type OrganisationCommands, organisationCommands } from './organisation-commands.js';
 import { createRegistryContext } from './registry-context.js';
 import { type ServiceCommands, serviceCommands } from './service-commands.js';
-import type { ConfigSnapshot } from './snapshot.js';
+import type { UnsignedSnapshot } from './snapshot.js';
 import { type SystemCommands, systemCommands } from './system-commands.js';
 
 /** What the registry is built from. */
@@ -21,6 +23,11 @@ export interface RegistryOptions {
   readonly now?: () => number;
   /** Called after every committed change with the new configuration version; must not throw. */
   readonly onChange?: (version: number) => void;
+  /**
+   * The partners' verified federation configurations (the exchange's partner polling), against which a
+   * grant to a partner's system is checked; by default none is known, so none can be granted.
+   */
+  readonly federationConfigurations?: FederationConfigurations;
   /** Key that seals external platforms' secrets at rest; without it none can be registered. */
   readonly secretsKey?: Buffer;
 }
@@ -38,11 +45,13 @@ export interface Registry {
   readonly grants: GrantCommands;
   readonly credentials: CredentialCommands;
   readonly nodes: NodeCommands;
+  /** Trusted partner instances, what is offered to each and which local systems may call out. */
+  readonly federation: FederationCommands;
   readonly externalPlatforms: ExternalPlatformCommands;
   /** The current configuration version; it increases with every change. */
   configVersion(): Promise<number>;
-  /** Reads everything the exchange needs into an unsigned snapshot. */
-  buildSnapshot(options: SnapshotOptions): Promise<ConfigSnapshot>;
+  /** Reads everything the exchange needs into an unsigned snapshot (partners' configurations unsigned too). */
+  buildSnapshot(options: SnapshotOptions): Promise<UnsignedSnapshot>;
 }
 
 /**
@@ -63,6 +72,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     grants: grantCommands(context),
     credentials: credentialCommands(context),
     nodes: nodeCommands(context),
+    federation: federationCommands(context),
     externalPlatforms: externalPlatformCommands(context, options.secretsKey),
     configVersion: () => readConfigVersion(context.db),
     buildSnapshot: (snapshotOptions: SnapshotOptions) => buildSnapshot(context, snapshotOptions),

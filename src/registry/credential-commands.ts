@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { CangError, uuidV7, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, CredentialTable, Database } from '../store/index.js';
 import { newBearerToken, readCertificate } from './client-credentials.js';
+import { refuseForeign } from './federation/foreign-systems.js';
 import { ListQuery, type Page } from './common-schemas.js';
 import { CertificateInput, type CredentialView, type IssuedToken, TokenInput } from './credential-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
@@ -90,6 +91,7 @@ export function credentialCommands(context: RegistryContext): CredentialCommands
       const input = parseInput(TokenInput, raw, 'Invalid token request', (value, problems) => {
         expiresAt = futureTime(value.expiresAt, '/expiresAt', context.now(), problems);
       });
+      refuseForeign(context.instance, systemId, 'authenticates its systems');
       const issued = newBearerToken();
       return context.write(actor, async (trx, now) => {
         await requireSystem(trx, systemId);
@@ -135,6 +137,7 @@ export function credentialCommands(context: RegistryContext): CredentialCommands
           expiresAt = Math.min(expiresAt ?? facts.notAfter, facts.notAfter);
         }
       });
+      refuseForeign(context.instance, systemId, 'authenticates its systems');
       return context.write(actor, async (trx, at) => {
         await requireSystem(trx, systemId);
         const existing = await trx

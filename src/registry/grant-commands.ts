@@ -6,7 +6,8 @@ import {
   parseQuery,
   pathPatternProblem,
 } from '../core/index.js';
-import type { AuditActor, GrantTable } from '../store/index.js';
+import type { AuditActor, AuditChange, GrantTable } from '../store/index.js';
+import { admitForeignSystem, instanceOf } from './federation/foreign-systems.js';
 import type { Page } from './common-schemas.js';
 import { GRANT_METHODS, GrantInput, GrantListQuery, type GrantView } from './grant-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
@@ -95,19 +96,36 @@ export function grantCommands(context: RegistryContext): GrantCommands {
         expiresAt = futureTime(value.expiresAt, '/expiresAt', now, problems);
       });
       return context.write(actor, async (trx, at) => {
-        const client = await trx
-          .selectFrom('systems')
-          .select('id')
-          .where('id', '=', input.client)
-          .executeTakeFirst();
         const service = await trx
           .selectFrom('services')
           .select('id')
           .where('id', '=', input.service)
           .executeTakeFirst();
         const problems: { pointer: string; detail: string }[] = [];
-        if (client === undefined)
-          problems.push({ pointer: '/client', detail: `no information system ${input.client}` });
+        const audit: AuditChange[] = [];
+        const partner = instanceOf(input.client);
+        if (partner === context.instance) {
+          const client = await trx
+            .selectFrom('systems')
+            .select('id')
+            .where('id', '=', input.client)
+            .executeTakeFirst();
+          if (client === undefined)
+            problems.push({ pointer: '/client', detail: `no information system ${input.client}` });
+        } else {
+          // A partner's system, granted by id: it must be one the partner's configuration shows us.
+          const admission = await admitForeignSystem(trx, context.federationConfigurations, input.client, at);
+          if (admission.problem !== null) problems.push({ pointer: '/client', detail: admission.problem });
+          else audit.push(...admission.audit);
+          const offered = await trx
+            .selectFrom('federation_offers')
+            .select('service_id')
+            .where('partner', '=', partner)
+            .where('service_id', '=', input.service)
+            .executeTakeFirst();
+          if (service !== undefined && offered === undefined)
+            problems.push({ pointer: '/service', detail: `not offered to ${partner}; offer it first` });
+        }
         if (service === undefined)
           problems.push({ pointer: '/service', detail: `no service ${input.service}` });
         if (problems.length > 0)
@@ -124,7 +142,8 @@ export function grantCommands(context: RegistryContext): GrantCommands {
         };
         await trx.insertInto('grants').values(row).execute();
         const view = presentGrant(row, at);
-        return { result: view, audit: { action: 'grant.create', resource: row.id, details: view } };
+        audit.push({ action: 'grant.create', resource: row.id, details: view });
+        return { result: view, audit };
       });
     },
 

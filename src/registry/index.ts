@@ -9,9 +9,10 @@ export type { ExternalPlatformCommands } from './external-platform-commands.js';
 export * from './external-platform-schemas.js';
 export type { GrantCommands } from './grant-commands.js';
 export * from './grant-schemas.js';
+export * from './federation-key-files.js';
 export * from './key-files.js';
 export { collectNodePublicKeys } from './node-public-keys.js';
-export type { NodeCommands } from './node-commands.js';
+export type { NodeCommands, NodeFederation } from './node-commands.js';
 export * from './node-schemas.js';
 export type { OrganisationCommands } from './organisation-commands.js';
 export * from './organisation-schemas.js';
@@ -27,3 +28,14 @@ export type { SystemCommands } from './system-commands.js';
 export * from './system-schemas.js';
 export type * from './federation/configuration-anchor.js';
 export type * from './federation/federation-configuration.js';
+export type { FederationCommands } from './federation/federation-commands.js';
+export * from './federation/federation-configuration-signature.js';
+export * from './federation/federation-configurations.js';
+export * from './federation/federation-schemas.js';
+export type { OfferCommands } from './federation/offer-commands.js';
+export type { OutboundCommands } from './federation/outbound-commands.js';
+export {
+  type AnchorAuthority,
+  FEDERATION_CONFIGURATION_PATH,
+  type PartnerCommands,
+} from './federation/partner-commands.js';

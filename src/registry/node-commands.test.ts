@@ -41,6 +41,41 @@ for (const dialect of DIALECTS) {
       expect((await fx.registry.nodes.list()).items).toEqual([{ ...node, keys: [retired] }]);
     });
 
+    it('records a starting node’s federation address and TLS fingerprint, and clears them when it stops federating', async () => {
+      const { publicKey } = generateSigningKeyPair();
+      const fingerprint = 'ab'.repeat(32);
+      const federating = await fx.registry.nodes.ensureRegistered(ACTOR, 'hp-x1', publicKey, {
+        address: 'https://x1.example:8443/',
+        tlsFingerprint: fingerprint,
+      });
+      expect(federating).toMatchObject({
+        federationAddress: 'https://x1.example:8443',
+        federationTlsFingerprint: fingerprint,
+      });
+      const version = await fx.registry.configVersion();
+      await fx.registry.nodes.ensureRegistered(ACTOR, 'hp-x1', publicKey, {
+        address: 'https://x1.example:8443',
+        tlsFingerprint: fingerprint,
+      });
+      expect(await fx.registry.configVersion()).toBe(version);
+      const stopped = await fx.registry.nodes.ensureRegistered(ACTOR, 'hp-x1', publicKey);
+      expect(stopped).toMatchObject({ federationAddress: null, federationTlsFingerprint: null });
+      expect(await fx.registry.configVersion()).toBe(version + 1);
+    });
+
+    it('refuses a federation address that is not https or a fingerprint that is not hex, naming each', async () => {
+      const { publicKey } = generateSigningKeyPair();
+      const error = await expectCangError(
+        fx.registry.nodes.ensureRegistered(ACTOR, 'hp-x1', publicKey, {
+          address: 'http://x1.example:8443/path',
+          tlsFingerprint: 'AB:CD',
+        }),
+        'validation-failed',
+      );
+      expect(pointersOf(error)).toEqual(['/federation/address', '/federation/tlsFingerprint']);
+      await expectCangError(fx.registry.nodes.get('hp-x1'), 'not-found');
+    });
+
     it('registers a starting node and its key once, then adds only a new key beside the old', async () => {
       const first = generateSigningKeyPair();
       const node = await fx.registry.nodes.ensureRegistered(ACTOR, 'hp-x1', first.publicKey);

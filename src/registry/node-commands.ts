@@ -23,9 +23,47 @@ export interface NodeCommands {
   retireKey(actor: AuditActor, nodeId: string, keyId: string): Promise<NodeKeyView>;
   /**
    * Registers a starting exchange node and its current public key when they are not there yet; a node
-   * already registered keeps its name and its other keys.
+   * already registered keeps its name and its other keys. `federation` is where the node's federation
+   * listener answers and its TLS key's fingerprint; without it the node no longer federates and its
+   * stored federation address is cleared, so partners are not sent to a listener that is gone.
    */
-  ensureRegistered(actor: AuditActor, nodeId: string, publicKey: string): Promise<NodeView>;
+  ensureRegistered(
+    actor: AuditActor,
+    nodeId: string,
+    publicKey: string,
+    federation?: NodeFederation,
+  ): Promise<NodeView>;
+}
+
+/** Where a node's federation listener answers and which TLS key it presents. */
+export interface NodeFederation {
+  /** `https://host:port`, as partners reach it. */
+  readonly address: string;
+  /** Hex SHA-256 of the SPKI of the node's federation TLS key (`publicKeyFingerprint`). */
+  readonly tlsFingerprint: string;
+}
+
+function checkNodeFederation(federation: NodeFederation): void {
+  const problems: { pointer: string; detail: string }[] = [];
+  let url: URL | undefined;
+  try {
+    url = new URL(federation.address);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'https:' || url.pathname !== '/' || url.search !== '' || url.username !== '') {
+    problems.push({ pointer: '/federation/address', detail: 'must be https://host:port with no path' });
+  }
+  if (!/^[0-9a-f]{64}$/.test(federation.tlsFingerprint)) {
+    problems.push({ pointer: '/federation/tlsFingerprint', detail: 'must be 64 lower-case hex digits' });
+  }
+  if (problems.length > 0)
+    throw new CangError('validation-failed', 'Invalid node federation', { errors: problems });
+}
+
+/** `https://host:port` without the trailing slash URL adds. */
+function federationAddressOf(address: string): string {
+  return new URL(address).origin;
 }
 
 /** Presents a node key row. */
@@ -44,6 +82,8 @@ function presentNode(row: NodeTable, keys: readonly NodeKeyTable[]): NodeView {
     id: row.id,
     name: row.name,
     address: row.address,
+    federationAddress: row.federation_address,
+    federationTlsFingerprint: row.federation_tls_fingerprint,
     createdAt: isoTime(row.created_at),
     keys: keys.filter((key) => key.node_id === row.id).map(presentNodeKey),
   };
@@ -111,6 +151,8 @@ export function nodeCommands(context: RegistryContext): NodeCommands {
           id: input.id,
           name: input.name,
           address: input.address ?? null,
+          federation_address: null,
+          federation_tls_fingerprint: null,
           created_at: now,
         };
         await trx.insertInto('nodes').values(row).execute();
@@ -176,7 +218,8 @@ export function nodeCommands(context: RegistryContext): NodeCommands {
       });
     },
 
-    async ensureRegistered(actor, nodeId, publicKey) {
+    async ensureRegistered(actor, nodeId, publicKey, federation) {
+      if (federation !== undefined) checkNodeFederation(federation);
       const known = await commands.get(nodeId).catch((error: unknown) => {
         if (error instanceof CangError && error.code === 'not-found') return undefined;
         throw error;
@@ -184,8 +227,28 @@ export function nodeCommands(context: RegistryContext): NodeCommands {
       if (known === undefined)
         await commands.register(actor, { id: nodeId, name: `Exchange node ${nodeId}` });
       const current = await commands.get(nodeId);
-      if (current.keys.some((key) => key.id === publicKeyId(publicKey))) return current;
-      await commands.addKey(actor, nodeId, { publicKey });
+      if (!current.keys.some((key) => key.id === publicKeyId(publicKey))) {
+        await commands.addKey(actor, nodeId, { publicKey });
+      }
+      const address = federation === undefined ? null : federationAddressOf(federation.address);
+      const fingerprint = federation?.tlsFingerprint ?? null;
+      if (current.federationAddress !== address || current.federationTlsFingerprint !== fingerprint) {
+        await context.write(actor, async (trx) => {
+          await trx
+            .updateTable('nodes')
+            .set({ federation_address: address, federation_tls_fingerprint: fingerprint })
+            .where('id', '=', nodeId)
+            .execute();
+          return {
+            result: undefined,
+            audit: {
+              action: 'node.federation',
+              resource: `node:${nodeId}`,
+              details: { federationAddress: address, federationTlsFingerprint: fingerprint },
+            },
+          };
+        });
+      }
       return commands.get(nodeId);
     },
   };

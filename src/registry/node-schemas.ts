@@ -57,6 +57,12 @@ export const NodeView = Type.Object(
     id: Type.String({ examples: ['hp-exchange-1'] }),
     name: Type.String(),
     address: Type.Union([Type.String(), Type.Null()]),
+    federationAddress: Type.Union([Type.String(), Type.Null()], {
+      description: 'https://host:port of its federation listener; null when it does not federate',
+    }),
+    federationTlsFingerprint: Type.Union([Type.String(), Type.Null()], {
+      description: 'Hex SHA-256 of the SPKI of its federation TLS key',
+    }),
     createdAt: DateTimeView('When it was registered'),
     keys: Type.Array(NodeKeyView),
   },

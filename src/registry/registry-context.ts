@@ -7,12 +7,18 @@ import {
   writeAudited,
 } from '../store/index.js';
 import { bumpConfigVersion } from './config-version.js';
+import {
+  type FederationConfigurations,
+  NO_FEDERATION_STATUS,
+} from './federation/federation-configurations.js';
 
 /** Shared by every registry command: the store, the instance, the clock and the write pipeline. */
 export interface RegistryContext {
   readonly db: Kysely<Database>;
   readonly instance: string;
   readonly now: () => number;
+  /** The partners' federation configurations, against which grants to their systems are checked. */
+  readonly federationConfigurations: FederationConfigurations;
   /**
    * Runs a change, its audit entry and the configuration version bump in one transaction, then calls
    * `onChange` after the commit. A failure anywhere rolls back all three.
@@ -26,6 +32,7 @@ export interface RegistryContextOptions {
   readonly instance: string;
   readonly now?: () => number;
   readonly onChange?: (version: number) => void;
+  readonly federationConfigurations?: FederationConfigurations;
 }
 
 /** Builds the context that every registry command runs in. */
@@ -36,6 +43,7 @@ export function createRegistryContext(options: RegistryContextOptions): Registry
     db: store.db,
     instance,
     now,
+    federationConfigurations: options.federationConfigurations ?? NO_FEDERATION_STATUS,
     async write(actor, change) {
       // The change, its audit entry and the version the exchange polls for commit together.
       const committed = await writeAudited(store.db, actor, now(), async (trx, at) => {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { CangError, parseServiceId, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, Database, ServiceTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
+import { refuseForeign } from './federation/foreign-systems.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
 import { checkPlatformOrigin } from './external-platform-commands.js';
@@ -93,6 +94,11 @@ export function serviceCommands(context: RegistryContext): ServiceCommands {
         checkOpenApi(value.openapi, '/openapi', problems);
       });
       const id = `${systemId}/${input.code}`;
+      refuseForeign(
+        context.instance,
+        systemId,
+        'publishes its services, through its federation configuration',
+      );
       return context.write(actor, async (trx, now) => {
         await requireSystem(trx, systemId);
         await checkPlatformOrigin(trx, systemId, baseUrl!);

@@ -1,12 +1,13 @@
 import type { KeyObject } from 'node:crypto';
 import { sha256Base64url } from '../core/index.js';
-import type { ConfigSnapshot, SignedSnapshot } from './snapshot.js';
+import { signFederationConfiguration } from './federation/federation-configuration-signature.js';
+import type { ConfigSnapshot, SignedSnapshot, UnsignedSnapshot } from './snapshot.js';
 import { signSnapshot } from './snapshot-signature.js';
 
 /** What the publisher needs of the registry. */
 export interface SnapshotSource {
   configVersion(): Promise<number>;
-  buildSnapshot(options: { expiresInSeconds: number }): Promise<ConfigSnapshot>;
+  buildSnapshot(options: { expiresInSeconds: number }): Promise<UnsignedSnapshot>;
 }
 
 /** Options of a snapshot publisher. */
@@ -45,7 +46,15 @@ export function createSnapshotPublisher(options: SnapshotPublisherOptions): Snap
   let pending: Promise<PublishedSnapshot> | undefined;
 
   async function rebuild(): Promise<PublishedSnapshot> {
-    const snapshot = await registry.buildSnapshot({ expiresInSeconds });
+    const unsigned = await registry.buildSnapshot({ expiresInSeconds });
+    // Each partner's configuration is signed apart, so a partner node can verify it without the snapshot.
+    const snapshot: ConfigSnapshot = {
+      ...unsigned,
+      partners: unsigned.partners.map((partner) => ({
+        ...partner,
+        configuration: signFederationConfiguration(partner.configuration, privateKey, keyId),
+      })),
+    };
     const signed = signSnapshot(snapshot, privateKey, keyId);
     const etag = `"v${snapshot.version}-${sha256Base64url(signed.payload).slice(0, 16)}"`;
     const published = { signed, snapshot, etag, version: snapshot.version };

@@ -1,4 +1,7 @@
-import type { SignedFederationConfiguration } from './federation/federation-configuration.js';
+import type {
+  FederationConfiguration,
+  SignedFederationConfiguration,
+} from './federation/federation-configuration.js';
 
 /*
  * The signed configuration snapshot: what the registry publishes and every exchange node runs from
@@ -93,6 +96,16 @@ export interface ConfigSnapshot {
   readonly nodes: readonly SnapshotNode[];
   readonly partners: readonly SnapshotPartner[];
   readonly externalPlatforms: readonly SnapshotExternalPlatform[];
+}
+
+/** A partner as the registry reads it, before the publisher signs its federation configuration. */
+export interface UnsignedSnapshotPartner extends Omit<SnapshotPartner, 'configuration'> {
+  readonly configuration: FederationConfiguration;
+}
+
+/** The snapshot as the registry reads it: each partner's configuration still to be signed. */
+export interface UnsignedSnapshot extends Omit<ConfigSnapshot, 'partners'> {
+  readonly partners: readonly UnsignedSnapshotPartner[];
 }
 
 /** The snapshot as published: `payload` is the canonical JSON text that `signature` signs. */

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { CangError, parseSystemId, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, Database, SystemTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
+import { refuseForeign } from './federation/foreign-systems.js';
 import { requireOrganisation } from './organisation-commands.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
@@ -86,6 +87,11 @@ export function systemCommands(context: RegistryContext): SystemCommands {
     async create(actor, organisationId, raw) {
       const input = parseInput(SystemInput, raw, 'Invalid information system');
       const id = `${organisationId}/${input.code}`;
+      refuseForeign(
+        context.instance,
+        organisationId,
+        'registers its systems, through its federation configuration',
+      );
       return context.write(actor, async (trx, now) => {
         await requireOrganisation(trx, organisationId);
         const existing = await trx.selectFrom('systems').select('id').where('id', '=', id).executeTakeFirst();

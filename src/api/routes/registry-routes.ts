@@ -1,5 +1,6 @@
 import type { AdminApiDeps, ApiApp } from '../admin-api-deps.js';
 import { registerCredentialRoutes } from './credential-routes.js';
+import { registerFederationRoutes } from './federation-routes.js';
 import { registerExternalPlatformRoutes } from './external-platform-routes.js';
 import { registerGrantRoutes } from './grant-routes.js';
 import { registerNodeRoutes } from './node-routes.js';
@@ -7,8 +8,11 @@ import { registerOrganisationRoutes } from './organisation-routes.js';
 import { registerServiceRoutes } from './service-routes.js';
 import { registerSystemRoutes } from './system-routes.js';
 
-/** The registry's routes: organisations, systems, services, credentials, external platforms, grants, nodes. */
-export function registerRegistryRoutes(app: ApiApp, deps: Pick<AdminApiDeps, 'registry'>): void {
+/** The registry's routes: organisations, systems, services, credentials, external platforms, grants, nodes, federation. */
+export function registerRegistryRoutes(
+  app: ApiApp,
+  deps: Pick<AdminApiDeps, 'registry' | 'anchorAuthority' | 'federationStatus'>,
+): void {
   registerOrganisationRoutes(app, deps);
   registerSystemRoutes(app, deps);
   registerServiceRoutes(app, deps);
@@ -16,4 +20,5 @@ export function registerRegistryRoutes(app: ApiApp, deps: Pick<AdminApiDeps, 're
   registerExternalPlatformRoutes(app, deps);
   registerGrantRoutes(app, deps);
   registerNodeRoutes(app, deps);
+  registerFederationRoutes(app, deps);
 }

@@ -2,11 +2,19 @@ import { randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { createTestStore } from '../../../test/support/dialects.js';
 import type { Catalog } from '../../catalog/index.js';
 import { generateSigningKeyPair, loadPrivateKey, loadPublicKey } from '../../core/index.js';
 import { createIdentity, type Identity, type RoleAssignment } from '../../identity/index.js';
-import { createRegistry, createSnapshotPublisher, publicKeyId, type Registry } from '../../registry/index.js';
+import {
+  type AnchorAuthority,
+  createRegistry,
+  createSnapshotPublisher,
+  type FederationStatus,
+  publicKeyId,
+  type Registry,
+} from '../../registry/index.js';
 import type { Steering } from '../../steering/index.js';
 import type { DialectName, Store } from '../../store/index.js';
 import type { AdminApiDeps } from '../admin-api-deps.js';
@@ -35,6 +43,10 @@ export interface ApiHarnessOptions {
   readonly parts?: (store: Store, registry: Registry) => ApiParts;
   /** Adds routes to the built API before it listens, e.g. one that throws to test the error boundary. */
   readonly routes?: (app: FastifyInstance) => void;
+  /** The partners' configurations, handed to both the registry and the admin API, as the exchange's polling. */
+  readonly federationStatus?: FederationStatus;
+  /** The registry key and authority certificate the anchor carries. */
+  readonly anchorAuthority?: () => Promise<AnchorAuthority>;
   /** The public URL and timeouts the API is configured with. */
   readonly admin?: Partial<Pick<AdminApiDeps, 'publicUrl' | 'timeouts'>>;
 }
@@ -67,7 +79,12 @@ export interface ApiHarness extends ApiParts {
 export async function startApi(dialect: DialectName, options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   const store = await createTestStore(dialect);
   const identity = createIdentity({ store });
-  const registry = createRegistry({ store, instance: 'VN-HP', secretsKey: randomBytes(32) });
+  const registry = createRegistry({
+    store,
+    instance: 'VN-HP',
+    secretsKey: randomBytes(32),
+    ...(options.federationStatus ? { federationConfigurations: options.federationStatus } : {}),
+  });
   const parts = options.parts?.(store, registry) ?? {};
   const keys = generateSigningKeyPair();
   const snapshotPublisher = createSnapshotPublisher({
@@ -84,6 +101,8 @@ export async function startApi(dialect: DialectName, options: ApiHarnessOptions 
     publicUrl: 'https://cang.haiphong.example',
     ...options.admin,
     ...parts,
+    ...(options.federationStatus ? { federationStatus: options.federationStatus } : {}),
+    ...(options.anchorAuthority ? { anchorAuthority: options.anchorAuthority } : {}),
   });
   options.routes?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -144,6 +163,24 @@ export interface ProblemBody {
   readonly title: string;
   readonly detail: string;
   readonly errors?: readonly { pointer: string; detail: string }[];
+}
+
+/**
+ * Checks a refusal from the refused caller's side: the status, a problem document of that code, and no
+ * stack trace in it.
+ */
+export async function expectRefusal(
+  response: Response,
+  status: number,
+  code: string,
+  what = '',
+): Promise<ProblemBody> {
+  expect(response.status, `${what} status`).toBe(status);
+  expect(response.headers.get('content-type'), what).toContain('application/problem+json');
+  const problem = await readJson(response);
+  expect(problem, what).toMatchObject({ type: `urn:cang:problem:${code}`, status, code });
+  expect(JSON.stringify(problem)).not.toMatch(/at .*\.(ts|js):\d+/);
+  return problem;
 }
 
 /** Reads a JSON response body as the shape the test expects. */

@@ -2,7 +2,11 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import type { CertificateWithKey } from '../../core/index.js';
-import type { FederationConfiguration, SnapshotPartner } from '../../registry/index.js';
+import type {
+  FederationConfiguration,
+  PartnerConfigurationStatus as RegistryPartnerStatus,
+  SnapshotPartner,
+} from '../../registry/index.js';
 import type { ActiveConfig, SnapshotSource } from '../active-config.js';
 import type { ExchangeLogger } from '../exchange-context.js';
 import {
@@ -12,15 +16,9 @@ import {
 import { verifyFederationConfiguration } from './verify-federation-configuration.js';
 
 /** What an operator sees of one partner's configuration (console, admin API). */
-export interface PartnerConfigurationStatus {
+/** A partner's fetch status, as the registry's admin views read it, with the partner it is about. */
+export interface PartnerConfigurationStatus extends RegistryPartnerStatus {
   readonly instance: string;
-  /** Version of the configuration held, null when none is. */
-  readonly version: number | null;
-  /** When the partner last answered with a good copy or a 304, null when it never did. */
-  readonly fetchedAt: number | null;
-  readonly expiresAt: number | null;
-  /** Why the last fetch, or the copy on disk, was refused; null after a good fetch. */
-  readonly lastError: string | null;
 }
 
 /** The partners' configurations as this node holds them. */
@@ -73,6 +71,7 @@ interface PartnerState {
   held: ActivePartnerConfiguration | undefined;
   etag: string | undefined;
   fetchedAt: number | null;
+  lastAttemptAt: number | null;
   lastError: string | null;
   /** Why the copy on disk was refused at start, shown until a good fetch. */
   diskError: string | null;
@@ -176,6 +175,7 @@ export function createPartnerConfigurationSource(
       held: undefined,
       etag: undefined,
       fetchedAt: null,
+      lastAttemptAt: null,
       lastError: null,
       diskError: null,
       nextPollAt: 0,
@@ -251,6 +251,7 @@ export function createPartnerConfigurationSource(
   /** Tries the partner's URLs in order until one answers with a good copy or a 304. */
   async function poll(state: PartnerState): Promise<void> {
     state.nextPollAt = now() + options.pollSeconds * 1000;
+    state.lastAttemptAt = now();
     const failures: string[] = [];
     for (const url of state.partner.configurationUrls) {
       try {
@@ -301,6 +302,7 @@ export function createPartnerConfigurationSource(
       instance,
       version: configuration?.version ?? null,
       fetchedAt: state.fetchedAt,
+      lastAttemptAt: state.lastAttemptAt,
       expiresAt: configuration?.expiresAt ?? null,
       lastError: errors.length === 0 ? null : errors.join('; '),
     };

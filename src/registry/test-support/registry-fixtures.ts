@@ -4,6 +4,7 @@ import { DIALECTS, createTestStore } from '../../../test/support/dialects.js';
 import { CangError, type ErrorCode } from '../../core/index.js';
 import type { AuditActor, DialectName, Store } from '../../store/index.js';
 import { createRegistry, type Registry } from '../create-registry.js';
+import type { FederationConfigurations } from '../federation/federation-configurations.js';
 import type { GrantInput } from '../grant-schemas.js';
 import type { OrganisationInput } from '../organisation-schemas.js';
 import type { ServiceInput } from '../service-schemas.js';
@@ -32,8 +33,11 @@ export interface RegistryFixture {
   readonly changes: number[];
 }
 
-/** Builds a registry for instance VN-HP on a fresh, migrated store. */
-export async function buildRegistry(dialect: DialectName): Promise<RegistryFixture> {
+/** Builds a registry for instance VN-HP (or `options.instance`) on a fresh, migrated store. */
+export async function buildRegistry(
+  dialect: DialectName,
+  options: { instance?: string; federationConfigurations?: FederationConfigurations } = {},
+): Promise<RegistryFixture> {
   const store = await createTestStore(dialect);
   const clock: TestClock = {
     at: Date.now(),
@@ -45,10 +49,13 @@ export async function buildRegistry(dialect: DialectName): Promise<RegistryFixtu
   const changes: number[] = [];
   const registry = createRegistry({
     store,
-    instance: 'VN-HP',
+    instance: options.instance ?? 'VN-HP',
     now: clock.now,
     onChange: (version) => changes.push(version),
     secretsKey: TEST_SECRETS_KEY,
+    ...(options.federationConfigurations
+      ? { federationConfigurations: options.federationConfigurations }
+      : {}),
   });
   return { store, registry, clock, changes };
 }

@@ -1,6 +1,7 @@
 /*
  * Owned by the registry: organisations, information systems, services, grants, client credentials, nodes and
- * their keys. Only this part reads or writes these tables (scripts/check-dependency-direction.ts).
+ * their keys, and the federation partners with what is offered to and allowed toward each. Only this part
+ * reads or writes these tables (scripts/check-dependency-direction.ts).
  */
 
 /** A member organisation `{instance}/{class}/{code}`. */
@@ -73,6 +74,10 @@ export interface NodeTable {
   id: string;
   name: string;
   address: string | null;
+  /** `https://host:port` of its federation listener; null when the node does not federate. */
+  federation_address: string | null;
+  /** Hex SHA-256 of the SPKI of its federation TLS key. */
+  federation_tls_fingerprint: string | null;
   created_at: number;
 }
 
@@ -83,6 +88,30 @@ export interface NodeKeyTable {
   public_key: string; // base64url SPKI
   created_at: number;
   retired_at: number | null;
+}
+
+/** A partner instance trusted from its configuration anchor. */
+export interface FederationPartnerTable {
+  instance: string;
+  public_key: string; // base64url SPKI of the partner's registry key
+  certificate: string; // PEM of the partner's authority certificate
+  configuration_urls: string; // JSON array of https URLs
+  added_at: number;
+}
+
+/** A local service offered to a partner instance. */
+export interface FederationOfferTable {
+  partner: string;
+  service_id: string;
+  publish_openapi: number; // 0/1: whether the partner sees the service's OpenAPI document
+  created_at: number;
+}
+
+/** A local system allowed to call out to a partner instance (closed by default). */
+export interface FederationOutboundTable {
+  partner: string;
+  client_system_id: string;
+  created_at: number;
 }
 
 /**
@@ -111,5 +140,8 @@ export interface RegistryTables {
   credentials: CredentialTable;
   nodes: NodeTable;
   node_keys: NodeKeyTable;
+  federation_partners: FederationPartnerTable;
+  federation_offers: FederationOfferTable;
+  federation_outbound: FederationOutboundTable;
   external_platforms: ExternalPlatformTable;
 }

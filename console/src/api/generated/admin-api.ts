@@ -530,6 +530,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/federation/anchor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This instance’s configuration anchor, to hand to a partner out of band */
+        get: operations["exportFederationAnchor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the trusted partner instances */
+        get: operations["listFederationPartners"];
+        put?: never;
+        /** Trust a partner instance from its configuration anchor (a new anchor of a partner replaces the old) */
+        post: operations["addFederationPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/partners/{partner}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One trusted partner */
+        get: operations["getFederationPartner"];
+        put?: never;
+        post?: never;
+        /** Stop trusting a partner: its offers, outbound policy, systems known here and grants to them go too */
+        delete: operations["removeFederationPartner"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/partners/{partner}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How fetching a partner’s configuration goes, and the services and systems it shows us */
+        get: operations["getFederationPartnerStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/partners/{partner}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the services offered to a partner */
+        get: operations["listFederationOffers"];
+        put?: never;
+        /** Offer a service to a partner, or change whether its OpenAPI document is shown */
+        post: operations["setFederationOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/partners/{partner}/offers/{instance}/{class}/{code}/{system}/{service}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a service from a partner */
+        delete: operations["removeFederationOffer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/partners/{partner}/outbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the local systems allowed to call a partner (none by default) */
+        get: operations["listFederationOutbound"];
+        put?: never;
+        /** Allow a local system to call a partner’s services (the partner’s grants still decide which) */
+        post: operations["allowFederationOutbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/partners/{partner}/outbound/{instance}/{class}/{code}/{system}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop a local system calling out to a partner */
+        delete: operations["revokeFederationOutbound"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/steering/units": {
         parameters: {
             query?: never;
@@ -1877,7 +2017,7 @@ export interface operations {
                              * @description An action of the rule table
                              * @example system.update
                              */
-                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
+                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "federation.read" | "federation.trust" | "federation.outbound" | "federation.offer" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
                             /** @description null: on every resource; else only on resources within one of these organisation or unit ids */
                             scopes: string[] | null;
                         }[];
@@ -2001,7 +2141,7 @@ export interface operations {
                              * @description An action of the rule table
                              * @example system.update
                              */
-                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
+                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "federation.read" | "federation.trust" | "federation.outbound" | "federation.offer" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
                             /** @description null: on every resource; else only on resources within one of these organisation or unit ids */
                             scopes: string[] | null;
                         }[];
@@ -6954,6 +7094,10 @@ export interface operations {
                             id: string;
                             name: string;
                             address: string | null;
+                            /** @description https://host:port of its federation listener; null when it does not federate */
+                            federationAddress: string | null;
+                            /** @description Hex SHA-256 of the SPKI of its federation TLS key */
+                            federationTlsFingerprint: string | null;
                             /**
                              * @description When it was registered
                              * @example 2026-11-26T08:30:00.000Z
@@ -7082,6 +7226,10 @@ export interface operations {
                         id: string;
                         name: string;
                         address: string | null;
+                        /** @description https://host:port of its federation listener; null when it does not federate */
+                        federationAddress: string | null;
+                        /** @description Hex SHA-256 of the SPKI of its federation TLS key */
+                        federationTlsFingerprint: string | null;
                         /**
                          * @description When it was registered
                          * @example 2026-11-26T08:30:00.000Z
@@ -7188,6 +7336,10 @@ export interface operations {
                         id: string;
                         name: string;
                         address: string | null;
+                        /** @description https://host:port of its federation listener; null when it does not federate */
+                        federationAddress: string | null;
+                        /** @description Hex SHA-256 of the SPKI of its federation TLS key */
+                        federationTlsFingerprint: string | null;
                         /**
                          * @description When it was registered
                          * @example 2026-11-26T08:30:00.000Z
@@ -7411,6 +7563,1226 @@ export interface operations {
                         retiredAt: string | null;
                     };
                 };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportFederationAnchor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This instance’s configuration anchor, to hand to a partner out of band */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "cang-anchor/1";
+                        instance: string;
+                        publicKey: string;
+                        certificate: string;
+                        configurationUrls: string[];
+                        generatedAt: number;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listFederationPartners: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @example VN */
+                            instance: string;
+                            /** @description Its registry key, base64url SPKI DER */
+                            publicKey: string;
+                            /** @description Key id of its registry key */
+                            keyId: string;
+                            /** @description Its authority certificate (PEM) */
+                            certificate: string;
+                            /** @description Hex SHA-256 of the authority certificate’s DER */
+                            certificateFingerprint: string;
+                            /**
+                             * @description When its authority certificate expires
+                             * @example 2026-11-26T08:30:00.000Z
+                             */
+                            certificateExpiresAt: string;
+                            configurationUrls: string[];
+                            /**
+                             * @description When its anchor was imported (or last replaced)
+                             * @example 2026-11-26T08:30:00.000Z
+                             */
+                            addedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addFederationPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A configuration anchor (cang-anchor/1) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    format: "cang-anchor/1";
+                    /**
+                     * @description Instance identifier
+                     * @example VN
+                     */
+                    instance: string;
+                    /** @description The instance’s registry key (Ed25519), base64url SPKI DER */
+                    publicKey: string;
+                    /** @description The instance’s authority certificate (PEM), self-signed by the registry key */
+                    certificate: string;
+                    /**
+                     * @description https URLs of its federation configuration, tried in order
+                     * @example [
+                     *       "https://x1.ndxp.gov.vn:8443/federation/v1/configuration"
+                     *     ]
+                     */
+                    configurationUrls: string[];
+                    /** @description When it was exported, Unix ms */
+                    generatedAt: number;
+                };
+            };
+        };
+        responses: {
+            /** @description A partner instance trusted from its configuration anchor */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VN */
+                        instance: string;
+                        /** @description Its registry key, base64url SPKI DER */
+                        publicKey: string;
+                        /** @description Key id of its registry key */
+                        keyId: string;
+                        /** @description Its authority certificate (PEM) */
+                        certificate: string;
+                        /** @description Hex SHA-256 of the authority certificate’s DER */
+                        certificateFingerprint: string;
+                        /**
+                         * @description When its authority certificate expires
+                         * @example 2026-11-26T08:30:00.000Z
+                         */
+                        certificateExpiresAt: string;
+                        configurationUrls: string[];
+                        /**
+                         * @description When its anchor was imported (or last replaced)
+                         * @example 2026-11-26T08:30:00.000Z
+                         */
+                        addedAt: string;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getFederationPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Partner instance, e.g. VN */
+                partner: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A partner instance trusted from its configuration anchor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example VN */
+                        instance: string;
+                        /** @description Its registry key, base64url SPKI DER */
+                        publicKey: string;
+                        /** @description Key id of its registry key */
+                        keyId: string;
+                        /** @description Its authority certificate (PEM) */
+                        certificate: string;
+                        /** @description Hex SHA-256 of the authority certificate’s DER */
+                        certificateFingerprint: string;
+                        /**
+                         * @description When its authority certificate expires
+                         * @example 2026-11-26T08:30:00.000Z
+                         */
+                        certificateExpiresAt: string;
+                        configurationUrls: string[];
+                        /**
+                         * @description When its anchor was imported (or last replaced)
+                         * @example 2026-11-26T08:30:00.000Z
+                         */
+                        addedAt: string;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeFederationPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Partner instance, e.g. VN */
+                partner: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getFederationPartnerStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Partner instance, e.g. VN */
+                partner: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A partner’s federation configuration as this node holds it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        instance: string;
+                        /** @description valid: a verified, unexpired configuration is held; missing: none is */
+                        state: "valid" | "missing";
+                        version: number | null;
+                        /** @description When the configuration held was fetched */
+                        fetchedAt: string | null;
+                        /** @description When the configuration held expires */
+                        expiresAt: string | null;
+                        /** @description When fetching was last tried */
+                        lastAttemptAt: string | null;
+                        /** @description Why the last fetch failed */
+                        lastError: string | null;
+                        /** @description Services the partner offers us */
+                        services: {
+                            id: string;
+                            name: string;
+                            enabled: boolean;
+                            hasOpenapi: boolean;
+                            /** @description Our systems the partner granted it to */
+                            grantedTo: string[];
+                        }[];
+                        /** @description The partner’s systems it shows us; ours may be granted to those allowed to call us */
+                        systems: {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listFederationOffers: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Partner instance, e.g. VN */
+                partner: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            partner: string;
+                            service: string;
+                            publishOpenapi: boolean;
+                            /**
+                             * @description When it was offered
+                             * @example 2026-11-26T08:30:00.000Z
+                             */
+                            createdAt: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setFederationOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Partner instance, e.g. VN */
+                partner: string;
+            };
+            cookie?: never;
+        };
+        /** @description A local service offered to a partner */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Service identifier {instance}/{class}/{code}/{system}/{service}
+                     * @example VN-HP/GOV/STP/HTTT-HOTICH/tra-cuu-khai-sinh
+                     */
+                    service: string;
+                    /**
+                     * @description Show the partner the service’s OpenAPI document
+                     * @default false
+                     */
+                    publishOpenapi?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description A local service offered to a partner */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partner: string;
+                        service: string;
+                        publishOpenapi: boolean;
+                        /**
+                         * @description When it was offered
+                         * @example 2026-11-26T08:30:00.000Z
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeFederationOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Partner instance, e.g. VN */
+                partner: string;
+                /** @description Instance, e.g. VN-HP */
+                instance: string;
+                /**
+                 * @description Member class: GOV (state body), COM (enterprise), ORG (other)
+                 * @example GOV
+                 */
+                class: "GOV" | "COM" | "ORG";
+                /** @description Member code */
+                code: string;
+                /** @description System code */
+                system: string;
+                /** @description Service code */
+                service: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listFederationOutbound: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Partner instance, e.g. VN */
+                partner: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            partner: string;
+                            client: string;
+                            /**
+                             * @description When it was allowed
+                             * @example 2026-11-26T08:30:00.000Z
+                             */
+                            createdAt: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    allowFederationOutbound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Partner instance, e.g. VN */
+                partner: string;
+            };
+            cookie?: never;
+        };
+        /** @description A local system allowed to call a partner’s services */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Information system identifier {instance}/{class}/{code}/{system}
+                     * @example VN-HP/GOV/SNV/HTTT-CBCC
+                     */
+                    client: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A local system allowed to call out to a partner (closed by default) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partner: string;
+                        client: string;
+                        /**
+                         * @description When it was allowed
+                         * @example 2026-11-26T08:30:00.000Z
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    revokeFederationOutbound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Partner instance, e.g. VN */
+                partner: string;
+                /** @description Instance, e.g. VN-HP */
+                instance: string;
+                /**
+                 * @description Member class: GOV (state body), COM (enterprise), ORG (other)
+                 * @example GOV
+                 */
+                class: "GOV" | "COM" | "ORG";
+                /** @description Member code */
+                code: string;
+                /** @description System code */
+                system: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem document (RFC 9457) */
             "4XX": {

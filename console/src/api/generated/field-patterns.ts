@@ -43,6 +43,15 @@ export const FIELD_PATTERNS = {
     "/id": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
     "/address": "^\\S+$"
   },
+  "addFederationPartner": {
+    "/instance": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+  },
+  "setFederationOffer": {
+    "/service": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}/(GOV|COM|ORG)/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+  },
+  "allowFederationOutbound": {
+    "/client": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}/(GOV|COM|ORG)/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+  },
   "createUnit": {
     "/id": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
     "/adminCode": "^\\d{2,5}$",
