@@ -14,3 +14,18 @@ export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, string>> = {
 
 /** The Vietnamese label of a unit's kind; an unknown kind as it is. */
 export const unitKindLabel = (kind: string): string => UNIT_KIND_LABELS[kind as UnitKind] ?? kind;
+
+/** The first day of the commune level in the steering workspace: the district level ends the day before. */
+export const COMMUNE_LEVEL_FROM = '2025-07-01';
+
+/**
+ * When a kind of unit takes part in steering (committees, plans, reports, rankings): districts until
+ * 2025-06-30, communes from 2025-07-01, the others always. The communes of before stay in the unit
+ * history as predecessors, but were never asked for committees, plans or reports.
+ */
+export const STEERING_SPANS: Readonly<
+  Partial<Record<UnitKind, { readonly from?: string; readonly to?: string }>>
+> = {
+  district: { to: '2025-06-30' },
+  commune: { from: COMMUNE_LEVEL_FROM },
+};

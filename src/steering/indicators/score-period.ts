@@ -4,7 +4,7 @@ import { type Attainment, attainmentOf } from './attainment.js';
 import { levelsOf } from './indicator-rows.js';
 import type { UnitKind } from '../unit-kinds.js';
 import { requirePeriod } from '../period-input.js';
-import { unitActiveIn } from '../period.js';
+import { formerProvinceUnitIds, takesPartDuring } from '../unit-rows.js';
 import { TargetLookup } from './target-lookup.js';
 
 /** One indicator's part in a unit's index, with everything needed to explain it. */
@@ -40,7 +40,7 @@ export interface ScoreFilter {
 }
 
 /**
- * Scores every unit that existed during the period and ranks them (ties share a rank, 1, 1, 3).
+ * Scores every unit of the city that took part in steering during the period (takesPartDuring) and ranks them (ties share a rank, 1, 1, 3).
  * Reads are three small lookups (indicators, targets, units) and ONE query for the period's values,
  * a range scan of the (period, indicator, unit) key; the arithmetic happens in memory.
  * A unit's index uses every indicator that applies to its kind and has a target for its level and the
@@ -59,7 +59,10 @@ export async function scorePeriod(
       .orderBy('code')
       .execute(),
     db.selectFrom('steering_indicator_targets').selectAll().execute(),
-    db.selectFrom('steering_units').select(['id', 'name', 'kind', 'valid_from', 'valid_to']).execute(),
+    db
+      .selectFrom('steering_units')
+      .select(['id', 'name', 'kind', 'valid_from', 'valid_to', 'parent_id', 'successor_id'])
+      .execute(),
     db
       .selectFrom('steering_indicator_values')
       .select(['indicator_code', 'unit_id', 'value'])
@@ -72,8 +75,9 @@ export async function scorePeriod(
   const applying = indicators.map((indicator) => ({ ...indicator, kinds: new Set(levelsOf(indicator)) }));
   const wanted = filter.unitIds === undefined ? undefined : new Set(filter.unitIds);
 
+  const former = formerProvinceUnitIds(units);
   const scored = units
-    .filter((unit) => unitActiveIn(period, unit.valid_from, unit.valid_to))
+    .filter((unit) => !former.has(unit.id) && takesPartDuring(unit, period.start, period.end))
     .filter(
       (unit) => (filter.kind === undefined || unit.kind === filter.kind) && (wanted?.has(unit.id) ?? true),
     )
