@@ -518,7 +518,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Units that exist on a date (names as they were then) */
+        /**
+         * The city’s units that exist on a date (names as they were then), optionally of one level
+         * @description Another province’s units from before it merged into the city (Hải Dương before 2025-07-01) only with includeFormerProvinces=true.
+         */
         get: operations["listUnits"];
         put?: never;
         /** Record a unit with its history */
@@ -7061,6 +7064,10 @@ export interface operations {
                  * @example 2025-03-01
                  */
                 asOf?: string;
+                /** @description city, department, district or commune */
+                level?: "city" | "department" | "district" | "commune";
+                /** @description Also a province's units from before it merged into the city (Hải Dương before 2025-07-01) */
+                includeFormerProvinces?: boolean;
             };
             header?: never;
             path?: never;
@@ -7102,6 +7109,8 @@ export interface operations {
                             successorId: string | null;
                             /** @description Registry organisation id */
                             organisationId: string | null;
+                            /** @description Where the record comes from and how far it is verified */
+                            note: string | null;
                             /** @description Whether it exists on the date asked for */
                             active: boolean;
                         }[];
@@ -7217,9 +7226,14 @@ export interface operations {
                     successorId?: string;
                     /** @description Registry organisation id */
                     organisationId?: string;
+                    /**
+                     * @description Where the record comes from and how far it is verified
+                     * @example NQ 1669
+                     */
+                    note?: string;
                     events?: {
-                        /** @description created, renamed, merged or abolished */
-                        kind: "created" | "renamed" | "merged" | "abolished";
+                        /** @description created, renamed, merged (into the successor), reorganised (the unit continues, e.g. absorbing another) or abolished */
+                        kind: "created" | "renamed" | "merged" | "reorganised" | "abolished";
                         /**
                          * @description When it happened
                          * @example 2025-03-01
@@ -7240,6 +7254,12 @@ export interface operations {
                          * @example NQ 1232/NQ-UBTVQH15
                          */
                         note?: string;
+                        /** @description merged: whether the whole unit went to the successor (true by default) */
+                        whole?: boolean;
+                        /** @description merged in part: the recorded share of the unit's counts that went to the successor */
+                        share?: number;
+                        /** @description merged: the recorded weight (e.g. population) it brought to the successor's rates */
+                        weight?: number;
                     }[];
                 };
             };
@@ -7273,6 +7293,8 @@ export interface operations {
                         successorId: string | null;
                         /** @description Registry organisation id */
                         organisationId: string | null;
+                        /** @description Where the record comes from and how far it is verified */
+                        note: string | null;
                         /** @description Whether it exists on the date asked for */
                         active: boolean;
                     };
@@ -7389,6 +7411,8 @@ export interface operations {
                         successorId: string | null;
                         /** @description Registry organisation id */
                         organisationId: string | null;
+                        /** @description Where the record comes from and how far it is verified */
+                        note: string | null;
                         /** @description Whether it exists on the date asked for */
                         active: boolean;
                     };
@@ -7500,6 +7524,8 @@ export interface operations {
                             successorId: string | null;
                             /** @description Registry organisation id */
                             organisationId: string | null;
+                            /** @description Where the record comes from and how far it is verified */
+                            note: string | null;
                             /** @description Whether it exists on the date asked for */
                             active: boolean;
                         };
@@ -7525,6 +7551,8 @@ export interface operations {
                             successorId: string | null;
                             /** @description Registry organisation id */
                             organisationId: string | null;
+                            /** @description Where the record comes from and how far it is verified */
+                            note: string | null;
                             /** @description Whether it exists on the date asked for */
                             active: boolean;
                         }[];
@@ -7532,8 +7560,8 @@ export interface operations {
                             id: string;
                             unitId: string;
                             unitName: string;
-                            /** @description created, renamed, merged or abolished */
-                            kind: "created" | "renamed" | "merged" | "abolished";
+                            /** @description created, renamed, merged (into the successor), reorganised (the unit continues, e.g. absorbing another) or abolished */
+                            kind: "created" | "renamed" | "merged" | "reorganised" | "abolished";
                             /**
                              * @description When
                              * @example 2025-03-01
@@ -7545,6 +7573,12 @@ export interface operations {
                             previousName: string | null;
                             /** @description Remark */
                             note: string | null;
+                            /** @description merged: whole (true) or in part (false) */
+                            whole: boolean | null;
+                            /** @description merged in part: recorded share of counts */
+                            share: number | null;
+                            /** @description merged: recorded weight for rates */
+                            weight: number | null;
                         }[];
                     };
                 };
