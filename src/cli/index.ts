@@ -7,6 +7,7 @@ import { registerKeysCommand } from './keys-command.js';
 import { registerLogCommands } from './log-commands.js';
 import { registerRegistryCommands } from './registry-commands.js';
 import { registerStartCommand } from './start-command.js';
+import { registerUnitCommands } from './unit-commands.js';
 
 export type { CliDeps, CliPlatform, CliRunningServer } from './cli-deps.js';
 
@@ -25,6 +26,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   registerRegistryCommands(program, deps);
   registerLogCommands(program, deps, setExitCode);
   registerKeysCommand(program, deps);
+  registerUnitCommands(program, deps);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
