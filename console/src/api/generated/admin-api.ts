@@ -1069,6 +1069,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/steering/indicators/{code}/series/{unit}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit’s series of an indicator; before the unit existed, derived from its predecessors
+         * @description Derived points are computed on each read and never stored: counts are summed, rates averaged by recorded weights; a predecessor merged in part without a recorded share makes the point not available.
+         */
+        get: operations["getIndicatorSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/steering/indicators/{code}": {
         parameters: {
             query?: never;
@@ -11896,6 +11916,135 @@ export interface operations {
                             updatedAt: string;
                         }[];
                         nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getIndicatorSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Indicator code: a group and a number
+                 * @example CQS-03
+                 */
+                code: string;
+                /**
+                 * @description Steering unit code
+                 * @example UBND-HP
+                 */
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        indicatorCode: string;
+                        unitId: string;
+                        unitName: string;
+                        /** @description The unit’s first day: earlier points are derived */
+                        validFrom: string;
+                        /** @description How predecessors combine: counts are summed, rates averaged by recorded weights */
+                        method: "sum" | "weighted-mean";
+                        methodNote: string;
+                        points: {
+                            period: string;
+                            value: number | null;
+                            /**
+                             * @description reported, verified or measured (stored); derived or not-available (computed, never stored)
+                             * @example reported
+                             * @example derived
+                             * @example not-available
+                             */
+                            source: string;
+                            /** @description Computed from predecessors, not reported by the unit */
+                            derived: boolean;
+                            /** @description Why a derived point is not available */
+                            reason: "share-not-recorded" | "weight-not-recorded" | "predecessor-value-missing" | "no-predecessors" | "no-value" | null;
+                            contributions: {
+                                unitId: string;
+                                unitName: string;
+                                /** @description Merged whole (true) or in part (false) */
+                                whole: boolean;
+                                /** @description Recorded share of a part; null = not recorded */
+                                share: number | null;
+                                /** @description Recorded weight for rates */
+                                weight: number | null;
+                                /** @description Its value for the period; null = none */
+                                value: number | null;
+                                /** @description Whether its value was itself derived from its predecessors */
+                                derived: boolean;
+                            }[];
+                        }[];
                     };
                 };
             };
