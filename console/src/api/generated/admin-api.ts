@@ -3610,6 +3610,8 @@ export interface operations {
                             agencyCode: string | null;
                             /** @description QĐ 124/2004 administrative code */
                             adminCode: string | null;
+                            /** @description Last day it existed (inclusive); null while it exists */
+                            validTo: string | null;
                             /**
                              * @description When it was registered
                              * @example 2026-11-26T08:30:00.000Z
@@ -3724,6 +3726,11 @@ export interface operations {
                      * @example 31
                      */
                     adminCode?: string;
+                    /**
+                     * @description Last day the organisation existed (inclusive), e.g. a district of before 2025-07-01
+                     * @example 2025-06-30
+                     */
+                    validTo?: string;
                 };
             };
         };
@@ -3755,6 +3762,8 @@ export interface operations {
                         agencyCode: string | null;
                         /** @description QĐ 124/2004 administrative code */
                         adminCode: string | null;
+                        /** @description Last day it existed (inclusive); null while it exists */
+                        validTo: string | null;
                         /**
                          * @description When it was registered
                          * @example 2026-11-26T08:30:00.000Z
@@ -3876,6 +3885,8 @@ export interface operations {
                         agencyCode: string | null;
                         /** @description QĐ 124/2004 administrative code */
                         adminCode: string | null;
+                        /** @description Last day it existed (inclusive); null while it exists */
+                        validTo: string | null;
                         /**
                          * @description When it was registered
                          * @example 2026-11-26T08:30:00.000Z
@@ -4056,7 +4067,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Fields to change; null clears a code */
+        /** @description Fields to change; null clears a code or the end */
         requestBody: {
             content: {
                 "application/json": {
@@ -4067,6 +4078,7 @@ export interface operations {
                     name?: string;
                     agencyCode?: string | null;
                     adminCode?: string | null;
+                    validTo?: string | null;
                 };
             };
         };
@@ -4098,6 +4110,8 @@ export interface operations {
                         agencyCode: string | null;
                         /** @description QĐ 124/2004 administrative code */
                         adminCode: string | null;
+                        /** @description Last day it existed (inclusive); null while it exists */
+                        validTo: string | null;
                         /**
                          * @description When it was registered
                          * @example 2026-11-26T08:30:00.000Z
