@@ -89,6 +89,48 @@ for (const dialect of DIALECTS) {
       expect(report.unitId).toBe(LE_CHAN);
     });
 
+    it('takes 2025 per half: districts for 2025-H1, communes for 2025-H2, neither for the whole year', async () => {
+      fx = await createSteeringFixture(dialect, { now: APR_15_2026 });
+      await fx.steering.indicators.create(SECRETARIAT, buildIndicator({ code: 'HS-01', unit: 'hồ sơ' }));
+      const before = await rowCounts(fx);
+      const put = (unit: string, period: string) =>
+        fx!.steering.indicators.putValue(SECRETARIAT, 'HS-01', unit, period, { value: 5 });
+      await expect(put('Q-LECHAN', '2025')).rejects.toMatchObject({
+        errors: [
+          {
+            pointer: '/period',
+            detail: 'the district level ended on 2025-06-30: a district reports up to 2025-H1',
+          },
+        ],
+      });
+      await expect(put(LE_CHAN, '2025')).rejects.toMatchObject({
+        errors: [
+          {
+            pointer: '/period',
+            detail: 'the commune level began on 2025-07-01: a commune reports from 2025-H2',
+          },
+        ],
+      });
+      await expect(
+        fx.steering.reports.create(SECRETARIAT, { unitId: LE_CHAN, period: '2025', narrative: 'Năm 2025' }),
+      ).rejects.toMatchObject({ errors: [{ pointer: '/period' }] });
+      expect(await rowCounts(fx)).toEqual(before);
+      await put('Q-LECHAN', '2025-H1');
+      await put(LE_CHAN, '2025-H2');
+      // A department spans the switch and reports the whole year.
+      await put('SNV', '2025');
+      await fx.steering.reports.create(SECRETARIAT, {
+        unitId: 'Q-LECHAN',
+        period: '2025-H1',
+        narrative: 'Sáu tháng',
+      });
+      await fx.steering.reports.create(SECRETARIAT, {
+        unitId: LE_CHAN,
+        period: '2025-H2',
+        narrative: 'Sáu tháng cuối',
+      });
+    });
+
     it('refuses a task assigned to a unit that has ended, naming who took over, and writes nothing', async () => {
       fx = await createSteeringFixture(dialect, { now: APR_15_2026 });
       const program = (await fx.steering.programs.list()).find((p) => p.code === SAMPLE_PROGRAM_CODE)!;

@@ -29,3 +29,16 @@ export const STEERING_SPANS: Readonly<
   district: { to: '2025-06-30' },
   commune: { from: COMMUNE_LEVEL_FROM },
 };
+
+/**
+ * Why a district or a commune may not report or hold a value for a period that straddles the switch of
+ * levels on 2025-07-01, or undefined: 2025 is reported per half, districts for 2025-H1 and communes for
+ * 2025-H2, each against the target of its level, so a year or a month range across the switch is neither's.
+ */
+export function levelSwitchProblem(kind: string, period: { readonly start: string; readonly end: string }) {
+  if (kind !== 'district' && kind !== 'commune') return undefined;
+  if (!(period.start < COMMUNE_LEVEL_FROM && COMMUNE_LEVEL_FROM <= period.end)) return undefined;
+  return kind === 'district'
+    ? 'the district level ended on 2025-06-30: a district reports up to 2025-H1'
+    : 'the commune level began on 2025-07-01: a commune reports from 2025-H2';
+}
