@@ -142,6 +142,36 @@ for (const dialect of DIALECTS) {
       expect(history.predecessors.map((p) => p.id)).toEqual(['SKHCN-HD', 'STTTT']);
     });
 
+    it('lets a commune reporter report for its own ward only: another ward’s report is 403 forbidden', async () => {
+      const reporter = await api.sessionFor('bao-cao-le-chan', [{ role: 'unit-reporter', scope: '11383' }]);
+      const own = await api.call(
+        'POST',
+        '/api/v1/steering/reports',
+        { cookie: reporter },
+        { unitId: '11383', period: '2025-Q3', narrative: 'Quý III, phường Lê Chân' },
+      );
+      expect(own.status, await own.clone().text()).toBe(201);
+      const other = await api.call(
+        'POST',
+        '/api/v1/steering/reports',
+        { cookie: reporter },
+        { unitId: '11329', period: '2025-Q3', narrative: 'Phường Ngô Quyền' },
+      );
+      expect(other.status).toBe(403);
+      expect((await readJson(other)).code).toBe('forbidden');
+      // Its predecessor's period is not the ward's: before 2025-07-01 the ward did not exist.
+      const early = await api.call(
+        'POST',
+        '/api/v1/steering/reports',
+        { cookie: reporter },
+        { unitId: '11383', period: '2025-Q2', narrative: 'Quý II' },
+      );
+      expect(early.status).toBe(400);
+      const problem = await readJson<{ code: string; errors: { pointer: string }[] }>(early);
+      expect(problem.code).toBe('validation-failed');
+      expect(problem.errors.map((error) => error.pointer)).toEqual(['/unitId']);
+    });
+
     it('lists one level of a date, another province’s units only when asked, and refuses a bad level', async () => {
       const list = async (query: string) =>
         (
