@@ -131,6 +131,33 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    it('scores districts for 2025-H1 and communes for 2025-H2, each against its level, and neither for 2025', async () => {
+      fx = await createSteeringFixture(dialect, { now: APR_15_2026 });
+      await fx.steering.indicators.create(
+        SECRETARIAT,
+        buildIndicator({
+          code: 'HS-01',
+          unit: 'hồ sơ',
+          targets: [
+            { level: 'district', year: 2025, target: 100 },
+            { level: 'commune', year: 2025, target: 20 },
+          ],
+        }),
+      );
+      await fx.steering.indicators.putValue(SECRETARIAT, 'HS-01', 'Q-LECHAN', '2025-H1', { value: 50 });
+      await fx.steering.indicators.putValue(SECRETARIAT, 'HS-01', LE_CHAN, '2025-H2', { value: 10 });
+      const first = await fx.steering.indicators.scores('2025-H1', { kind: 'district' });
+      expect(first.units).toHaveLength(15);
+      expect(first.units.find((unit) => unit.unitId === 'Q-LECHAN')).toMatchObject({ rank: 1, index: 0.5 });
+      expect((await fx.steering.indicators.scores('2025-H1', { kind: 'commune' })).units).toEqual([]);
+      const second = await fx.steering.indicators.scores('2025-H2', { kind: 'commune' });
+      expect(second.units).toHaveLength(114);
+      expect(second.units[0]).toMatchObject({ unitId: LE_CHAN, rank: 1, index: 0.5 });
+      expect((await fx.steering.indicators.scores('2025-H2', { kind: 'district' })).units).toEqual([]);
+      const year = await fx.steering.indicators.scores('2025');
+      expect(year.units.some((unit) => unit.kind === 'district' || unit.kind === 'commune')).toBe(false);
+    });
+
     it('refuses a task assigned to a unit that has ended, naming who took over, and writes nothing', async () => {
       fx = await createSteeringFixture(dialect, { now: APR_15_2026 });
       const program = (await fx.steering.programs.list()).find((p) => p.code === SAMPLE_PROGRAM_CODE)!;

@@ -4,6 +4,7 @@ import { type Attainment, attainmentOf } from './attainment.js';
 import { levelsOf } from './indicator-rows.js';
 import type { UnitKind } from '../unit-kinds.js';
 import { requirePeriod } from '../period-input.js';
+import { levelSwitchProblem } from '../unit-kinds.js';
 import { formerProvinceUnitIds, takesPartDuring } from '../unit-rows.js';
 import { TargetLookup } from './target-lookup.js';
 
@@ -81,7 +82,13 @@ export async function scorePeriod(
 
   const former = formerProvinceUnitIds(units);
   const scored = units
-    .filter((unit) => !former.has(unit.id) && takesPartDuring(unit, period.start, period.end))
+    // A district or commune has no score for a period across the switch of levels (2025 is per half).
+    .filter(
+      (unit) =>
+        !former.has(unit.id) &&
+        takesPartDuring(unit, period.start, period.end) &&
+        levelSwitchProblem(unit.kind, period) === undefined,
+    )
     .filter(
       (unit) => (filter.kind === undefined || unit.kind === filter.kind) && (wanted?.has(unit.id) ?? true),
     )
