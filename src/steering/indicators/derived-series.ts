@@ -73,7 +73,7 @@ export async function derivedSeries(db: Kysely<Database>, code: string, unitId: 
   const before = (row: SteeringUnitTable, period: string) => parsePeriod(period)!.end < row.valid_from;
 
   // A unit's value for a period: stored, or derived when the period is wholly before the unit.
-  const valueOf = (row: SteeringUnitTable, period: string, depth: number): Found => {
+  const unitValue = (row: SteeringUnitTable, period: string, depth: number): Found => {
     const own = stored.get(`${row.id} ${period}`);
     if (own !== undefined) return { value: own.value, derived: false };
     if (!before(row, period)) return { missing: 'no-value' };
@@ -91,7 +91,7 @@ export async function derivedSeries(db: Kysely<Database>, code: string, unitId: 
     const contributions: SeriesPoint['contributions'][number][] = [];
     let missing: Found | undefined;
     for (const link of into) {
-      const found = valueOf(link.from, period, depth + 1);
+      const found = unitValue(link.from, period, depth + 1);
       contributions.push({
         unitId: link.from.id,
         unitName: link.from.name,
