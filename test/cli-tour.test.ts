@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CangProcess, runCang, startCang } from './support/cang-process.js';
 import { waitUntil } from './support/wait-until.js';
 
-const PROVIDER_SYSTEM = 'VN-HP/GOV/Q-LECHAN/HTTT-HOTICH';
+const PROVIDER_SYSTEM = 'VN-HP/GOV/11383/HTTT-HOTICH';
 const SERVICE = `${PROVIDER_SYSTEM}/tra-cuu`;
 const CLIENT = 'VN-HP/GOV/STP/HTTT-LLTP';
 
@@ -74,7 +74,7 @@ describe('the README tour against a running cang start', () => {
     const versionAtStart = await configVersion();
 
     // 2. Register a service and let another organisation's system call it, each command its own process.
-    cang(dataDir, ['system', 'create', 'VN-HP/GOV/Q-LECHAN', 'HTTT-HOTICH', 'Hệ thống hộ tịch quận Lê Chân']);
+    cang(dataDir, ['system', 'create', 'VN-HP/GOV/11383', 'HTTT-HOTICH', 'Hệ thống hộ tịch phường Lê Chân']);
     cang(dataDir, ['service', 'create', PROVIDER_SYSTEM, 'tra-cuu', 'Tra cứu hộ gia đình', providerUrl]);
     cang(dataDir, ['system', 'create', 'VN-HP/GOV/STP', 'HTTT-LLTP', 'Hệ thống lý lịch tư pháp']);
     const issued = cang(dataDir, ['credential', 'issue', CLIENT]);

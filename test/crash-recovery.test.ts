@@ -55,12 +55,12 @@ describe('crash recovery', () => {
       return (await response.json()) as Record<string, unknown>;
     };
 
-    // 2. Register a provider service of Quận Lê Chân and a client system of Sở Tư pháp (seeded organisations).
-    await admin('/organisations/VN-HP/GOV/Q-LECHAN/systems', {
+    // 2. Register a provider service of Phường Lê Chân and a client system of Sở Tư pháp (seeded organisations).
+    await admin('/organisations/VN-HP/GOV/11383/systems', {
       code: 'HTTT-HOTICH',
       name: 'Hộ tịch Lê Chân',
     });
-    const service = (await admin('/organisations/VN-HP/GOV/Q-LECHAN/systems/HTTT-HOTICH/services', {
+    const service = (await admin('/organisations/VN-HP/GOV/11383/systems/HTTT-HOTICH/services', {
       code: 'tra-cuu',
       name: 'Tra cứu hộ gia đình',
       baseUrl: providerUrl,

@@ -1,6 +1,7 @@
 import type { Config } from '../core/index.js';
 import type { Identity } from '../identity/index.js';
 import type { Registry } from '../registry/index.js';
+import type { Steering } from '../steering/index.js';
 import type { AuditActor, Store } from '../store/index.js';
 
 /** The opened parts a CLI command works with, in process (the composition root builds them). */
@@ -9,6 +10,7 @@ export interface CliPlatform {
   readonly store: Store;
   readonly registry: Registry;
   readonly identity: Identity;
+  readonly steering: Steering;
   readonly nodeKey: { readonly privateKey: string; readonly publicKey: string; readonly id: string };
   /** The registry key: it signs the snapshot and is the instance's certificate authority for federation. */
   readonly registryKey: { readonly privateKey: string; readonly publicKey: string; readonly id: string };

@@ -8,7 +8,7 @@ import { collectNodePublicKeys, type OrganisationCommands } from '../registry/in
 import { type CliDeps, cliActor } from './cli-deps.js';
 import { DEMO_PROVIDER_OPENAPI, startDemoProvider } from './demo-provider.js';
 
-const DISTRICT = 'VN-HP/GOV/Q-LECHAN';
+const COMMUNE = 'VN-HP/GOV/11383';
 const DEPARTMENT = 'VN-HP/GOV/STP';
 const OUTSIDER = 'VN-HP/GOV/SNV';
 
@@ -87,14 +87,14 @@ export function registerDemoCommand(
 
         step(
           2,
-          `Quận Lê Chân publishes its household-registry lookup (sample provider at ${provider.baseUrl})`,
+          `Phường Lê Chân publishes its household-registry lookup (sample provider at ${provider.baseUrl})`,
         );
-        await ensureOrganisation(registry.organisations, DISTRICT, 'Quận Lê Chân');
+        await ensureOrganisation(registry.organisations, COMMUNE, 'Phường Lê Chân');
         await ensureOrganisation(registry.organisations, DEPARTMENT, 'Sở Tư pháp');
         await ensureOrganisation(registry.organisations, OUTSIDER, 'Sở Nội vụ');
-        const providerSystem = await registry.systems.create(actor, DISTRICT, {
+        const providerSystem = await registry.systems.create(actor, COMMUNE, {
           code: 'HTTT-HOTICH',
-          name: 'Hệ thống quản lý hộ tịch quận Lê Chân',
+          name: 'Hệ thống quản lý hộ tịch phường Lê Chân',
         });
         const service = await registry.services.create(actor, providerSystem.id, {
           code: 'tra-cuu-ho-gia-dinh',

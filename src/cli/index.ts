@@ -8,6 +8,7 @@ import { registerKeysCommand } from './keys-command.js';
 import { registerLogCommands } from './log-commands.js';
 import { registerRegistryCommands } from './registry-commands.js';
 import { registerStartCommand } from './start-command.js';
+import { registerUnitCommands } from './unit-commands.js';
 
 export type { CliDeps, CliPlatform, CliRunningServer } from './cli-deps.js';
 
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   registerLogCommands(program, deps, setExitCode);
   registerKeysCommand(program, deps);
   registerFederationCommands(program, deps);
+  registerUnitCommands(program, deps);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

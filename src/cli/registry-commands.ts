@@ -18,7 +18,14 @@ export function registerRegistryCommands(program: Command, deps: CliDeps): void 
         let cursor: string | undefined;
         do {
           const page = await registry.organisations.list({ limit: 200, ...(cursor ? { cursor } : {}) });
-          rows.push(...page.items.map((o) => ({ id: o.id, name: o.name, agencyCode: o.agencyCode })));
+          rows.push(
+            ...page.items.map((o) => ({
+              id: o.id,
+              name: o.name,
+              agencyCode: o.agencyCode,
+              validTo: o.validTo,
+            })),
+          );
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
         printRows(rows, options);

@@ -5,6 +5,7 @@ export * from './certificates.js';
 export * from './config.js';
 export * from './date-time-schemas.js';
 export * from './error-codes.js';
+export * from './hai-phong-merged-city.js';
 export * from './hai-phong-units.js';
 export * from './hashing.js';
 export * from './identifiers.js';

@@ -21,6 +21,28 @@ for (const dialect of DIALECTS) {
       await fx.store.close();
     });
 
+    it('marks an organisation as ended and clears it; refuses a day that does not exist, naming /validTo', async () => {
+      const district = await fx.registry.organisations.create(
+        ACTOR,
+        buildOrganisation({ code: 'Q-LECHAN', name: 'Quận Lê Chân', validTo: '2025-06-30' }),
+      );
+      expect(district.validTo).toBe('2025-06-30');
+      const reopened = await fx.registry.organisations.update(ACTOR, district.id, { validTo: null });
+      expect(reopened.validTo).toBeNull();
+      const bad = await expectCangError(
+        fx.registry.organisations.update(ACTOR, district.id, { validTo: '2025-02-30' }),
+        'validation-failed',
+      );
+      expect(pointersOf(bad)).toEqual(['/validTo']);
+      const shape = await expectCangError(
+        fx.registry.organisations.create(ACTOR, buildOrganisation({ code: 'X', validTo: '30/06/2025' })),
+        'validation-failed',
+      );
+      expect(pointersOf(shape)).toEqual(['/validTo']);
+      expect((await fx.registry.organisations.get(district.id)).validTo).toBeNull();
+      await expect(fx.registry.organisations.get('VN-HP/GOV/X')).rejects.toMatchObject({ code: 'not-found' });
+    });
+
     it('creates, reads, updates and deletes an organisation', async () => {
       const created = await fx.registry.organisations.create(
         ACTOR,

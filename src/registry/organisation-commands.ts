@@ -1,6 +1,13 @@
 import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import { CangError, type MemberClass, parseOrganisationId, parseInput, parseQuery } from '../core/index.js';
+import {
+  CangError,
+  FieldProblems,
+  type MemberClass,
+  parseOrganisationId,
+  parseInput,
+  parseQuery,
+} from '../core/index.js';
 import type { AuditActor, Database, OrganisationTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
 import { OrganisationInput, OrganisationPatch, type OrganisationView } from './organisation-schemas.js';
@@ -32,9 +39,21 @@ export function presentOrganisation(row: OrganisationTable): OrganisationView {
     name: row.name,
     agencyCode: row.agency_code,
     adminCode: row.admin_code,
+    validTo: row.valid_to,
     createdAt: isoTime(row.created_at),
     updatedAt: isoTime(row.updated_at),
   };
+}
+
+// The schema checks the shape; this catches a day that does not exist (2025-02-30).
+function checkValidTo(validTo: string | null | undefined, message: string): void {
+  if (typeof validTo !== 'string') return;
+  const day = new Date(`${validTo}T00:00:00Z`);
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== validTo) {
+    const problems = new FieldProblems();
+    problems.add('/validTo', 'is not a calendar date');
+    problems.throwIfAny(message);
+  }
 }
 
 /** Reads an organisation row or throws `not-found`; a malformed id is a `bad-request`. */
@@ -67,6 +86,7 @@ export function organisationCommands(context: RegistryContext): OrganisationComm
 
     async create(actor, raw) {
       const input = parseInput(OrganisationInput, raw, 'Invalid organisation');
+      checkValidTo(input.validTo, 'Invalid organisation');
       const id = `${context.instance}/${input.memberClass}/${input.code}`;
       return context.write(actor, async (trx, now) => {
         const existing = await trx
@@ -83,6 +103,7 @@ export function organisationCommands(context: RegistryContext): OrganisationComm
           name: input.name,
           agency_code: input.agencyCode ?? null,
           admin_code: input.adminCode ?? null,
+          valid_to: input.validTo ?? null,
           created_at: now,
           updated_at: now,
         };
@@ -96,6 +117,7 @@ export function organisationCommands(context: RegistryContext): OrganisationComm
 
     async update(actor, id, raw) {
       const patch = parseInput(OrganisationPatch, raw, 'Invalid organisation change');
+      checkValidTo(patch.validTo, 'Invalid organisation change');
       return context.write(actor, async (trx, now) => {
         const current = await requireOrganisation(trx, id);
         const row: OrganisationTable = {
@@ -103,11 +125,18 @@ export function organisationCommands(context: RegistryContext): OrganisationComm
           name: patch.name ?? current.name,
           agency_code: patch.agencyCode === undefined ? current.agency_code : patch.agencyCode,
           admin_code: patch.adminCode === undefined ? current.admin_code : patch.adminCode,
+          valid_to: patch.validTo === undefined ? current.valid_to : patch.validTo,
           updated_at: now,
         };
         await trx
           .updateTable('organisations')
-          .set({ name: row.name, agency_code: row.agency_code, admin_code: row.admin_code, updated_at: now })
+          .set({
+            name: row.name,
+            agency_code: row.agency_code,
+            admin_code: row.admin_code,
+            valid_to: row.valid_to,
+            updated_at: now,
+          })
           .where('id', '=', id)
           .execute();
         return {

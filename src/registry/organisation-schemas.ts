@@ -16,6 +16,11 @@ const AdminCode = Type.String({
   description: 'Administrative unit code under QĐ 124/2004/QĐ-TTg',
   examples: ['31'],
 });
+const ValidTo = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'Last day the organisation existed (inclusive), e.g. a district of before 2025-07-01',
+  examples: ['2025-06-30'],
+});
 const OrganisationName = NameSchema('Official name, Vietnamese UTF-8', 'Sở Nội vụ thành phố Hải Phòng');
 
 /** Input to register an organisation (member) in this instance. */
@@ -26,6 +31,7 @@ export const OrganisationInput = Type.Object(
     name: OrganisationName,
     agencyCode: Type.Optional(AgencyCode),
     adminCode: Type.Optional(AdminCode),
+    validTo: Type.Optional(ValidTo),
   },
   { additionalProperties: false, description: 'A new organisation (member) of this instance' },
 );
@@ -38,8 +44,13 @@ export const OrganisationPatch = Type.Object(
     name: Type.Optional(OrganisationName),
     agencyCode: Type.Optional(Type.Union([AgencyCode, Type.Null()])),
     adminCode: Type.Optional(Type.Union([AdminCode, Type.Null()])),
+    validTo: Type.Optional(Type.Union([ValidTo, Type.Null()])),
   },
-  { additionalProperties: false, minProperties: 1, description: 'Fields to change; null clears a code' },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    description: 'Fields to change; null clears a code or the end',
+  },
 );
 /** Changes to an organisation. */
 export type OrganisationPatch = Static<typeof OrganisationPatch>;
@@ -54,6 +65,9 @@ export const OrganisationView = Type.Object(
     name: Type.String({ examples: ['Sở Nội vụ'] }),
     agencyCode: Type.Union([Type.String(), Type.Null()], { description: 'QĐ 20/2020 agency code' }),
     adminCode: Type.Union([Type.String(), Type.Null()], { description: 'QĐ 124/2004 administrative code' }),
+    validTo: Type.Union([Type.String(), Type.Null()], {
+      description: 'Last day it existed (inclusive); null while it exists',
+    }),
     createdAt: DateTimeView('When it was registered'),
     updatedAt: DateTimeView('When it last changed'),
   },

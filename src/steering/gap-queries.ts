@@ -4,20 +4,20 @@ import type { GapsQuery, GapsView } from './gap-schemas.js';
 import { reportingStatus } from './reporting-status.js';
 import { presentTask } from './task-rows.js';
 import { isOverdue } from './task-status.js';
-import { activeOn, byKindThenName } from './unit-rows.js';
-
-/** Kinds of unit expected to have their own committee and plan (communes are not seeded). */
-const EXPECTED_KINDS: ReadonlySet<string> = new Set(['city', 'department', 'district', 'commune']);
+import { byKindThenName, formerProvinceUnitIds, takesPartDuring } from './unit-rows.js';
 
 /**
- * The gaps on a date: units existing then with no committee, or no adopted plan (a document of kind
+ * The gaps on a date: the city's units taking part in steering then (takesPartDuring; another
+ * province's units before it merged into the city are not the city's) with no committee, or no adopted plan (a document of kind
  * 'plan' issued by or for the unit, dated on or before the date); tasks overdue then; and, for a
  * period, who is late or missing with their report.
  */
 export async function findGaps(db: Kysely<Database>, query: GapsQuery, today: string): Promise<GapsView> {
   const asOf = query.asOf ?? today;
-  const units = (await db.selectFrom('steering_units').selectAll().execute())
-    .filter((unit) => EXPECTED_KINDS.has(unit.kind) && activeOn(unit, asOf))
+  const rows = await db.selectFrom('steering_units').selectAll().execute();
+  const former = formerProvinceUnitIds(rows);
+  const units = rows
+    .filter((unit) => !former.has(unit.id) && takesPartDuring(unit, asOf, asOf))
     .sort(byKindThenName);
   const committees = new Set(
     (await db.selectFrom('steering_committees').select('unit_id').execute()).map((row) => row.unit_id),

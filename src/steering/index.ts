@@ -52,6 +52,7 @@ export * from './indicators/create-indicator-commands.js';
 export * from './indicators/dti-index.js';
 export type { IndicatorDefinitionCommands } from './indicators/indicator-commands.js';
 export * from './indicators/indicator-schemas.js';
+export * from './indicators/series-schemas.js';
 export type { MeasureCommands, MeasureResult } from './indicators/measure-indicators.js';
 export type { ScoreComponent, ScoreFilter, Scoreboard, UnitScore } from './indicators/score-period.js';
 export * from './indicators/seed/haiphong-indicators.js';

@@ -7,6 +7,7 @@ import { ReportInput, ReportPatch, ReportQuery, type ReportView, ReturnInput } f
 import type { SteeringContext } from './steering-context.js';
 import { settleProgress } from './task-checks.js';
 import { diffTask, recordTaskChange, requireTask } from './task-rows.js';
+import { levelSwitchProblem } from './unit-kinds.js';
 import { activeDuring, findUnit } from './unit-rows.js';
 
 /** The report a command acts on, as read inside its transaction. */
@@ -109,6 +110,9 @@ export function reportCommands(context: SteeringContext): ReportCommands {
             '/unitId',
             `${unit.name} does not exist in ${input.period} (${unit.valid_from} – ${unit.valid_to ?? '…'})`,
           );
+        } else {
+          const levelSwitch = levelSwitchProblem(unit.kind, period);
+          if (levelSwitch !== undefined) problems.add('/period', levelSwitch);
         }
         await checkItems(trx, input.unitId, input.items ?? [], problems);
         problems.throwIfAny('Invalid report');

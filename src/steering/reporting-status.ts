@@ -4,7 +4,7 @@ import { calendarDateOf } from './local-time.js';
 import { requirePeriod } from './period-input.js';
 import { reportDeadline } from './report-deadline.js';
 import type { ReportStatus, ReportingStatusView } from './report-schemas.js';
-import { activeDuring, byKindThenName } from './unit-rows.js';
+import { byKindThenName, takesPartDuring } from './unit-rows.js';
 
 /**
  * Who owes a report for a period and where each stands. A unit owes one when it exists during the
@@ -38,7 +38,7 @@ export async function reportingStatus(
   );
   for (const report of reports) owing.add(report.unit_id);
   const rows = units
-    .filter((unit) => owing.has(unit.id) && activeDuring(unit, period.start, period.end))
+    .filter((unit) => owing.has(unit.id) && takesPartDuring(unit, period.start, period.end))
     .sort(byKindThenName)
     .map((unit) => {
       const report = reports.find((r) => r.unit_id === unit.id);

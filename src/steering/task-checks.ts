@@ -21,14 +21,24 @@ export async function unitProblem(
   const successor = unit.successor_id === null ? undefined : await findUnit(db, unit.successor_id);
   const ended = unit.valid_to ?? date;
   const next = new Date(Date.parse(`${ended}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return successor === undefined
+  if (successor !== undefined) return `${unit.name} was merged into ${successor.name} on ${next}`;
+  // A unit split between several successors names them from its merger events.
+  const parts = await db
+    .selectFrom('steering_unit_events')
+    .innerJoin('steering_units', 'steering_units.id', 'steering_unit_events.successor_id')
+    .select('steering_units.name')
+    .where('steering_unit_events.unit_id', '=', unitId)
+    .where('steering_unit_events.kind', '=', 'merged')
+    .execute();
+  parts.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  return parts.length === 0
     ? `${unit.name} ceased to exist on ${next}`
-    : `${unit.name} was merged into ${successor.name} on ${next}`;
+    : `${unit.name} was split between ${parts.map((part) => part.name).join(', ')} on ${next}`;
 }
 
 /**
  * Checks a task as it would be stored: real dates, deadline not before the start, a lead unit that
- * exists on the date the work is assigned from (`assignedOn`), known coordinating units, and a
+ * exists on the date the work is assigned from (`assignedOn`), coordinating units that exist then too, and a
  * progress that agrees with the status. Adds a problem per bad field.
  */
 export async function checkTask(
@@ -44,8 +54,8 @@ export async function checkTask(
   if (lead !== undefined) problems.add('/leadUnitId', lead);
   const coordinating = JSON.parse(row.coordinating_unit_ids) as string[];
   for (const [index, unitId] of coordinating.entries()) {
-    if ((await findUnit(db, unitId)) === undefined)
-      problems.add(`/coordinatingUnitIds/${index}`, `no unit ${unitId}`);
+    const problem = await unitProblem(db, unitId, assignedOn);
+    if (problem !== undefined) problems.add(`/coordinatingUnitIds/${index}`, problem);
     else if (unitId === row.lead_unit_id) problems.add(`/coordinatingUnitIds/${index}`, 'is the lead unit');
   }
   if (row.status === 'completed' && row.progress !== 100)

@@ -36,7 +36,7 @@ for (const dialect of DIALECTS) {
     it('reads a merged unit’s history under its successor, and a renamed district’s under its new code', async () => {
       fx = await createSteeringFixture(dialect);
       const science = await fx.steering.units.history('SKHCN');
-      expect(science.predecessors.map((unit) => unit.id)).toEqual(['STTTT']);
+      expect(science.predecessors.map((unit) => unit.id)).toEqual(['SKHCN-HD', 'STTTT']);
       expect(science.events).toContainEqual(
         expect.objectContaining({
           unitId: 'STTTT',
@@ -52,7 +52,11 @@ for (const dialect of DIALECTS) {
         ['TP-THUYNGUYEN', 'abolished', '2025-07-01'],
       ]);
       const agriculture = await fx.steering.units.history('SNNMT');
-      expect(agriculture.predecessors.map((unit) => unit.id).sort()).toEqual(['SNNPTNT', 'STNMT']);
+      expect(agriculture.predecessors.map((unit) => unit.id).sort()).toEqual([
+        'SNNMT-HD',
+        'SNNPTNT',
+        'STNMT',
+      ]);
     });
 
     it('tells whether a unit exists on a date', async () => {

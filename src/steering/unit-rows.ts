@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { CangError } from '../core/index.js';
 import type { Database, SteeringUnitTable } from '../store/index.js';
+import { STEERING_SPANS, type UnitKind } from './unit-kinds.js';
 import type { UnitView } from './unit-schemas.js';
 
 /** Whether a unit row exists on a date (valid_from ≤ date ≤ valid_to). */
@@ -17,6 +18,21 @@ export function activeDuring(
   return row.valid_from <= end && (row.valid_to === null || start <= row.valid_to);
 }
 
+/**
+ * Whether a unit takes part in steering on at least one day of [start, end]: it exists then, while its
+ * kind is a steering level (STEERING_SPANS).
+ */
+export function takesPartDuring(
+  row: Pick<SteeringUnitTable, 'kind' | 'valid_from' | 'valid_to'>,
+  start: string,
+  end: string,
+): boolean {
+  const span = STEERING_SPANS[row.kind as UnitKind] ?? {};
+  const from = span.from !== undefined && span.from > start ? span.from : start;
+  const to = span.to !== undefined && span.to < end ? span.to : end;
+  return from <= to && activeDuring(row, from, to);
+}
+
 /** Presents a unit row, with whether it exists on a date. */
 export function presentUnit(row: SteeringUnitTable, asOf: string): UnitView {
   return {
@@ -29,6 +45,7 @@ export function presentUnit(row: SteeringUnitTable, asOf: string): UnitView {
     validTo: row.valid_to,
     successorId: row.successor_id,
     organisationId: row.organisation_id,
+    note: row.note,
     active: activeOn(row, asOf),
   };
 }
@@ -55,4 +72,28 @@ const KIND_ORDER: Readonly<Record<string, number>> = { city: 0, department: 1, d
 /** Orders units as a committee reads them: the city, departments, districts, communes; then by name. */
 export function byKindThenName(a: SteeringUnitTable, b: SteeringUnitTable): number {
   return (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || a.name.localeCompare(b.name, 'vi');
+}
+
+/**
+ * The units of provinces that merged into another (Hải Dương into Hải Phòng on 2025-07-01): every unit
+ * below a top-level unit that has a successor. Before the merger they were another province's, so lists
+ * of the city's units leave them out unless asked.
+ */
+export function formerProvinceUnitIds(
+  rows: readonly Pick<SteeringUnitTable, 'id' | 'parent_id' | 'successor_id'>[],
+): Set<string> {
+  const former = new Set(
+    rows.filter((row) => row.parent_id === null && row.successor_id !== null).map((row) => row.id),
+  );
+  let grown = true;
+  while (grown) {
+    grown = false;
+    for (const row of rows) {
+      if (row.parent_id !== null && former.has(row.parent_id) && !former.has(row.id)) {
+        former.add(row.id);
+        grown = true;
+      }
+    }
+  }
+  return former;
 }

@@ -3,7 +3,7 @@ import { CalendarDate, NullableDate, NullableText, Text, UnitId } from './common
 import { UNIT_KINDS } from './unit-kinds.js';
 
 /** Kinds of unit-history event. */
-export const UNIT_EVENT_KINDS = ['created', 'renamed', 'merged', 'abolished'] as const;
+export const UNIT_EVENT_KINDS = ['created', 'renamed', 'merged', 'reorganised', 'abolished'] as const;
 
 const UnitKind = Type.Union(
   UNIT_KINDS.map((kind) => Type.Literal(kind)),
@@ -11,7 +11,10 @@ const UnitKind = Type.Union(
 );
 const UnitEventKind = Type.Union(
   UNIT_EVENT_KINDS.map((kind) => Type.Literal(kind)),
-  { description: 'created, renamed, merged or abolished' },
+  {
+    description:
+      'created, renamed, merged (into the successor), reorganised (the unit continues, e.g. absorbing another) or abolished',
+  },
 );
 
 /** A dated event in a unit's history, as input. */
@@ -22,6 +25,22 @@ export const UnitEventInput = Type.Object(
     successorId: Type.Optional(UnitId('The unit it was renamed or merged into')),
     previousName: Type.Optional(Text('The name before a rename', 'Huyện Thủy Nguyên')),
     note: Type.Optional(Text('Legal basis or remark', 'NQ 1232/NQ-UBTVQH15', 1000)),
+    whole: Type.Optional(
+      Type.Boolean({ description: 'merged: whether the whole unit went to the successor (true by default)' }),
+    ),
+    share: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        maximum: 1,
+        description: "merged in part: the recorded share of the unit's counts that went to the successor",
+      }),
+    ),
+    weight: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        description: "merged: the recorded weight (e.g. population) it brought to the successor's rates",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -43,6 +62,7 @@ export const UnitInput = Type.Object(
     organisationId: Type.Optional(
       Type.String({ minLength: 1, maxLength: 255, description: 'Registry organisation id' }),
     ),
+    note: Type.Optional(Text('Where the record comes from and how far it is verified', 'NQ 1669', 2000)),
     events: Type.Optional(Type.Array(UnitEventInput, { maxItems: 50 })),
   },
   { additionalProperties: false, description: 'A unit of the steering workspace' },
@@ -61,6 +81,7 @@ export const UnitView = Type.Object({
   validTo: NullableDate('Last day (inclusive)'),
   successorId: NullableText('Merged or renamed into'),
   organisationId: NullableText('Registry organisation id'),
+  note: NullableText('Where the record comes from and how far it is verified'),
   active: Type.Boolean({ description: 'Whether it exists on the date asked for' }),
 });
 /** A unit as the API presents it. */
@@ -76,9 +97,33 @@ export const UnitEventView = Type.Object({
   successorId: NullableText('Renamed or merged into'),
   previousName: NullableText('Name before a rename'),
   note: NullableText('Remark'),
+  whole: Type.Union([Type.Boolean(), Type.Null()], {
+    description: 'merged: whole (true) or in part (false)',
+  }),
+  share: Type.Union([Type.Number(), Type.Null()], {
+    description: 'merged in part: recorded share of counts',
+  }),
+  weight: Type.Union([Type.Number(), Type.Null()], { description: 'merged: recorded weight for rates' }),
 });
 /** An event of a unit's history. */
 export type UnitEventView = Static<typeof UnitEventView>;
+
+/** Which units to list: those of a date, of one level, and whether a former province's are wanted. */
+export const UnitListQuery = Type.Object(
+  {
+    asOf: Type.Optional(CalendarDate('The date the answer is for; today in Hải Phòng by default')),
+    level: Type.Optional(UnitKind),
+    includeFormerProvinces: Type.Optional(
+      Type.Boolean({
+        description:
+          "Also a province's units from before it merged into the city (Hải Dương before 2025-07-01)",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+/** Which units to list. */
+export type UnitListQuery = Static<typeof UnitListQuery>;
 
 /** The units valid on a date. */
 export const UnitList = Type.Object({ asOf: CalendarDate('The date'), items: Type.Array(UnitView) });

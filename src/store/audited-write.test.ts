@@ -16,6 +16,7 @@ function organisation(code: string) {
     name: `Sở ${code}`,
     agency_code: null,
     admin_code: null,
+    valid_to: null,
     created_at: AT,
     updated_at: AT,
   };

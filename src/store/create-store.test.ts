@@ -36,6 +36,7 @@ for (const dialect of DIALECTS) {
           name: 'Sở Nội vụ',
           agency_code: null,
           admin_code: null,
+          valid_to: null,
           created_at: at,
           updated_at: at,
         })
@@ -54,6 +55,7 @@ for (const dialect of DIALECTS) {
         name: 'x',
         agency_code: null,
         admin_code: null,
+        valid_to: null,
         created_at: at,
         updated_at: at,
       };

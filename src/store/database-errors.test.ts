@@ -13,6 +13,7 @@ const ORGANISATION = {
   name: 'Sở Nội vụ',
   agency_code: null,
   admin_code: null,
+  valid_to: null,
   created_at: 0,
   updated_at: 0,
 };

@@ -8,25 +8,25 @@ import { deadlineAfter, localDateOf, workingCalendarOf } from '../../src/core/in
 import { type CangProcess, startCang } from '../support/cang-process.js';
 import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.js';
 
-const DISTRICT = 'VN-HP/GOV/Q-LECHAN';
+const COMMUNE = 'VN-HP/GOV/11383';
 const DEPARTMENT = 'VN-HP/GOV/STP';
-const PROVIDER_SYSTEM = `${DISTRICT}/HTTT-HOTICH`;
+const PROVIDER_SYSTEM = `${COMMUNE}/HTTT-HOTICH`;
 const CLIENT_SYSTEM = `${DEPARTMENT}/HTTT-LLTP`;
 const SERVICE = `${PROVIDER_SYSTEM}/tra-cuu`;
-const ENTRY_TITLE = 'Tra cứu thông tin hộ tịch quận Lê Chân';
+const ENTRY_TITLE = 'Tra cứu thông tin hộ tịch phường Lê Chân';
 const PERSON = '031095001234';
 const PASSWORD = 'mat-khau-thu-nghiem-1';
 const USERS = {
-  district: { username: 'lechan-admin', displayName: 'Quản trị Quận Lê Chân', scope: DISTRICT },
+  commune: { username: 'lechan-admin', displayName: 'Quản trị Phường Lê Chân', scope: COMMUNE },
   department: { username: 'stp-admin', displayName: 'Quản trị Sở Tư pháp', scope: DEPARTMENT },
   auditor: { username: 'kiem-toan', displayName: 'Kiểm toán viên' },
 } as const;
 
 /**
- * The catalog end to end, in Debian's Chromium against a real `cang start`: the district publishes its
+ * The catalog end to end, in Debian's Chromium against a real `cang start`: the ward publishes its
  * household lookup in the catalog; the department finds it by a search without diacritics, asks for
- * access for one of its systems; the district approves, the department's call succeeds through the
- * exchange; the district revokes and the next call is refused with `access-denied`. An auditor then sees
+ * access for one of its systems; the ward approves, the department's call succeeds through the
+ * exchange; the ward revokes and the next call is refused with `access-denied`. An auditor then sees
  * who accessed the person's data. Users, systems, the service and the token are set up through the API.
  */
 describe('console: catalog and sharing requests', () => {
@@ -131,11 +131,11 @@ describe('console: catalog and sharing requests', () => {
         roles: 'scope' in user ? [{ role: 'org-admin', scope: user.scope }] : [{ role: 'auditor' }],
       });
     }
-    await admin('POST', `/organisations/${DISTRICT}/systems`, {
+    await admin('POST', `/organisations/${COMMUNE}/systems`, {
       code: 'HTTT-HOTICH',
-      name: 'Hệ thống hộ tịch quận Lê Chân',
+      name: 'Hệ thống hộ tịch phường Lê Chân',
     });
-    await admin('POST', `/organisations/${DISTRICT}/systems/HTTT-HOTICH/services`, {
+    await admin('POST', `/organisations/${COMMUNE}/systems/HTTT-HOTICH/services`, {
       code: 'tra-cuu',
       name: 'Tra cứu hộ gia đình',
       baseUrl: providerUrl,
@@ -194,8 +194,8 @@ describe('console: catalog and sharing requests', () => {
     await expectAccessible('open data entry');
   });
 
-  it('lets the district create and publish its service entry through the form', async () => {
-    await logInAs(USERS.district.username);
+  it('lets the ward create and publish its service entry through the form', async () => {
+    await logInAs(USERS.commune.username);
     await open('/catalog/new', 'Tạo mục dữ liệu');
     const form = page.locator('form[aria-labelledby=entry-form-title]');
     await form.locator('input[name=title]').fill(ENTRY_TITLE);
@@ -285,8 +285,8 @@ describe('console: catalog and sharing requests', () => {
     await screenshot(page, 'catalog-my-requests');
   });
 
-  it('lets the district approve: the department’s call then succeeds through the exchange', async () => {
-    await logInAs(USERS.district.username);
+  it('lets the ward approve: the department’s call then succeeds through the exchange', async () => {
+    await logInAs(USERS.commune.username);
     await open('/sharing-requests', 'Yêu cầu chia sẻ');
     const queue = page.locator('section[data-queue=owner] tbody');
     await queue.getByRole('link', { name: ENTRY_TITLE }).click();
@@ -311,7 +311,7 @@ describe('console: catalog and sharing requests', () => {
     expect(ok.status).toBe(200);
   });
 
-  it('lets the district revoke: the next call is refused with access-denied', async () => {
+  it('lets the ward revoke: the next call is refused with access-denied', async () => {
     const revoke = page.locator('form[data-step=revoke]');
     await revoke.locator('textarea[name=reason]').fill('Hết nhu cầu xác minh theo đợt.');
     page.once('dialog', (dialog) => void dialog.accept());

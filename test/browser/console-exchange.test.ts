@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CangProcess, startCang } from '../support/cang-process.js';
 import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.js';
 
-const DISTRICT = 'VN-HP/GOV/Q-LECHAN';
+const COMMUNE = 'VN-HP/GOV/11383';
 const DEPARTMENT = 'VN-HP/GOV/STP';
-const PROVIDER_SYSTEM = `${DISTRICT}/HTTT-HOTICH`;
+const PROVIDER_SYSTEM = `${COMMUNE}/HTTT-HOTICH`;
 const CLIENT_SYSTEM = `${DEPARTMENT}/HTTT-LLTP`;
 const SERVICE = `${PROVIDER_SYSTEM}/tra-cuu`;
 const OPENAPI = JSON.stringify({
@@ -87,19 +87,19 @@ describe('console: exchange', () => {
   });
 
   it('registers a service and a grant, issues a token, and shows the call in the log and traffic', async () => {
-    // 1. The district registers its household system and lookup service, with an OpenAPI document.
-    await open(`/organisations/${DISTRICT}`, 'Quận Lê Chân');
+    // 1. The ward registers its household system and lookup service, with an OpenAPI document.
+    await open(`/organisations/${COMMUNE}`, 'Phường Lê Chân');
     await expectAccessible('organisation detail');
     const addSystem = page.locator('form[aria-labelledby=add-system-title]');
     await addSystem.locator('input[name=code]').fill('HTTT HOTICH');
-    await addSystem.locator('input[name=name]').fill('Hệ thống hộ tịch quận Lê Chân');
+    await addSystem.locator('input[name=name]').fill('Hệ thống hộ tịch phường Lê Chân');
     await addSystem.getByRole('button').click();
     // A bad code is caught before sending, next to its field.
     await expect(addSystem.locator('.field.invalid input[name=code]').count()).resolves.toBe(1);
     await addSystem.locator('input[name=code]').fill('HTTT-HOTICH');
     await addSystem.getByRole('button').click();
-    await page.getByRole('link', { name: 'Hệ thống hộ tịch quận Lê Chân' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Hệ thống hộ tịch quận Lê Chân' }).waitFor();
+    await page.getByRole('link', { name: 'Hệ thống hộ tịch phường Lê Chân' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hệ thống hộ tịch phường Lê Chân' }).waitFor();
     const addService = page.locator('form[aria-labelledby=add-service-title]');
     await addService.locator('input[name=code]').fill('tra-cuu');
     await addService.locator('input[name=name]').fill('Tra cứu hộ gia đình');
@@ -134,7 +134,7 @@ describe('console: exchange', () => {
     await expectAccessible('credentials');
     await screenshot(page, 'token-issued');
 
-    // 4. The district grants it GET on /households/*.
+    // 4. The ward grants it GET on /households/*.
     await open('/grants', 'Quyền truy cập');
     const grant = page.locator('form[aria-labelledby=create-grant-title]');
     await grant.locator('input[name=client]').fill(CLIENT_SYSTEM);
@@ -205,7 +205,7 @@ describe('console: exchange', () => {
     await open('/grants', 'Quyền truy cập');
     const grant = page.locator('form[aria-labelledby=create-grant-title]');
     await grant.locator('input[name=client]').fill(CLIENT_SYSTEM);
-    await grant.locator('input[name=service]').fill(`${DISTRICT}/HTTT-HOTICH/khong-co`);
+    await grant.locator('input[name=service]').fill(`${COMMUNE}/HTTT-HOTICH/khong-co`);
     await browser.context.clearCookies();
     // Sending the form finds the session gone; a background request of the page may find it first, and
     // then the login is already shown. Either way the console must return to login keeping the form.
@@ -219,7 +219,7 @@ describe('console: exchange', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { level: 1, name: 'Quyền truy cập' }).waitFor();
     await expect(grant.locator('input[name=service]').inputValue()).resolves.toBe(
-      `${DISTRICT}/HTTT-HOTICH/khong-co`,
+      `${COMMUNE}/HTTT-HOTICH/khong-co`,
     );
     // The API refuses the unknown service; its problem is shown, never a raw error.
     await grant.getByRole('button', { name: 'Cấp quyền' }).click();

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTOR, DIALECTS, type RegistryFixture, buildRegistry } from '../test-support/registry-fixtures.js';
 import { haiPhongOrganisations, seedHaiPhong } from './seed-hai-phong.js';
 
-// City 1 + 14 current departments + 15 districts as they stood before 2025-07-01.
-const EXPECTED_ORGANISATIONS = 30;
+// City 1 + 14 agencies + 8 sample communes + 15 districts as they stood before 2025-07-01, ended.
+const EXPECTED_ORGANISATIONS = 38;
 
 describe('Hải Phòng sample organisations', () => {
-  it('keeps current departments and uses the renamed form of renamed districts', () => {
+  it('keeps current departments, adds sample communes and uses the renamed form of renamed districts', () => {
     const codes = haiPhongOrganisations().map((o) => o.code);
     expect(codes).toHaveLength(EXPECTED_ORGANISATIONS);
     expect(codes).toEqual(
@@ -15,6 +15,10 @@ describe('Hải Phòng sample organisations', () => {
     expect(codes).not.toEqual(expect.arrayContaining(['STTTT']));
     expect(codes).not.toContain('H-THUYNGUYEN');
     expect(codes).not.toContain('SKHDT');
+    expect(codes).toEqual(expect.arrayContaining(['11383', '10525', '11914']));
+    const ended = haiPhongOrganisations().filter((o) => o.validTo !== undefined);
+    expect(ended).toHaveLength(15);
+    expect(ended.every((o) => o.validTo === '2025-06-30')).toBe(true);
   });
 });
 
@@ -49,6 +53,14 @@ for (const dialect of DIALECTS) {
         adminCode: '311',
       });
       expect((await fx.registry.organisations.get('VN-HP/GOV/SNV')).agencyCode).toBe('000.00.31.H26');
+      expect(await fx.registry.organisations.get('VN-HP/GOV/Q-LECHAN')).toMatchObject({
+        validTo: '2025-06-30',
+      });
+      expect(await fx.registry.organisations.get('VN-HP/GOV/11383')).toMatchObject({
+        name: 'Phường Lê Chân',
+        adminCode: '11383',
+        validTo: null,
+      });
     });
   });
 }

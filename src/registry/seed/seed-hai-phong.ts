@@ -1,4 +1,9 @@
-import { CangError, HAI_PHONG_UNITS as units } from '../../core/index.js';
+import {
+  CangError,
+  HAI_PHONG_COMMUNES_2025,
+  HAI_PHONG_UNITS as units,
+  SAMPLE_MEMBER_COMMUNES,
+} from '../../core/index.js';
 import type { AuditActor } from '../../store/index.js';
 import type { Registry } from '../create-registry.js';
 import type { OrganisationInput } from '../organisation-schemas.js';
@@ -10,10 +15,12 @@ export interface SeedResult {
 }
 
 /**
- * The organisations the sample data describes. Departments: the current ones only (no `validTo`);
- * those merged on 2025-03-01 are gone. Districts: the district level ended on 2025-07-01, but the
- * districts are kept as they stood just before (a renamed district under its new code and name, with
- * its administrative code), because they make realistic exchange partners for demonstrations.
+ * The organisations the sample data describes, on the map of the merged city (2025-07-01): the city;
+ * the departments that remain, which are the city's agencies (those merged on 2025-03-01 are gone); a
+ * sample of the 114 communes, wards and special zones under their official 5-digit codes
+ * (SAMPLE_MEMBER_COMMUNES); and the districts as they stood just before the district level ended (a
+ * renamed district under its new code and name), marked as ended on 2025-06-30, so the exchange's
+ * history with them still reads.
  */
 export function haiPhongOrganisations(): OrganisationInput[] {
   const city: OrganisationInput = {
@@ -25,20 +32,26 @@ export function haiPhongOrganisations(): OrganisationInput[] {
   const departments = units.departments
     .filter((unit) => unit.validTo === undefined)
     .map((unit): OrganisationInput => ({ memberClass: 'GOV', code: unit.code, name: unit.name }));
+  const communes = SAMPLE_MEMBER_COMMUNES.map((code): OrganisationInput => {
+    const commune = HAI_PHONG_COMMUNES_2025.units.find((unit) => unit.code === code);
+    if (commune === undefined) throw new Error(`No commune ${code} in the reference data`);
+    return { memberClass: 'GOV', code, name: commune.name, adminCode: code };
+  });
   const districts = units.districts.map((unit): OrganisationInput => {
     const current = unit.renamedTo ?? unit;
     return {
       memberClass: 'GOV',
       code: current.code,
       name: current.name,
-      ...(unit.adminCode === undefined ? {} : { adminCode: unit.adminCode }),
+      adminCode: unit.adminCode,
+      validTo: current.validTo,
     };
   });
-  return [city, ...departments, ...districts];
+  return [city, ...departments, ...communes, ...districts];
 }
 
 /**
- * Registers Hải Phòng's city People's Committee, departments and districts as organisations
+ * Registers Hải Phòng's city People's Committee, agencies, sample communes and ended districts as organisations
  * `{instance}/GOV/{code}`. Idempotent: an organisation that exists is left as it is (an operator may
  * have edited it).
  */

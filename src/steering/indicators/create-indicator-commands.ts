@@ -8,7 +8,9 @@ import { computeDti, type DtiInput, type DtiResult, dtiInputProblems } from './d
 import { type IndicatorDefinitionCommands, indicatorDefinitionCommands } from './indicator-commands.js';
 import { throwIfProblems } from './indicator-input.js';
 import { type MeasureCommands, measureCommands } from './measure-indicators.js';
+import { derivedSeries } from './derived-series.js';
 import { type ScoreFilter, type Scoreboard, scorePeriod } from './score-period.js';
+import type { SeriesView } from './series-schemas.js';
 import { type ValueCommands, valueCommands } from './value-commands.js';
 import { type ImportOptions, type ImportReport, importValues } from '../spreadsheets/value-xlsx-import.js';
 import { scoreboardWorkbook } from '../spreadsheets/scoreboard-xlsx-export.js';
@@ -32,6 +34,11 @@ export interface RankingEntry {
 export interface IndicatorCommands extends IndicatorDefinitionCommands, ValueCommands, MeasureCommands {
   /** Every unit's index for a period, ranked, with the components of each attainment. */
   scores(period: string, filter?: ScoreFilter): Promise<Scoreboard>;
+  /**
+   * An indicator's series for a unit; before the unit existed, derived from its predecessors and marked
+   * so (read only, never stored). `not-found` for an unknown indicator or unit.
+   */
+  series(code: string, unitId: string): Promise<SeriesView>;
   /** The ranking of units for a period (optionally of one kind). */
   ranking(period: string, filter?: ScoreFilter): Promise<{ period: string; units: RankingEntry[] }>;
   /** Imports values from an .xlsx file, all or nothing unless `acceptValid`. */
@@ -60,6 +67,7 @@ export function indicatorCommands(context: SteeringContext): IndicatorCommands {
     ...valueCommands(context),
     ...measureCommands(context),
     scores: (period: string, filter?: ScoreFilter) => scorePeriod(context.db, period, filter),
+    series: (code: string, unitId: string) => derivedSeries(context.db, code, unitId),
     async ranking(period: string, filter?: ScoreFilter) {
       const board = await scorePeriod(context.db, period, filter);
       return { period, units: board.units.map(({ components: _components, ...entry }) => entry) };

@@ -95,18 +95,22 @@ for (const dialect of DIALECTS) {
       expect(snv).toMatchObject({ counted: 2, reported: 2 });
     });
 
-    it('ranks units by index, ties sharing a rank, missing values counting 0', async () => {
+    it('ranks units by index within their level, ties sharing a rank, missing values counting 0', async () => {
       const ranking = await fx.indicators.ranking('2024');
       const byUnit = Object.fromEntries(ranking.units.map((unit) => [unit.unitId, unit]));
       expect(byUnit.STP).toMatchObject({ rank: 1, index: 1 });
       expect(byUnit.SNV).toMatchObject({ rank: 2, index: 0.5625 });
-      expect(byUnit['Q-LECHAN']).toMatchObject({ rank: 3, index: 0.2, reported: 1 });
-      expect(byUnit['Q-NGOQUYEN']).toMatchObject({ rank: 3, index: 0.2 });
+      // Districts rank among districts, though their index is below the departments'.
+      expect(byUnit['Q-LECHAN']).toMatchObject({ rank: 1, index: 0.2, reported: 1 });
+      expect(byUnit['Q-NGOQUYEN']).toMatchObject({ rank: 1, index: 0.2 });
       // Units without any value still rank, with the indicators they missed counted 0.
-      expect(byUnit['UBND-HP']).toMatchObject({ index: 0, reported: 0 });
-      expect(ranking.units.map((unit) => unit.rank)).toEqual(
-        [...ranking.units.map((unit) => unit.rank)].sort((a, b) => a - b),
-      );
+      expect(byUnit['UBND-HP']).toMatchObject({ rank: 1, index: 0, reported: 0 });
+      expect(ranking.units.map((unit) => unit.kind)).toEqual([
+        'city',
+        ...ranking.units.filter((unit) => unit.kind === 'department').map(() => 'department'),
+        'district',
+        'district',
+      ]);
     });
 
     it('ranks one kind of unit, and leaves out units that did not exist in the period', async () => {

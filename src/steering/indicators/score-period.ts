@@ -4,7 +4,8 @@ import { type Attainment, attainmentOf } from './attainment.js';
 import { levelsOf } from './indicator-rows.js';
 import type { UnitKind } from '../unit-kinds.js';
 import { requirePeriod } from '../period-input.js';
-import { unitActiveIn } from '../period.js';
+import { levelSwitchProblem } from '../unit-kinds.js';
+import { formerProvinceUnitIds, takesPartDuring } from '../unit-rows.js';
 import { TargetLookup } from './target-lookup.js';
 
 /** One indicator's part in a unit's index, with everything needed to explain it. */
@@ -39,8 +40,12 @@ export interface ScoreFilter {
   readonly unitIds?: readonly string[];
 }
 
+const KIND_ORDER: Readonly<Record<string, number>> = { city: 0, department: 1, district: 2, commune: 3 };
+
 /**
- * Scores every unit that existed during the period and ranks them (ties share a rank, 1, 1, 3).
+ * Scores every unit of the city that took part in steering during the period (takesPartDuring) and
+ * ranks them within their level: city, departments, districts, communes, in that order, ties sharing a
+ * rank (1, 1, 3).
  * Reads are three small lookups (indicators, targets, units) and ONE query for the period's values,
  * a range scan of the (period, indicator, unit) key; the arithmetic happens in memory.
  * A unit's index uses every indicator that applies to its kind and has a target for its level and the
@@ -59,7 +64,10 @@ export async function scorePeriod(
       .orderBy('code')
       .execute(),
     db.selectFrom('steering_indicator_targets').selectAll().execute(),
-    db.selectFrom('steering_units').select(['id', 'name', 'kind', 'valid_from', 'valid_to']).execute(),
+    db
+      .selectFrom('steering_units')
+      .select(['id', 'name', 'kind', 'valid_from', 'valid_to', 'parent_id', 'successor_id'])
+      .execute(),
     db
       .selectFrom('steering_indicator_values')
       .select(['indicator_code', 'unit_id', 'value'])
@@ -72,8 +80,15 @@ export async function scorePeriod(
   const applying = indicators.map((indicator) => ({ ...indicator, kinds: new Set(levelsOf(indicator)) }));
   const wanted = filter.unitIds === undefined ? undefined : new Set(filter.unitIds);
 
+  const former = formerProvinceUnitIds(units);
   const scored = units
-    .filter((unit) => unitActiveIn(period, unit.valid_from, unit.valid_to))
+    // A district or commune has no score for a period across the switch of levels (2025 is per half).
+    .filter(
+      (unit) =>
+        !former.has(unit.id) &&
+        takesPartDuring(unit, period.start, period.end) &&
+        levelSwitchProblem(unit.kind, period) === undefined,
+    )
     .filter(
       (unit) => (filter.kind === undefined || unit.kind === filter.kind) && (wanted?.has(unit.id) ?? true),
     )
@@ -102,13 +117,22 @@ export async function scorePeriod(
       const counted = components.filter((component) => component.weight > 0).length;
       return { unitId: unit.id, unitName: unit.name, kind: unit.kind, index, counted, reported, components };
     })
-    .sort((a, b) => (b.index ?? -1) - (a.index ?? -1) || a.unitId.localeCompare(b.unitId));
+    .sort(
+      (a, b) =>
+        (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) ||
+        (b.index ?? -1) - (a.index ?? -1) ||
+        a.unitId.localeCompare(b.unitId),
+    );
 
-  let previous: number | null | undefined;
+  // Ranking is per level: a commune is ranked among communes, a department among departments.
+  let previous: { kind: string; index: number | null } | undefined;
   let rank = 0;
-  const ranked = scored.map((unit, position) => {
-    if (unit.index !== previous) rank = position + 1;
-    previous = unit.index;
+  let position = 0;
+  const ranked = scored.map((unit) => {
+    if (previous?.kind !== unit.kind) position = 0;
+    position += 1;
+    if (previous?.kind !== unit.kind || unit.index !== previous.index) rank = position;
+    previous = unit;
     return { ...unit, rank };
   });
   return { period: text, year: period.year, units: ranked };

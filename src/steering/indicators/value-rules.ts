@@ -2,6 +2,7 @@ import type { FieldProblem } from '../../core/index.js';
 import type { SteeringIndicatorTable } from '../../store/index.js';
 import { levelsOf, type UnitRow } from './indicator-rows.js';
 import { NOT_A_PERIOD, type Period, parsePeriod, periodStarted, unitActiveIn } from '../period.js';
+import { levelSwitchProblem } from '../unit-kinds.js';
 
 /** What a value names before it is checked. */
 export interface ValueKey {
@@ -17,7 +18,8 @@ export type ValueCheck =
 
 /**
  * The rules every value obeys, whoever submits it: a known indicator that applies to the unit's kind,
- * a known unit that existed during the period, a period that has started (Hải Phòng calendar), a finite value, and
+ * a known unit that existed during the period (a district or commune not across the switch of levels on
+ * 2025-07-01, see levelSwitchProblem), a period that has started (Hải Phòng calendar), a finite value, and
  * — unless the platform measures it itself — an indicator that is reported rather than measured.
  */
 export function checkValue(
@@ -49,6 +51,11 @@ export function checkValue(
   if (unit !== undefined && period !== undefined && !unitActiveIn(period, unit.valid_from, unit.valid_to)) {
     if (!problems.some((problem) => problem.pointer === '/unit'))
       problems.push({ pointer: '/unit', detail: `${unit.id} was not active during ${period.id}` });
+  }
+  const levelSwitch =
+    unit === undefined || period === undefined ? undefined : levelSwitchProblem(unit.kind, period);
+  if (levelSwitch !== undefined && !problems.some((problem) => problem.pointer === '/unit')) {
+    problems.push({ pointer: '/period', detail: levelSwitch });
   }
   return problems.length === 0 && period !== undefined ? { ok: true, period } : { ok: false, problems };
 }

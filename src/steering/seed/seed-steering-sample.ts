@@ -24,7 +24,8 @@ export interface SteeringSeedResult {
 }
 
 /**
- * Seeds the steering workspace: Hải Phòng's units with their 2025 history, the program's five
+ * Seeds the steering workspace: Hải Phòng's units with their 2025 history (the merger with Hải Dương,
+ * the 114 communes and their predecessors included), the program's five
  * documents, the city committee of QĐ 3820/QĐ-UBND, program 284/QĐ-UBND with its nine task groups,
  * and sample plans, unit committees and about thirty tasks flagged `sample` (Dữ liệu mẫu).
  * Idempotent: what exists (by unit id, document number and issuer, committee unit, program and task
@@ -35,11 +36,9 @@ export async function seedSteeringSample(steering: Steering, actor: AuditActor):
   const count = { units: 0, documents: 0, committees: 0, programs: 0, groups: 0, tasks: 0 };
 
   const units = new Set((await db.selectFrom('steering_units').select('id').execute()).map((r) => r.id));
-  for (const input of haiPhongUnitInputs()) {
-    if (units.has(input.id)) continue;
-    await steering.units.create(actor, input);
-    count.units += 1;
-  }
+  const missing = haiPhongUnitInputs().filter((input) => !units.has(input.id));
+  if (missing.length > 0) await steering.units.createMany(actor, missing);
+  count.units = missing.length;
 
   const documentIds = new Map<string, string>();
   for (const fact of [...PROGRAM_DOCUMENTS, ...SAMPLE_UNIT_PLANS]) {

@@ -68,6 +68,7 @@ export function buildUnit(
     valid_to: null,
     successor_id: null,
     organisation_id: null,
+    note: null,
     created_at: NOW,
     updated_at: NOW,
     ...overrides,

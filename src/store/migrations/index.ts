@@ -5,6 +5,7 @@ import * as steeringIndicators from './2026-11-26-3-steering-indicators.js';
 import * as catalog from './2026-11-26-4-catalog.js';
 import * as federation from './2026-12-02-1-federation.js';
 import * as workingDays from './2026-12-02-2-working-days.js';
+import * as mergedCity from './2026-12-02-3-merged-city.js';
 import * as externalPlatforms from './2026-12-02-4-external-platforms.js';
 
 /** All migrations in order; names are ISO-date prefixed, numbered within a day, and frozen once released. */
@@ -15,5 +16,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-26-4-catalog': catalog,
   '2026-12-02-1-federation': federation,
   '2026-12-02-2-working-days': workingDays,
+  '2026-12-02-3-merged-city': mergedCity,
   '2026-12-02-4-external-platforms': externalPlatforms,
 };

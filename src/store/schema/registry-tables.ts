@@ -13,6 +13,7 @@ export interface OrganisationTable {
   name: string;
   agency_code: string | null; // QĐ 20/2020/QĐ-TTg code, e.g. 000.00.31.H26
   admin_code: string | null; // QĐ 124/2004/QĐ-TTg administrative code
+  valid_to: string | null; // last day it existed (inclusive), YYYY-MM-DD; null while it exists
   created_at: number;
   updated_at: number;
 }

@@ -14,6 +14,7 @@ export interface SteeringUnitTable {
   valid_to: string | null; // last day, inclusive; null while the unit exists
   successor_id: string | null; // merged or renamed into
   organisation_id: string | null; // registry organisation VN-HP/GOV/{code}
+  note: string | null; // where the record comes from and how far it is verified
   created_at: number;
   updated_at: number;
 }
@@ -22,11 +23,14 @@ export interface SteeringUnitTable {
 export interface SteeringUnitEventTable {
   id: string;
   unit_id: string;
-  kind: 'created' | 'renamed' | 'merged' | 'abolished';
+  kind: 'created' | 'renamed' | 'merged' | 'reorganised' | 'abolished';
   date: string; // YYYY-MM-DD
   successor_id: string | null;
   previous_name: string | null;
   note: string | null;
+  whole: number | null; // merged: 1 whole, 0 only a part went to the successor; null otherwise
+  share: number | null; // merged in part: the recorded share (0..1] of the unit's counts; null = not recorded
+  weight: number | null; // merged: the recorded weight (e.g. population) it brought to the successor's rates
 }
 
 /** An uploaded file (document text, report evidence), stored as base64 with its SHA-256. */

@@ -677,7 +677,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Units that exist on a date (names as they were then) */
+        /**
+         * The city’s units that exist on a date (names as they were then), optionally of one level
+         * @description Another province’s units from before it merged into the city (Hải Dương before 2025-07-01) only with includeFormerProvinces=true.
+         */
         get: operations["listUnits"];
         put?: never;
         /** Record a unit with its history */
@@ -1217,6 +1220,26 @@ export interface paths {
         };
         /** Values, filtered, one page at a time */
         get: operations["listIndicatorValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/indicators/{code}/series/{unit}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit’s series of an indicator; before the unit existed, derived from its predecessors
+         * @description Derived points are computed on each read and never stored: counts are summed, rates averaged by recorded weights; a predecessor merged in part without a recorded share makes the point not available.
+         */
+        get: operations["getIndicatorSeries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3784,6 +3807,8 @@ export interface operations {
                             agencyCode: string | null;
                             /** @description QĐ 124/2004 administrative code */
                             adminCode: string | null;
+                            /** @description Last day it existed (inclusive); null while it exists */
+                            validTo: string | null;
                             /**
                              * @description When it was registered
                              * @example 2026-11-26T08:30:00.000Z
@@ -3898,6 +3923,11 @@ export interface operations {
                      * @example 31
                      */
                     adminCode?: string;
+                    /**
+                     * @description Last day the organisation existed (inclusive), e.g. a district of before 2025-07-01
+                     * @example 2025-06-30
+                     */
+                    validTo?: string;
                 };
             };
         };
@@ -3929,6 +3959,8 @@ export interface operations {
                         agencyCode: string | null;
                         /** @description QĐ 124/2004 administrative code */
                         adminCode: string | null;
+                        /** @description Last day it existed (inclusive); null while it exists */
+                        validTo: string | null;
                         /**
                          * @description When it was registered
                          * @example 2026-11-26T08:30:00.000Z
@@ -4050,6 +4082,8 @@ export interface operations {
                         agencyCode: string | null;
                         /** @description QĐ 124/2004 administrative code */
                         adminCode: string | null;
+                        /** @description Last day it existed (inclusive); null while it exists */
+                        validTo: string | null;
                         /**
                          * @description When it was registered
                          * @example 2026-11-26T08:30:00.000Z
@@ -4230,7 +4264,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Fields to change; null clears a code */
+        /** @description Fields to change; null clears a code or the end */
         requestBody: {
             content: {
                 "application/json": {
@@ -4241,6 +4275,7 @@ export interface operations {
                     name?: string;
                     agencyCode?: string | null;
                     adminCode?: string | null;
+                    validTo?: string | null;
                 };
             };
         };
@@ -4272,6 +4307,8 @@ export interface operations {
                         agencyCode: string | null;
                         /** @description QĐ 124/2004 administrative code */
                         adminCode: string | null;
+                        /** @description Last day it existed (inclusive); null while it exists */
+                        validTo: string | null;
                         /**
                          * @description When it was registered
                          * @example 2026-11-26T08:30:00.000Z
@@ -8854,6 +8891,10 @@ export interface operations {
                  * @example 2025-03-01
                  */
                 asOf?: string;
+                /** @description city, department, district or commune */
+                level?: "city" | "department" | "district" | "commune";
+                /** @description Also a province's units from before it merged into the city (Hải Dương before 2025-07-01) */
+                includeFormerProvinces?: boolean;
             };
             header?: never;
             path?: never;
@@ -8895,6 +8936,8 @@ export interface operations {
                             successorId: string | null;
                             /** @description Registry organisation id */
                             organisationId: string | null;
+                            /** @description Where the record comes from and how far it is verified */
+                            note: string | null;
                             /** @description Whether it exists on the date asked for */
                             active: boolean;
                         }[];
@@ -9010,9 +9053,14 @@ export interface operations {
                     successorId?: string;
                     /** @description Registry organisation id */
                     organisationId?: string;
+                    /**
+                     * @description Where the record comes from and how far it is verified
+                     * @example NQ 1669
+                     */
+                    note?: string;
                     events?: {
-                        /** @description created, renamed, merged or abolished */
-                        kind: "created" | "renamed" | "merged" | "abolished";
+                        /** @description created, renamed, merged (into the successor), reorganised (the unit continues, e.g. absorbing another) or abolished */
+                        kind: "created" | "renamed" | "merged" | "reorganised" | "abolished";
                         /**
                          * @description When it happened
                          * @example 2025-03-01
@@ -9033,6 +9081,12 @@ export interface operations {
                          * @example NQ 1232/NQ-UBTVQH15
                          */
                         note?: string;
+                        /** @description merged: whether the whole unit went to the successor (true by default) */
+                        whole?: boolean;
+                        /** @description merged in part: the recorded share of the unit's counts that went to the successor */
+                        share?: number;
+                        /** @description merged: the recorded weight (e.g. population) it brought to the successor's rates */
+                        weight?: number;
                     }[];
                 };
             };
@@ -9066,6 +9120,8 @@ export interface operations {
                         successorId: string | null;
                         /** @description Registry organisation id */
                         organisationId: string | null;
+                        /** @description Where the record comes from and how far it is verified */
+                        note: string | null;
                         /** @description Whether it exists on the date asked for */
                         active: boolean;
                     };
@@ -9182,6 +9238,8 @@ export interface operations {
                         successorId: string | null;
                         /** @description Registry organisation id */
                         organisationId: string | null;
+                        /** @description Where the record comes from and how far it is verified */
+                        note: string | null;
                         /** @description Whether it exists on the date asked for */
                         active: boolean;
                     };
@@ -9293,6 +9351,8 @@ export interface operations {
                             successorId: string | null;
                             /** @description Registry organisation id */
                             organisationId: string | null;
+                            /** @description Where the record comes from and how far it is verified */
+                            note: string | null;
                             /** @description Whether it exists on the date asked for */
                             active: boolean;
                         };
@@ -9318,6 +9378,8 @@ export interface operations {
                             successorId: string | null;
                             /** @description Registry organisation id */
                             organisationId: string | null;
+                            /** @description Where the record comes from and how far it is verified */
+                            note: string | null;
                             /** @description Whether it exists on the date asked for */
                             active: boolean;
                         }[];
@@ -9325,8 +9387,8 @@ export interface operations {
                             id: string;
                             unitId: string;
                             unitName: string;
-                            /** @description created, renamed, merged or abolished */
-                            kind: "created" | "renamed" | "merged" | "abolished";
+                            /** @description created, renamed, merged (into the successor), reorganised (the unit continues, e.g. absorbing another) or abolished */
+                            kind: "created" | "renamed" | "merged" | "reorganised" | "abolished";
                             /**
                              * @description When
                              * @example 2025-03-01
@@ -9338,6 +9400,12 @@ export interface operations {
                             previousName: string | null;
                             /** @description Remark */
                             note: string | null;
+                            /** @description merged: whole (true) or in part (false) */
+                            whole: boolean | null;
+                            /** @description merged in part: recorded share of counts */
+                            share: number | null;
+                            /** @description merged: recorded weight for rates */
+                            weight: number | null;
                         }[];
                     };
                 };
@@ -13655,6 +13723,135 @@ export interface operations {
                             updatedAt: string;
                         }[];
                         nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getIndicatorSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Indicator code: a group and a number
+                 * @example CQS-03
+                 */
+                code: string;
+                /**
+                 * @description Steering unit code
+                 * @example UBND-HP
+                 */
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        indicatorCode: string;
+                        unitId: string;
+                        unitName: string;
+                        /** @description The unit’s first day: earlier points are derived */
+                        validFrom: string;
+                        /** @description How predecessors combine: counts are summed, rates averaged by recorded weights */
+                        method: "sum" | "weighted-mean";
+                        methodNote: string;
+                        points: {
+                            period: string;
+                            value: number | null;
+                            /**
+                             * @description reported, verified or measured (stored); derived or not-available (computed, never stored)
+                             * @example reported
+                             * @example derived
+                             * @example not-available
+                             */
+                            source: string;
+                            /** @description Computed from predecessors, not reported by the unit */
+                            derived: boolean;
+                            /** @description Why a derived point is not available */
+                            reason: "share-not-recorded" | "weight-not-recorded" | "predecessor-value-missing" | "no-predecessors" | "no-value" | null;
+                            contributions: {
+                                unitId: string;
+                                unitName: string;
+                                /** @description Merged whole (true) or in part (false) */
+                                whole: boolean;
+                                /** @description Recorded share of a part; null = not recorded */
+                                share: number | null;
+                                /** @description Recorded weight for rates */
+                                weight: number | null;
+                                /** @description Its value for the period; null = none */
+                                value: number | null;
+                                /** @description Whether its value was itself derived from its predecessors */
+                                derived: boolean;
+                            }[];
+                        }[];
                     };
                 };
             };

@@ -10,11 +10,13 @@ export const FIELD_PATTERNS = {
   "createOrganisation": {
     "/code": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
     "/agencyCode": "^\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}$",
-    "/adminCode": "^\\d{2,5}$"
+    "/adminCode": "^\\d{2,5}$",
+    "/validTo": "^\\d{4}-\\d{2}-\\d{2}$"
   },
   "updateOrganisation": {
     "/agencyCode": "^\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}$",
-    "/adminCode": "^\\d{2,5}$"
+    "/adminCode": "^\\d{2,5}$",
+    "/validTo": "^\\d{4}-\\d{2}-\\d{2}$"
   },
   "createSystem": {
     "/code": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"

@@ -15,6 +15,8 @@ export const CodeParams = Type.Object({ code: IndicatorCode });
 export const PeriodParams = Type.Object({ period: PeriodText });
 /** Path parameters naming one value: indicator, unit, period. */
 export const ValueParams = Type.Object({ code: IndicatorCode, unit: UnitCode, period: PeriodText });
+/** Path parameters naming an indicator and a unit. */
+export const SeriesParams = Type.Object({ code: IndicatorCode, unit: UnitCode });
 /** Narrows scores and rankings to a kind of unit or one unit. */
 export const ScoreQuery = Type.Object(
   { kind: Type.Optional(Kind), unit: Type.Optional(UnitCode) },

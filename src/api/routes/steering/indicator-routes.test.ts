@@ -38,6 +38,21 @@ for (const dialect of DIALECTS) {
       await api.close();
     });
 
+    it('answers a unit’s series with its source per point, 404 for an unknown unit, 401 anonymous', async () => {
+      await api.call('PUT', `${BASE}/CQS-03/values/Q-NGOQUYEN/2023`, { cookie: secretariat }, { value: 40 });
+      const response = await api.call('GET', `${BASE}/CQS-03/series/Q-NGOQUYEN`, { cookie: leader });
+      expect(response.status).toBe(200);
+      expect(await readJson(response)).toMatchObject({
+        unitId: 'Q-NGOQUYEN',
+        method: 'weighted-mean',
+        points: [{ period: '2023', value: 40, source: 'reported', derived: false }],
+      });
+      const unknown = await api.call('GET', `${BASE}/CQS-03/series/NOPE`, { cookie: leader });
+      expect(unknown.status).toBe(404);
+      expect((await readJson(unknown)).code).toBe('not-found');
+      expect((await api.call('GET', `${BASE}/CQS-03/series/Q-NGOQUYEN`, {})).status).toBe(401);
+    });
+
     it('lets a unit reporter record a value for its own unit', async () => {
       const response = await api.call(
         'PUT',
@@ -135,7 +150,10 @@ for (const dialect of DIALECTS) {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('spreadsheetml');
       const sheets = await readWorkbook(new Uint8Array(await response.arrayBuffer()));
-      expect(sheets['Xếp hạng']![1]![1]).toBe('SNV');
+      // Ranked per level, the city first: SNV leads the departments.
+      const rows = sheets['Xếp hạng']!;
+      expect(rows[1]![1]).toBe('UBND-HP');
+      expect(rows.find((row) => row[1] === 'SNV')![0]).toBe(1);
     });
 
     it('computes the DTI of QĐ 922: Đà Nẵng 2022 is 0.8002', async () => {

@@ -5,6 +5,7 @@ import {
   IndicatorInput,
   IndicatorPatch,
   IndicatorView,
+  SeriesView,
   TargetsInput,
   ValueInput,
   ValueQuery,
@@ -22,6 +23,7 @@ import {
   RankingView,
   ScoreboardView,
   ScoreQuery,
+  SeriesParams,
   ValueParams,
 } from './indicator-route-schemas.js';
 import { registerIndicatorFileRoutes } from './indicator-file-routes.js';
@@ -100,6 +102,25 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
       authorize(actorOf(request), 'steering.read');
       const page = await indicators.listValues(request.query);
       return { items: [...page.items], nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    `${BASE}/:code/series/:unit`,
+    {
+      schema: {
+        tags,
+        operationId: 'getIndicatorSeries',
+        summary: 'A unit’s series of an indicator; before the unit existed, derived from its predecessors',
+        description:
+          'Derived points are computed on each read and never stored: counts are summed, rates averaged by recorded weights; a predecessor merged in part without a recorded share makes the point not available.',
+        params: SeriesParams,
+        response: withProblems({ 200: SeriesView }),
+      },
+    },
+    async (request) => {
+      authorize(actorOf(request), 'steering.read');
+      return indicators.series(request.params.code, request.params.unit);
     },
   );
 

@@ -139,7 +139,59 @@ for (const dialect of DIALECTS) {
       const history = await readJson<{ predecessors: { id: string }[] }>(
         await api.call('GET', '/api/v1/steering/units/SKHCN/history', { cookie: leader }),
       );
-      expect(history.predecessors.map((p) => p.id)).toEqual(['STTTT']);
+      expect(history.predecessors.map((p) => p.id)).toEqual(['SKHCN-HD', 'STTTT']);
+    });
+
+    it('lets a commune reporter report for its own ward only: another ward’s report is 403 forbidden', async () => {
+      const reporter = await api.sessionFor('bao-cao-le-chan', [{ role: 'unit-reporter', scope: '11383' }]);
+      const own = await api.call(
+        'POST',
+        '/api/v1/steering/reports',
+        { cookie: reporter },
+        { unitId: '11383', period: '2025-Q3', narrative: 'Quý III, phường Lê Chân' },
+      );
+      expect(own.status, await own.clone().text()).toBe(201);
+      const other = await api.call(
+        'POST',
+        '/api/v1/steering/reports',
+        { cookie: reporter },
+        { unitId: '11329', period: '2025-Q3', narrative: 'Phường Ngô Quyền' },
+      );
+      expect(other.status).toBe(403);
+      expect((await readJson(other)).code).toBe('forbidden');
+      // Its predecessor's period is not the ward's: before 2025-07-01 the ward did not exist.
+      const early = await api.call(
+        'POST',
+        '/api/v1/steering/reports',
+        { cookie: reporter },
+        { unitId: '11383', period: '2025-Q2', narrative: 'Quý II' },
+      );
+      expect(early.status).toBe(400);
+      const problem = await readJson<{ code: string; errors: { pointer: string }[] }>(early);
+      expect(problem.code).toBe('validation-failed');
+      expect(problem.errors.map((error) => error.pointer)).toEqual(['/unitId']);
+    });
+
+    it('lists one level of a date, another province’s units only when asked, and refuses a bad level', async () => {
+      const list = async (query: string) =>
+        (
+          await readJson<{ items: { id: string }[] }>(
+            await api.call('GET', `/api/v1/steering/units?${query}`, { cookie: leader }),
+          )
+        ).items.map((unit) => unit.id);
+      expect(await list('asOf=2026-01-01&level=commune')).toHaveLength(114);
+      expect(await list('asOf=2024-06-30&level=district')).toHaveLength(15);
+      const both = await list('asOf=2024-06-30&level=district&includeFormerProvinces=true');
+      expect(both).toHaveLength(27);
+      expect(both).toContain('TP-HAIDUONG');
+      const bad = await api.call('GET', '/api/v1/steering/units?asOf=2026-01-01&level=province', {
+        cookie: leader,
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.headers.get('content-type')).toContain('application/problem+json');
+      const problem = await readJson<{ code: string; errors: { pointer: string }[] }>(bad);
+      expect(problem.code).toBe('validation-failed');
+      expect(problem.errors.map((error) => error.pointer)).toContain('/level');
     });
 
     it('names every bad field of a task, from the schema and from the rules', async () => {

@@ -1,6 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { auditActorOf, authorize } from '../../../identity/index.js';
-import { AsOfQuery, UnitHistory, UnitId, UnitInput, UnitList, UnitView } from '../../../steering/index.js';
+import {
+  AsOfQuery,
+  UnitHistory,
+  UnitId,
+  UnitInput,
+  UnitList,
+  UnitListQuery,
+  UnitView,
+} from '../../../steering/index.js';
 import type { ApiApp } from '../../admin-api-deps.js';
 import { actorOf } from '../../authenticate.js';
 import { withProblems } from '../../problem-schema.js';
@@ -16,15 +24,18 @@ export function registerUnitRoutes(app: ApiApp, { steering }: SteeringRouteDeps)
       schema: {
         tags,
         operationId: 'listUnits',
-        summary: 'Units that exist on a date (names as they were then)',
-        querystring: AsOfQuery,
+        summary: 'The city’s units that exist on a date (names as they were then), optionally of one level',
+        description:
+          'Another province’s units from before it merged into the city (Hải Dương before 2025-07-01) only with includeFormerProvinces=true.',
+        querystring: UnitListQuery,
         response: withProblems({ 200: UnitList }),
       },
     },
     async (request) => {
       authorize(actorOf(request), 'steering.read');
       const asOf = request.query.asOf ?? steering.context.today();
-      return { asOf, items: await steering.units.list(asOf) };
+      const { level, includeFormerProvinces } = request.query;
+      return { asOf, items: await steering.units.list(asOf, { level, includeFormerProvinces }) };
     },
   );
 

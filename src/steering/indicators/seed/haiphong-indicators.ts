@@ -3,8 +3,9 @@ import type { IndicatorInput } from '../indicator-schemas.js';
 // Copied from the program reference (NQ 03-NQ/TU, QĐ 284/QĐ-UBND, KH 74/KH-UBND, KH 106/KH-UBND);
 // nothing reads the reference file at run time. Levels are this platform's choice: department targets
 // follow the city level (departments are city-level bodies), territory-wide figures apply to the city.
+// The district level reports until 2025-H1 and the commune level takes over from 2025-H2.
 
-const PROVINCE_WIDE = ['city', 'department', 'district'] as const;
+const PROVINCE_WIDE = ['city', 'department', 'district', 'commune'] as const;
 
 /** The indicators and real targets of Hải Phòng's digital-transformation program. */
 export const HAIPHONG_PROGRAM_INDICATORS: readonly IndicatorInput[] = [
