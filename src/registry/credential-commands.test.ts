@@ -68,7 +68,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('registers a certificate by the SHA-256 fingerprint of its DER', async () => {
-      const certificate = makeTestCertificate();
+      const certificate = await makeTestCertificate({ now: fx.clock.at });
       const registered = await fx.registry.credentials.registerCertificate(ACTOR, SYSTEM, {
         certificate: certificate.pem,
         label: 'mTLS',
