@@ -3,6 +3,7 @@ import { DIALECTS } from '../../../../test/support/dialects.js';
 import { keyedHash } from '../../../core/index.js';
 import { createCatalog } from '../../../catalog/index.js';
 import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
+import { expectNothingWritten, expectRefusal } from '../../test-support/expect-refusal.js';
 
 /** Subject hash keys of the API tests, current first. */
 const API_SUBJECT_KEYS = ['khoa-api-2026', 'khoa-api-2025'] as const;
@@ -107,12 +108,16 @@ for (const dialect of DIALECTS) {
         await expectStatus(await api.call('GET', '/api/v1/catalog/open/entries?q=cong%20chung'), 200),
       );
       expect(listed.items.map((i) => i.id)).toEqual([open.id]);
-      await expectStatus(await api.call('GET', `/api/v1/catalog/open/entries/${serviceId}`), 404);
+      await expectRefusal(
+        await api.call('GET', `/api/v1/catalog/open/entries/${serviceId}`),
+        404,
+        'not-found',
+      );
       const dcat = await expectStatus(await api.call('GET', '/api/v1/catalog/open/dcat.jsonld'), 200);
       expect(dcat.headers.get('content-type')).toContain('application/ld+json');
       expect((await readJson<{ 'dcat:dataset': unknown[] }>(dcat))['dcat:dataset']).toHaveLength(1);
       const anonymous = await api.call('GET', '/api/v1/catalog/entries');
-      expect((await readJson(await expectStatus(anonymous, 401))).code).toBe('unauthenticated');
+      await expectRefusal(anonymous, 401, 'unauthenticated');
     });
 
     it('searches with and without diacritics and shows the history', async () => {
@@ -132,17 +137,26 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses catalog writes on another organisation with 403 and names each bad field with 400', async () => {
-      const refused = await api.call('POST', '/api/v1/catalog/entries', { cookie: snvAdmin }, entryBody());
-      expect((await readJson(await expectStatus(refused, 403))).code).toBe('forbidden');
-      const patch = await api.call(
-        'PATCH',
-        `/api/v1/catalog/entries/${serviceId}`,
-        { cookie: snvAdmin },
-        {
-          title: 'Đổi',
+      await expectNothingWritten(
+        api.store,
+        ['catalog_entries', 'catalog_revisions', 'catalog_search'],
+        async () => {
+          const refused = await api.call(
+            'POST',
+            '/api/v1/catalog/entries',
+            { cookie: snvAdmin },
+            entryBody(),
+          );
+          await expectRefusal(refused, 403, 'forbidden');
+          const patch = await api.call(
+            'PATCH',
+            `/api/v1/catalog/entries/${serviceId}`,
+            { cookie: snvAdmin },
+            { title: 'Đổi' },
+          );
+          await expectRefusal(patch, 403, 'forbidden');
         },
       );
-      await expectStatus(patch, 403);
       const bad = await api.call(
         'POST',
         '/api/v1/catalog/entries',
@@ -154,8 +168,7 @@ for (const dialect of DIALECTS) {
           themes: ['XYZ'],
         },
       );
-      const problem = await readJson(await expectStatus(bad, 400));
-      expect(problem.code).toBe('validation-failed');
+      const problem = await expectRefusal(bad, 400, 'validation-failed');
       expect(problem.errors!.map((e) => e.pointer).sort()).toEqual([
         '/classification',
         '/focalOfficer/email',
@@ -168,20 +181,26 @@ for (const dialect of DIALECTS) {
 
     it('approves into a registry grant, refuses outsiders (403) and second decisions (409), revokes', async () => {
       const request = await post('/api/v1/catalog/sharing-requests', snvAdmin, requestBody(serviceId));
-      const stolen = await api.call(
-        'POST',
-        '/api/v1/catalog/sharing-requests',
-        { cookie: snvAdmin },
-        {
-          ...requestBody(serviceId),
-          requester: STP,
-          clientSystem: `${STP}/HOTICH`,
+      const path = `/api/v1/catalog/sharing-requests/${request.id}`;
+      await expectNothingWritten(
+        api.store,
+        ['sharing_requests', 'sharing_request_messages', 'grants'],
+        async () => {
+          const stolen = await api.call(
+            'POST',
+            '/api/v1/catalog/sharing-requests',
+            { cookie: snvAdmin },
+            {
+              ...requestBody(serviceId),
+              requester: STP,
+              clientSystem: `${STP}/HOTICH`,
+            },
+          );
+          await expectRefusal(stolen, 403, 'forbidden');
+          const outsider = await api.call('POST', `${path}/approve`, { cookie: snvAdmin }, {});
+          await expectRefusal(outsider, 403, 'forbidden');
         },
       );
-      await expectStatus(stolen, 403);
-      const path = `/api/v1/catalog/sharing-requests/${request.id}`;
-      const outsider = await api.call('POST', `${path}/approve`, { cookie: snvAdmin }, {});
-      expect((await readJson(await expectStatus(outsider, 403))).code).toBe('forbidden');
       expect((await api.registry.grants.list()).items).toEqual([]);
 
       const queue = await readJson<{ items: { id: string }[] }>(
@@ -197,8 +216,14 @@ for (const dialect of DIALECTS) {
       const [grantId] = approved.grants as string[];
       const grant = await api.registry.grants.get(grantId!);
       expect(grant).toMatchObject({ client: CLIENT, service: SERVICE, methods: ['GET'], quotaPerMinute: 30 });
-      const again = await api.call('POST', `${path}/refuse`, { cookie: stpAdmin }, { reason: 'Đổi ý' });
-      expect((await readJson(await expectStatus(again, 409))).code).toBe('conflict');
+      await expectNothingWritten(
+        api.store,
+        ['sharing_requests', 'sharing_request_messages', 'grants'],
+        async () => {
+          const again = await api.call('POST', `${path}/refuse`, { cookie: stpAdmin }, { reason: 'Đổi ý' });
+          await expectRefusal(again, 409, 'conflict');
+        },
+      );
 
       await post(`${path}/revoke`, stpAdmin, { reason: 'Hết nhu cầu' }, 200);
       expect((await api.registry.grants.list()).items).toEqual([]);
@@ -218,8 +243,8 @@ for (const dialect of DIALECTS) {
         { cookie: stpAdmin },
         {},
       );
-      const problem = await readJson(await expectStatus(noClient, 409));
-      expect(problem.errors?.[0]?.pointer).toBe('/clientSystem');
+      const problem = await expectRefusal(noClient, 409, 'conflict');
+      expect(problem.errors?.map((e) => e.pointer)).toEqual(['/clientSystem']);
       await post(`/api/v1/catalog/entries/${serviceId}/state`, stpAdmin, { state: 'retired' }, 200);
       const retired = await api.call(
         'POST',
@@ -227,21 +252,21 @@ for (const dialect of DIALECTS) {
         { cookie: snvAdmin },
         requestBody(serviceId),
       );
-      expect((await readJson(await expectStatus(retired, 409))).detail).toContain('retired');
+      expect((await expectRefusal(retired, 409, 'conflict')).detail).toContain('retired');
       expect((await api.registry.grants.list()).items).toEqual([]);
     });
 
     it('lets an auditor look a person up, refuses others, and audits the lookup by hash', async () => {
       const auditor = await api.sessionFor('kiem-toan', [{ role: 'auditor' }]);
-      const refused = await api.call(
-        'POST',
-        '/api/v1/catalog/subject-access',
-        { cookie: stpAdmin },
-        {
-          personId: '031095001234',
-        },
-      );
-      expect((await readJson(await expectStatus(refused, 403))).code).toBe('forbidden');
+      await expectNothingWritten(api.store, [], async () => {
+        const refused = await api.call(
+          'POST',
+          '/api/v1/catalog/subject-access',
+          { cookie: stpAdmin },
+          { personId: '031095001234' },
+        );
+        await expectRefusal(refused, 403, 'forbidden');
+      });
       const report = await readJson<{ subjectHash: string; items: unknown[] }>(
         await expectStatus(
           await api.call(
@@ -283,7 +308,7 @@ for (const dialect of DIALECTS) {
           extra: 1,
         },
       );
-      const problem = await readJson(await expectStatus(bad, 400));
+      const problem = await expectRefusal(bad, 400, 'validation-failed');
       expect(problem.errors!.map((e) => e.pointer).sort()).toEqual(['/extra', '/personId']);
     });
   });
