@@ -61,6 +61,7 @@ function loadConfig(): Config {
         : {}),
     },
     ...(env.CANG_SUBJECT_HASH_KEY ? { subjectHashKey: env.CANG_SUBJECT_HASH_KEY } : {}),
+    ...(env.CANG_SECRETS_KEY ? { secretsKey: env.CANG_SECRETS_KEY } : {}),
     ...(env.CANG_PREVIOUS_SUBJECT_HASH_KEYS
       ? { previousSubjectHashKeys: env.CANG_PREVIOUS_SUBJECT_HASH_KEYS.split(',').map((k) => k.trim()) }
       : {}),

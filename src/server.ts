@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createAdminApi } from './api/index.js';
 import { type Catalog, catalogMeasures, createCatalog, scheduleSharingExpiry } from './catalog/index.js';
-import { type Config, CangError, loadPrivateKey } from './core/index.js';
+import { type Config, CangError, loadPrivateKey, openSecret, secretBoxKey } from './core/index.js';
 import {
   createExchange,
   createPollingSnapshotSource,
@@ -52,6 +52,8 @@ export interface Platform {
   readonly nodeKey: IdentifiedKeyPair;
   readonly registryKey: IdentifiedKeyPair;
   readonly subjectHashKey: string;
+  /** Seals and opens external platforms' secrets. */
+  readonly secretsKey: Buffer;
   /** Subscribes to committed registry changes. */
   onRegistryChange(listener: () => void): void;
   close(): Promise<void>;
@@ -63,6 +65,15 @@ export async function openPlatform(config: Config): Promise<Platform> {
     config.databaseUrl ? { postgresUrl: config.databaseUrl } : { sqliteFile: sqliteFileIn(config.dataDir) },
   );
   await store.migrate();
+  const { registryKey, nodeKey, subjectHashKey, secretsKey } = loadOrCreatePlatformKeys(
+    config.dataDir,
+    config.nodeId,
+    {
+      subjectHashKey: config.subjectHashKey,
+      secretsKey: config.secretsKey,
+    },
+  );
+  const sealingKey = secretBoxKey(secretsKey);
   const listeners: (() => void)[] = [];
   const registry = createRegistry({
     store,
@@ -70,15 +81,11 @@ export async function openPlatform(config: Config): Promise<Platform> {
     onChange: () => {
       for (const listener of listeners) listener();
     },
+    secretsKey: sealingKey,
   });
   const identity = createIdentity({ store });
   // Steering measures the catalog's figures through functions handed over here, never importing the catalog.
   const steering = createSteering({ store, measureSources: catalogMeasures(store) });
-  const { registryKey, nodeKey, subjectHashKey } = loadOrCreatePlatformKeys(
-    config.dataDir,
-    config.nodeId,
-    config.subjectHashKey,
-  );
   const publisher = createSnapshotPublisher({
     registry,
     privateKey: loadPrivateKey(registryKey.privateKey),
@@ -102,6 +109,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
     nodeKey,
     registryKey,
     subjectHashKey,
+    secretsKey: sealingKey,
     onRegistryChange: (listener) => listeners.push(listener),
     close: () => store.close(),
   };
@@ -185,6 +193,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         snapshots,
         log,
         subjectHashKey: platform.subjectHashKey,
+        openPlatformSecret: (external) =>
+          openSecret(platform.secretsKey, external.sealedSecret, external.system),
         // The same check as the admin port's /health/ready.
         ready: () => storeAnswers(platform.store),
         logger,

@@ -10,6 +10,13 @@ const B_SERVICE = `${B}/HOTICH/khai-sinh`;
 const B_SYSTEM_PATH = `/api/v1/organisations/${B}/systems/HOTICH`;
 const B_SERVICE_PATH = `${B_SYSTEM_PATH}/services/khai-sinh`;
 
+const EXTERNAL_PLATFORM = {
+  kind: 'api-key',
+  origin: 'https://hotich.example',
+  header: 'X-API-Key',
+  secret: 'api-key-of-the-city',
+};
+
 /** Registers organisations A and B, a system in each and a service in B, as a platform administrator. */
 async function seed(api: ApiHarness, admin: string): Promise<{ grantId: string }> {
   const post = async (path: string, body: unknown) => {
@@ -45,6 +52,8 @@ function writesOnB(grantId: string): [string, string, unknown][] {
     ['POST', `${B_SYSTEM_PATH}/credentials`, { label: 'stolen' }],
     ['POST', `${B_SYSTEM_PATH}/credentials/certificates`, { certificate: 'x' }],
     ['DELETE', `${B_SYSTEM_PATH}/credentials/some-id`, undefined],
+    ['PUT', `${B_SYSTEM_PATH}/external-platform`, EXTERNAL_PLATFORM],
+    ['DELETE', `${B_SYSTEM_PATH}/external-platform`, undefined],
     ['POST', '/api/v1/grants', { client: `${A}/HRM`, service: B_SERVICE }],
     ['DELETE', `/api/v1/grants/${grantId}`, undefined],
     ['POST', '/api/v1/nodes', { id: 'rogue', name: 'Rogue node' }],
@@ -113,6 +122,44 @@ for (const dialect of DIALECTS) {
       expect(audit.items.every((e) => e.actorName === 'minh' && e.remoteAddress === '127.0.0.1')).toBe(true);
       const auditRefused = await api.call('GET', '/api/v1/audit', { cookie: orgAdminB });
       await expectRefusal(auditRefused, 403, 'forbidden');
+    });
+
+    it('lets only a platform administrator bind an external platform, and never returns its secret', async () => {
+      api = await startApi(dialect);
+      const admin = await api.sessionFor('boss', [{ role: 'platform-admin' }]);
+      const orgAdminB = await api.sessionFor('minh', [{ role: 'org-admin', scope: B }]);
+      await seed(api, admin);
+      const path = `${B_SYSTEM_PATH}/external-platform`;
+      const refused = await api.call('PUT', path, { cookie: orgAdminB }, EXTERNAL_PLATFORM);
+      expect(refused.status).toBe(403);
+      expect((await readJson(refused)).code).toBe('forbidden');
+      expect((await api.call('GET', path, { cookie: orgAdminB })).status).toBe(404);
+
+      const bad = await api.call(
+        'PUT',
+        path,
+        { cookie: admin },
+        { kind: 'oauth2-client-credentials', origin: 'https://hotich.example', secret: 's' },
+      );
+      expect(bad.status).toBe(400);
+      const problem = await readJson<{ code: string; errors: { pointer: string }[] }>(bad);
+      expect(problem.code).toBe('validation-failed');
+      expect(problem.errors.map((e) => e.pointer).sort()).toEqual(['/clientId', '/tokenUrl']);
+
+      const set = await api.call('PUT', path, { cookie: admin }, EXTERNAL_PLATFORM);
+      expect(set.status).toBe(200);
+      expect(set.headers.get('cache-control')).toBe('no-store');
+      const shown = await set.text();
+      expect(shown).not.toContain(EXTERNAL_PLATFORM.secret);
+      expect(JSON.parse(shown)).toMatchObject({ kind: 'api-key', header: 'X-API-Key', secretSet: true });
+      const read = await api.call('GET', path, { cookie: orgAdminB });
+      expect(read.status).toBe(200);
+      expect(await read.text()).not.toContain(EXTERNAL_PLATFORM.secret);
+      const removedByOrgAdmin = await api.call('DELETE', path, { cookie: orgAdminB });
+      expect(removedByOrgAdmin.status).toBe(403);
+      expect((await api.call('GET', path, { cookie: admin })).status).toBe(200);
+      expect((await api.call('DELETE', path, { cookie: admin })).status).toBe(204);
+      expect((await api.call('GET', path, { cookie: admin })).status).toBe(404);
     });
 
     it('serves the signed snapshot without a session, verifiable, with ETag and 304 on If-None-Match', async () => {

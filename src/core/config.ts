@@ -55,6 +55,8 @@ export const ConfigSchema = Type.Object({
   }),
   /** Secret key for the keyed hash of data-subject identifiers (X-Cang-Subject); created in dataDir when absent. */
   subjectHashKey: Type.Optional(Type.String({ minLength: 16 })),
+  /** Key (base64url of 32 bytes) sealing external platforms' secrets at rest; created in dataDir when absent. */
+  secretsKey: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' })),
   /** Earlier subject-hash keys, after a rotation: the data subject's view still finds what they hashed. */
   previousSubjectHashKeys: Type.Optional(Type.Array(Type.String({ minLength: 16 }))),
 });

@@ -23,6 +23,11 @@ export const ERROR_CODES = {
   },
   'partner-unreachable': { status: 502, title: 'No node of the partner instance could be reached' },
   'partner-timeout': { status: 504, title: 'The partner instance did not answer in time' },
+  // External platforms (API gateways that are not Cảng).
+  'platform-auth-failed': {
+    status: 502,
+    title: 'Cảng could not obtain a credential from the external platform',
+  },
   // Admin API.
   'validation-failed': { status: 400, title: 'The input does not match the schema' },
   unauthenticated: { status: 401, title: 'Log in or present a valid API token' },

@@ -12,6 +12,7 @@ export * from './module-worker.js';
 export * from './page-cursor.js';
 export * from './path-pattern.js';
 export * from './problem-document.js';
+export * from './secret-box.js';
 export * from './signing.js';
 export * from './uuid-v7.js';
 export * from './validate-input.js';

@@ -2,6 +2,7 @@ import { compilePathPattern, type PathPattern } from '../core/index.js';
 import type {
   ConfigSnapshot,
   SnapshotCredential,
+  SnapshotExternalPlatform,
   SnapshotGrant,
   SnapshotService,
 } from '../registry/index.js';
@@ -13,6 +14,8 @@ export interface ActiveService {
   readonly origin: string;
   /** Path of the service's base URL without a trailing slash, prefixed to the rest path. */
   readonly basePath: string;
+  /** The system id when the service's system stands for an external platform, whose credential is added. */
+  readonly platform: string | null;
 }
 
 /** A grant with its methods and path patterns compiled. */
@@ -38,6 +41,8 @@ export interface ActiveConfig {
   readonly certificates: ReadonlyMap<string, SnapshotCredential>;
   /** `${client}\n${service}` → grants */
   readonly grants: ReadonlyMap<string, readonly ActiveGrant[]>;
+  /** system id → the external platform it stands for */
+  readonly platforms: ReadonlyMap<string, SnapshotExternalPlatform>;
   /** system id → system */
   readonly systems: ReadonlyMap<string, { readonly id: string; readonly name: string }>;
 }
@@ -52,10 +57,10 @@ export function grantKey(client: string, service: string): string {
   return `${client}\n${service}`;
 }
 
-function activeService(service: SnapshotService): ActiveService {
+function activeService(service: SnapshotService, platform: string | null): ActiveService {
   const url = new URL(service.baseUrl);
   const basePath = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
-  return { service, origin: url.origin, basePath };
+  return { service, origin: url.origin, basePath, platform };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -66,12 +71,19 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Indexes a verified snapshot for the hot path. */
 export function indexSnapshot(snapshot: ConfigSnapshot): ActiveConfig {
+  const platforms = new Map(snapshot.externalPlatforms.map((platform) => [platform.system, platform]));
   const services = new Map<string, ActiveService>();
   const servicesBySystem = new Map<string, ActiveService[]>();
   for (const service of snapshot.services) {
-    const active = activeService(service);
+    const system = service.id.slice(0, service.id.lastIndexOf('/'));
+    const platform = platforms.get(system);
+    // The registry keeps a platform's services on its origin; a snapshot that does not is not trusted with the credential.
+    const active = activeService(
+      service,
+      platform !== undefined && new URL(service.baseUrl).origin === platform.origin ? system : null,
+    );
     services.set(service.id, active);
-    push(servicesBySystem, service.id.slice(0, service.id.lastIndexOf('/')), active);
+    push(servicesBySystem, system, active);
   }
   const tokens = new Map<string, SnapshotCredential>();
   const certificates = new Map<string, SnapshotCredential>();
@@ -103,6 +115,7 @@ export function indexSnapshot(snapshot: ConfigSnapshot): ActiveConfig {
     tokens,
     certificates,
     grants,
+    platforms,
     systems: new Map(snapshot.systems.map((system) => [system.id, system])),
   };
 }

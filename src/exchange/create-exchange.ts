@@ -8,9 +8,12 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { TLSSocket } from 'node:tls';
 import type { Registry } from 'prom-client';
 import { CangError, sha256Hex } from '../core/index.js';
+import type { SnapshotExternalPlatform } from '../registry/index.js';
 import type { SnapshotSource } from './active-config.js';
 import type { ExchangeContext, ExchangeLogger } from './exchange-context.js';
 import { createExchangeMetrics } from './exchange-metrics.js';
+import { platformCredential } from './external-platform-credential.js';
+import { createPlatformTokens } from './external-platform-tokens.js';
 import type { ExchangeTls } from './exchange-tls.js';
 import { handleExchangeCall } from './handle-exchange-call.js';
 import type { TransactionLog } from './log/log-entry.js';
@@ -34,6 +37,8 @@ export interface ExchangeDeps {
   readonly now?: () => number;
   /** Outbound dispatcher per provider origin; an undici Pool by default. */
   readonly dispatcherFactory?: DispatcherFactory;
+  /** Opens an external platform's sealed secret; without it, calls to platforms fail with platform-auth-failed. */
+  readonly openPlatformSecret?: (platform: SnapshotExternalPlatform) => string;
 }
 
 /** A built exchange: its server (not yet listening), its metrics registry, and a way to stop it. */
@@ -70,7 +75,16 @@ function tlsFingerprint(req: IncomingMessage): string | null {
  */
 export function createExchange(deps: ExchangeDeps): Exchange {
   const metrics = createExchangeMetrics(deps.log, deps.snapshots);
-  const dispatchers = createProviderDispatchers(deps.dispatcherFactory);
+  const tokens = createPlatformTokens({
+    openSecret:
+      deps.openPlatformSecret ??
+      (() => {
+        throw new CangError('platform-auth-failed', 'This node holds no secrets key (CANG_SECRETS_KEY)');
+      }),
+  });
+  const dispatchers = createProviderDispatchers(deps.dispatcherFactory, (system) =>
+    platformCredential(() => deps.snapshots.current()?.platforms.get(system), tokens),
+  );
   const ctx: ExchangeContext = {
     nodeId: deps.nodeId,
     snapshots: deps.snapshots,

@@ -98,7 +98,7 @@ class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
     });
     const path = target.basePath + tx.path;
     try {
-      this.ctx.dispatchers.get(target.origin).dispatch(
+      this.ctx.dispatchers.for(target).dispatch(
         {
           origin: target.origin,
           path: `${path === '' ? '/' : path}${tx.query === null ? '' : `?${tx.query}`}`,

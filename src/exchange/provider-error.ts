@@ -10,10 +10,12 @@ const REFUSED_BY_UNDICI: ReadonlySet<string> = new Set(['UND_ERR_INVALID_ARG', '
 /**
  * Turns a failed provider call into Cảng's refusal: timeouts (headers, body idle, connect) are 504
  * provider-timeout; a request undici will not send (e.g. an invalid header value from the consumer) is a
- * 400; everything else (refused, reset, closed, unparsable answer) is 502 provider-unreachable.
+ * 400; a CangError (from an interceptor, e.g. the external-platform credential) stays as it is; everything else (refused, reset, closed, unparsable answer) is 502 provider-unreachable.
  * The cause is kept for our log, never shown.
  */
 export function classifyProviderError(error: unknown): CangError {
+  // Already Cảng's own refusal, e.g. an external platform's token endpoint failing.
+  if (error instanceof CangError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && TIMEOUTS.has(code))
     return new CangError('provider-timeout', undefined, { cause: error });

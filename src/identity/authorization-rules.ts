@@ -40,6 +40,9 @@ export const AUTHORIZATION_RULES = {
   'credential.read': ORG_WRITERS,
   'credential.create': ORG_WRITERS,
   'credential.revoke': ORG_WRITERS,
+  // An external platform's credential is the city's, not one organisation's: only platform administrators set it.
+  'external-platform.read': ORG_WRITERS,
+  'external-platform.write': ['platform-admin'],
   // A grant's resource is its service: the providing organisation decides who may call it.
   // Reading names the organisation filtered on, as provider or as client.
   'grant.read': ['platform-admin', 'auditor', ORG_ADMIN_OF_RESOURCE],

@@ -34,6 +34,18 @@ const REFUSALS: readonly [Action, Actor, string | undefined, string][] = [
   ['credential.read', orgAdminA, `${ORG_B}/HRM`, 'org-admin of A cannot see credentials of B'],
   ['credential.create', orgAdminA, `${ORG_B}/HRM`, 'org-admin of A cannot issue credentials for B'],
   ['credential.revoke', orgAdminA, `${ORG_B}/HRM`, 'org-admin of A cannot revoke credentials of B'],
+  [
+    'external-platform.read',
+    orgAdminA,
+    `${ORG_B}/API`,
+    'org-admin of A cannot see the platform binding of B',
+  ],
+  [
+    'external-platform.write',
+    orgAdminA,
+    `${ORG_A}/API`,
+    "org-admin cannot set a platform's credential, even for its own system",
+  ],
   ['grant.read', orgAdminA, undefined, 'org-admin must name its organisation to read grants'],
   ['grant.create', orgAdminA, `${ORG_B}/HRM/staff`, 'org-admin of A cannot grant access to a service of B'],
   ['grant.delete', orgAdminA, `${ORG_B}/HRM/staff`, 'org-admin of A cannot remove a grant on a service of B'],

@@ -49,6 +49,7 @@ export async function buildSnapshot(
         .orderBy('id')
         .execute();
       const nodes = await trx.selectFrom('nodes').select('id').orderBy('id').execute();
+      const platforms = await trx.selectFrom('external_platforms').selectAll().orderBy('system_id').execute();
       const keys = await trx
         .selectFrom('node_keys')
         .selectAll()
@@ -98,6 +99,16 @@ export async function buildSnapshot(
           }),
         ),
         partners: [],
+        externalPlatforms: platforms.map((row) => ({
+          system: row.system_id,
+          origin: row.origin,
+          kind: row.auth_kind,
+          tokenUrl: row.token_url,
+          clientId: row.client_id,
+          scope: row.scope,
+          header: row.api_key_header,
+          sealedSecret: row.sealed_secret,
+        })),
       };
     });
 }

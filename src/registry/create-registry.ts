@@ -3,6 +3,7 @@ import type { Store } from '../store/index.js';
 import { buildSnapshot, type SnapshotOptions } from './build-snapshot.js';
 import { readConfigVersion } from './config-version.js';
 import { type CredentialCommands, credentialCommands } from './credential-commands.js';
+import { type ExternalPlatformCommands, externalPlatformCommands } from './external-platform-commands.js';
 import { type GrantCommands, grantCommands } from './grant-commands.js';
 import { type NodeCommands, nodeCommands } from './node-commands.js';
 import { type OrganisationCommands, organisationCommands } from './organisation-commands.js';
@@ -20,6 +21,8 @@ export interface RegistryOptions {
   readonly now?: () => number;
   /** Called after every committed change with the new configuration version; must not throw. */
   readonly onChange?: (version: number) => void;
+  /** Key that seals external platforms' secrets at rest; without it none can be registered. */
+  readonly secretsKey?: Buffer;
 }
 
 /**
@@ -35,6 +38,7 @@ export interface Registry {
   readonly grants: GrantCommands;
   readonly credentials: CredentialCommands;
   readonly nodes: NodeCommands;
+  readonly externalPlatforms: ExternalPlatformCommands;
   /** The current configuration version; it increases with every change. */
   configVersion(): Promise<number>;
   /** Reads everything the exchange needs into an unsigned snapshot. */
@@ -59,6 +63,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     grants: grantCommands(context),
     credentials: credentialCommands(context),
     nodes: nodeCommands(context),
+    externalPlatforms: externalPlatformCommands(context, options.secretsKey),
     configVersion: () => readConfigVersion(context.db),
     buildSnapshot: (snapshotOptions: SnapshotOptions) => buildSnapshot(context, snapshotOptions),
   });

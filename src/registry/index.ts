@@ -5,6 +5,8 @@ export * from './config-change-watcher.js';
 export * from './create-registry.js';
 export type { CredentialCommands } from './credential-commands.js';
 export * from './credential-schemas.js';
+export type { ExternalPlatformCommands } from './external-platform-commands.js';
+export * from './external-platform-schemas.js';
 export type { GrantCommands } from './grant-commands.js';
 export * from './grant-schemas.js';
 export * from './key-files.js';

@@ -49,20 +49,28 @@ describe('key files', () => {
   });
 
   it('creates the platform keys under keys/ once, each readable only by its owner', () => {
-    const keys = loadOrCreatePlatformKeys(dir, 'hp-x1', undefined);
-    for (const name of ['registry.json', 'node-hp-x1.json', 'subject-hash.key']) {
+    const keys = loadOrCreatePlatformKeys(dir, 'hp-x1');
+    for (const name of ['registry.json', 'node-hp-x1.json', 'subject-hash.key', 'secrets.key']) {
       expect(statSync(join(dir, 'keys', name)).mode & 0o777).toBe(0o600);
     }
     expect(keys.registryKey.id).toBe(publicKeyId(keys.registryKey.publicKey));
     expect(keys.nodeKey.id).toBe(publicKeyId(keys.nodeKey.publicKey));
     expect(keys.nodeKey.id).not.toBe(keys.registryKey.id);
     expect(Buffer.from(keys.subjectHashKey, 'base64url')).toHaveLength(32);
-    expect(loadOrCreatePlatformKeys(dir, 'hp-x1', undefined)).toEqual(keys);
+    expect(Buffer.from(keys.secretsKey, 'base64url')).toHaveLength(32);
+    expect(keys.secretsKey).not.toBe(keys.subjectHashKey);
+    expect(loadOrCreatePlatformKeys(dir, 'hp-x1')).toEqual(keys);
   });
 
-  it('takes a configured subject-hash key instead of creating a file', () => {
-    const keys = loadOrCreatePlatformKeys(dir, 'hp-x1', 'configured-subject-key');
+  it('takes configured subject-hash and secrets keys instead of creating files', () => {
+    const secretsKey = Buffer.alloc(32, 7).toString('base64url');
+    const keys = loadOrCreatePlatformKeys(dir, 'hp-x1', {
+      subjectHashKey: 'configured-subject-key',
+      secretsKey,
+    });
     expect(keys.subjectHashKey).toBe('configured-subject-key');
+    expect(keys.secretsKey).toBe(secretsKey);
     expect(() => statSync(join(dir, 'keys', 'subject-hash.key'))).toThrow();
+    expect(() => statSync(join(dir, 'keys', 'secrets.key'))).toThrow();
   });
 });

@@ -77,16 +77,24 @@ export interface PlatformKeys {
   readonly nodeKey: IdentifiedKeyPair;
   /** Key of the keyed hash of `X-Cang-Subject`. */
   readonly subjectHashKey: string;
+  /** Key (base64url, 32 bytes) that seals external platforms' secrets at rest. */
+  readonly secretsKey: string;
+}
+
+/** Keys given by configuration instead of files; a split deployment shares them between nodes. */
+export interface ConfiguredKeys {
+  readonly subjectHashKey?: string | undefined;
+  readonly secretsKey?: string | undefined;
 }
 
 /**
  * Loads the platform's keys from `{dataDir}/keys`, creating those that are missing: `registry.json`,
- * `node-{nodeId}.json` and, unless a subject-hash key is configured, `subject-hash.key`.
+ * `node-{nodeId}.json` and, unless configured, `subject-hash.key` and `secrets.key`.
  */
 export function loadOrCreatePlatformKeys(
   dataDir: string,
   nodeId: string,
-  configuredSubjectHashKey: string | undefined,
+  configured: ConfiguredKeys = {},
 ): PlatformKeys {
   const dir = join(dataDir, 'keys');
   const keyPair = (name: string): IdentifiedKeyPair => {
@@ -96,6 +104,7 @@ export function loadOrCreatePlatformKeys(
   return {
     registryKey: keyPair('registry'),
     nodeKey: keyPair(`node-${nodeId}`),
-    subjectHashKey: configuredSubjectHashKey || loadOrCreateSecretKey(join(dir, 'subject-hash.key')),
+    subjectHashKey: configured.subjectHashKey || loadOrCreateSecretKey(join(dir, 'subject-hash.key')),
+    secretsKey: configured.secretsKey || loadOrCreateSecretKey(join(dir, 'secrets.key')),
   };
 }

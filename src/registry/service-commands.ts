@@ -5,6 +5,7 @@ import type { AuditActor, Database, ServiceTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
+import { checkPlatformOrigin } from './external-platform-commands.js';
 import { checkBaseUrl, checkOpenApi } from './service-checks.js';
 import { SERVICE_DEFAULTS, ServiceInput, ServicePatch, type ServiceView } from './service-schemas.js';
 import { requireSystem } from './system-commands.js';
@@ -94,6 +95,7 @@ export function serviceCommands(context: RegistryContext): ServiceCommands {
       const id = `${systemId}/${input.code}`;
       return context.write(actor, async (trx, now) => {
         await requireSystem(trx, systemId);
+        await checkPlatformOrigin(trx, systemId, baseUrl!);
         const existing = await trx
           .selectFrom('services')
           .select('id')
@@ -134,6 +136,7 @@ export function serviceCommands(context: RegistryContext): ServiceCommands {
       });
       return context.write(actor, async (trx, now) => {
         const current = await requireService(trx, id);
+        if (baseUrl !== undefined) await checkPlatformOrigin(trx, current.system_id, baseUrl);
         const changes: Partial<ServiceTable> = { updated_at: now };
         if (patch.name !== undefined) changes.name = patch.name;
         if (baseUrl !== undefined) changes.base_url = baseUrl;

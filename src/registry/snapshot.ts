@@ -62,6 +62,22 @@ export interface SnapshotPartner {
   readonly configuration: SignedFederationConfiguration;
 }
 
+/**
+ * An external platform (an API gateway that is not Cảng) that a local system stands for. The exchange
+ * adds its credential to every call to that system's services, which all live on `origin`. The secret
+ * stays sealed here; only a node holding the secrets key can open it.
+ */
+export interface SnapshotExternalPlatform {
+  readonly system: string;
+  readonly origin: string;
+  readonly kind: 'oauth2-client-credentials' | 'api-key';
+  readonly tokenUrl: string | null;
+  readonly clientId: string | null;
+  readonly scope: string | null;
+  readonly header: string | null;
+  readonly sealedSecret: string;
+}
+
 /** The whole snapshot, signed as canonical JSON. */
 export interface ConfigSnapshot {
   readonly format: 'cang-config/1';
@@ -76,6 +92,7 @@ export interface ConfigSnapshot {
   readonly credentials: readonly SnapshotCredential[];
   readonly nodes: readonly SnapshotNode[];
   readonly partners: readonly SnapshotPartner[];
+  readonly externalPlatforms: readonly SnapshotExternalPlatform[];
 }
 
 /** The snapshot as published: `payload` is the canonical JSON text that `signature` signs. */

@@ -134,7 +134,7 @@ export function systemCommands(context: RegistryContext): SystemCommands {
             `Information system ${id} still has ${services} service(s) and ${grants} grant(s) as a client; delete them first`,
           );
         }
-        // Its credentials go with it (foreign key cascade): they authenticate nothing without the system.
+        // Its credentials and any external-platform binding go with it (foreign key cascade).
         await trx.deleteFrom('systems').where('id', '=', id).execute();
         return { result: undefined, audit: { action: 'system.delete', resource: id } };
       });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -63,7 +64,7 @@ export interface ApiHarness extends ApiParts {
 export async function startApi(dialect: DialectName, options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   const store = await createTestStore(dialect);
   const identity = createIdentity({ store });
-  const registry = createRegistry({ store, instance: 'VN-HP' });
+  const registry = createRegistry({ store, instance: 'VN-HP', secretsKey: randomBytes(32) });
   const parts = options.parts?.(store, registry) ?? {};
   const keys = generateSigningKeyPair();
   const snapshotPublisher = createSnapshotPublisher({

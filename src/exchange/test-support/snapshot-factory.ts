@@ -70,6 +70,7 @@ export function buildSnapshot(overrides: Partial<ConfigSnapshot> = {}): ConfigSn
     credentials: [tokenCredential(CLIENT, CLIENT_TOKEN), tokenCredential(OTHER_CLIENT, OTHER_TOKEN)],
     nodes: [],
     partners: [],
+    externalPlatforms: [],
     ...overrides,
   };
 }

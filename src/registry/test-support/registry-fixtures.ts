@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { DIALECTS, createTestStore } from '../../../test/support/dialects.js';
 import { CangError, type ErrorCode } from '../../core/index.js';
@@ -6,6 +7,9 @@ import { createRegistry, type Registry } from '../create-registry.js';
 import type { GrantInput } from '../grant-schemas.js';
 import type { OrganisationInput } from '../organisation-schemas.js';
 import type { ServiceInput } from '../service-schemas.js';
+
+/** The key that seals external platforms' secrets in the registry suites. */
+export const TEST_SECRETS_KEY: Buffer = randomBytes(32);
 
 /** The dialects every store suite runs on, re-exported for the registry suites. */
 export { DIALECTS };
@@ -44,6 +48,7 @@ export async function buildRegistry(dialect: DialectName): Promise<RegistryFixtu
     instance: 'VN-HP',
     now: clock.now,
     onChange: (version) => changes.push(version),
+    secretsKey: TEST_SECRETS_KEY,
   });
   return { store, registry, clock, changes };
 }

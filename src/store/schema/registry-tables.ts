@@ -85,6 +85,23 @@ export interface NodeKeyTable {
   retired_at: number | null;
 }
 
+/**
+ * An external platform (an API gateway that is not Cảng) bound to the local system that stands for it.
+ * Its services must live on `origin`, the only place its credential is sent.
+ */
+export interface ExternalPlatformTable {
+  system_id: string;
+  origin: string; // scheme://host[:port] of the platform's API
+  auth_kind: 'oauth2-client-credentials' | 'api-key';
+  token_url: string | null; // oauth2: the token endpoint
+  client_id: string | null; // oauth2
+  scope: string | null; // oauth2, optional
+  api_key_header: string | null; // api-key: the header that carries the key
+  sealed_secret: string; // client secret or API key, sealed with the secrets key
+  created_at: number;
+  updated_at: number;
+}
+
 /** The tables of the registry part, by name. */
 export interface RegistryTables {
   organisations: OrganisationTable;
@@ -94,4 +111,5 @@ export interface RegistryTables {
   credentials: CredentialTable;
   nodes: NodeTable;
   node_keys: NodeKeyTable;
+  external_platforms: ExternalPlatformTable;
 }

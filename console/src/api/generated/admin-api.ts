@@ -406,6 +406,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{instance}/{class}/{code}/systems/{system}/external-platform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The external platform the system stands for, without its secret */
+        get: operations["getExternalPlatform"];
+        /** Bind the system to an external platform, or replace the binding and its secret */
+        put: operations["setExternalPlatform"];
+        post?: never;
+        /** End the binding; the system's services are then forwarded without the platform's credential */
+        delete: operations["deleteExternalPlatform"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/grants": {
         parameters: {
             query?: never;
@@ -1820,7 +1839,7 @@ export interface operations {
                              * @description An action of the rule table
                              * @example system.update
                              */
-                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
+                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
                             /** @description null: on every resource; else only on resources within one of these organisation or unit ids */
                             scopes: string[] | null;
                         }[];
@@ -1944,7 +1963,7 @@ export interface operations {
                              * @description An action of the rule table
                              * @example system.update
                              */
-                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
+                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
                             /** @description null: on every resource; else only on resources within one of these organisation or unit ids */
                             scopes: string[] | null;
                         }[];
@@ -5983,6 +6002,370 @@ export interface operations {
                         revokedAt: string | null;
                     };
                 };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getExternalPlatform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Instance, e.g. VN-HP */
+                instance: string;
+                /**
+                 * @description Member class: GOV (state body), COM (enterprise), ORG (other)
+                 * @example GOV
+                 */
+                class: "GOV" | "COM" | "ORG";
+                /** @description Member code */
+                code: string;
+                /** @description System code */
+                system: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An external platform whose services are offered through a local system */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The local system that stands for the platform
+                         * @example VN-HP/GOV/NDXP/API
+                         */
+                        system: string;
+                        /** @description How Cảng authenticates to the platform: OAuth2 client credentials (RFC 6749 §4.4) or an API key */
+                        kind: "oauth2-client-credentials" | "api-key";
+                        /** @example https://api.ndxp.gov.vn */
+                        origin: string;
+                        tokenUrl: string | null;
+                        clientId: string | null;
+                        scope: string | null;
+                        header: string | null;
+                        /**
+                         * @description A secret is stored; it is never returned
+                         * @enum {boolean}
+                         */
+                        secretSet: true;
+                        /**
+                         * @description When it was registered
+                         * @example 2026-11-26T08:30:00.000Z
+                         */
+                        createdAt: string;
+                        /**
+                         * @description When it last changed
+                         * @example 2026-11-26T08:30:00.000Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setExternalPlatform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Instance, e.g. VN-HP */
+                instance: string;
+                /**
+                 * @description Member class: GOV (state body), COM (enterprise), ORG (other)
+                 * @example GOV
+                 */
+                class: "GOV" | "COM" | "ORG";
+                /** @description Member code */
+                code: string;
+                /** @description System code */
+                system: string;
+            };
+            cookie?: never;
+        };
+        /** @description An external platform and the credential Cảng uses with it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How Cảng authenticates to the platform: OAuth2 client credentials (RFC 6749 §4.4) or an API key */
+                    kind: "oauth2-client-credentials" | "api-key";
+                    /**
+                     * @description https origin of the platform's API; every service of the system must live on it, and the credential is sent nowhere else
+                     * @example https://api.ndxp.gov.vn
+                     */
+                    origin: string;
+                    /**
+                     * @description https URL of the token endpoint (oauth2-client-credentials)
+                     * @example https://sso.ndxp.gov.vn/oauth2/token
+                     */
+                    tokenUrl?: string;
+                    /** @description OAuth2 client id (oauth2-client-credentials) */
+                    clientId?: string;
+                    /**
+                     * @description Space-separated scopes to ask for (oauth2-client-credentials, optional)
+                     * @example lgsp.read
+                     */
+                    scope?: string;
+                    /**
+                     * @description The header that carries the API key (api-key)
+                     * @example X-API-Key
+                     */
+                    header?: string;
+                    /** @description The client secret (oauth2-client-credentials) or the API key (api-key); stored sealed, never shown again */
+                    secret: string;
+                };
+            };
+        };
+        responses: {
+            /** @description An external platform whose services are offered through a local system */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The local system that stands for the platform
+                         * @example VN-HP/GOV/NDXP/API
+                         */
+                        system: string;
+                        /** @description How Cảng authenticates to the platform: OAuth2 client credentials (RFC 6749 §4.4) or an API key */
+                        kind: "oauth2-client-credentials" | "api-key";
+                        /** @example https://api.ndxp.gov.vn */
+                        origin: string;
+                        tokenUrl: string | null;
+                        clientId: string | null;
+                        scope: string | null;
+                        header: string | null;
+                        /**
+                         * @description A secret is stored; it is never returned
+                         * @enum {boolean}
+                         */
+                        secretSet: true;
+                        /**
+                         * @description When it was registered
+                         * @example 2026-11-26T08:30:00.000Z
+                         */
+                        createdAt: string;
+                        /**
+                         * @description When it last changed
+                         * @example 2026-11-26T08:30:00.000Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteExternalPlatform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Instance, e.g. VN-HP */
+                instance: string;
+                /**
+                 * @description Member class: GOV (state body), COM (enterprise), ORG (other)
+                 * @example GOV
+                 */
+                class: "GOV" | "COM" | "ORG";
+                /** @description Member code */
+                code: string;
+                /** @description System code */
+                system: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem document (RFC 9457) */
             "4XX": {

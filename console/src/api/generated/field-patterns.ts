@@ -28,6 +28,12 @@ export const FIELD_PATTERNS = {
   "registerCertificateCredential": {
     "/expiresAt": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$"
   },
+  "setExternalPlatform": {
+    "/clientId": "^[\\x20-\\x7E]+$",
+    "/scope": "^[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*$",
+    "/header": "^[A-Za-z0-9-]+$",
+    "/secret": "^[\\x20-\\x7E]+$"
+  },
   "createGrant": {
     "/client": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}/(GOV|COM|ORG)/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
     "/service": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}/(GOV|COM|ORG)/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
