@@ -31,6 +31,7 @@ function loadConfig(): Config {
     host: env.CANG_HOST ?? '127.0.0.1',
     adminPort: integer('CANG_ADMIN_PORT', 8080),
     exchangePort: integer('CANG_EXCHANGE_PORT', 8081),
+    publicUrl: env.CANG_PUBLIC_URL ?? `http://localhost:${env.CANG_ADMIN_PORT ?? 8080}`,
     instance: env.CANG_INSTANCE ?? 'VN-HP',
     nodeId: env.CANG_NODE_ID ?? 'hp-node-1',
     logLevel: env.CANG_LOG_LEVEL ?? 'info',

@@ -33,7 +33,14 @@ import {
   type SnapshotPublisher,
   seedHaiPhong,
 } from './registry/index.js';
-import { createSteering, type Steering, seedIndicatorSample, seedSteeringSample } from './steering/index.js';
+import {
+  createSteering,
+  officialWorkingCalendar,
+  type Steering,
+  seedIndicatorSample,
+  seedSteeringSample,
+  seedWorkingCalendarSample,
+} from './steering/index.js';
 import { type AuditActor, createStore, type Store, sqliteFileIn, storeAnswers } from './store/index.js';
 
 /** The actor the platform itself uses for changes it makes on start. */
@@ -84,8 +91,10 @@ export async function openPlatform(config: Config): Promise<Platform> {
     secretsKey: sealingKey,
   });
   const identity = createIdentity({ store });
-  // Steering measures the catalog's figures through functions handed over here, never importing the catalog.
-  const steering = createSteering({ store, measureSources: catalogMeasures(store) });
+  // Steering measures the catalog's figures through functions handed over here, never importing the
+  // catalog; the catalog counts its deadlines in steering's working calendar, never importing steering.
+  const workingCalendar = officialWorkingCalendar(store.db);
+  const steering = createSteering({ store, measureSources: catalogMeasures(store, workingCalendar) });
   const publisher = createSnapshotPublisher({
     registry,
     privateKey: loadPrivateKey(registryKey.privateKey),
@@ -97,6 +106,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
     registry,
     // Current key first; earlier keys still find what was logged before a rotation.
     subjectHashKeys: [subjectHashKey, ...(config.previousSubjectHashKeys ?? [])],
+    workingCalendar,
   });
   return {
     config,
@@ -115,11 +125,15 @@ export async function openPlatform(config: Config): Promise<Platform> {
   };
 }
 
-/** Loads the sample Hải Phòng data (idempotent): organisations, then the steering workspace and indicators. */
+/**
+ * Loads the sample Hải Phòng data (idempotent): organisations, then the steering workspace, indicators and
+ * the working calendars of 2025 and 2026.
+ */
 async function seedSample(platform: Platform): Promise<{ created: readonly string[] }> {
   const organisations = await seedHaiPhong(platform.registry, PLATFORM_ACTOR);
   await seedSteeringSample(platform.steering, PLATFORM_ACTOR);
   await seedIndicatorSample(platform.steering.context, PLATFORM_ACTOR);
+  await seedWorkingCalendarSample(platform.steering, PLATFORM_ACTOR);
   return organisations;
 }
 
@@ -207,6 +221,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     let adminUrl: string | undefined;
     if (config.role !== 'exchange') {
       const admin = await createAdminApi({
+        publicUrl: config.publicUrl,
         store: platform.store,
         identity: platform.identity,
         registry: platform.registry,

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CangProcess, runCang, startCang } from './support/cang-process.js';
 import { waitUntil } from './support/wait-until.js';
 
+/** The nodes of a split deployment share one subject-hash key. */
+const SHARED_SUBJECT_KEY = 'subject-hash-key-shared-by-the-nodes';
+
 /**
  * A production-shaped pair: an admin node and an exchange-only node that polls the signed configuration
  * from it, pinned to the registry key. A revoked grant stops working within one poll.
@@ -33,7 +36,7 @@ describe('exchange-only node fed by the signed configuration', () => {
 
   it('serves a grant published by the registry and refuses it within one poll after revocation', async () => {
     // 1. The admin node (registry, admin API), and its configuration key.
-    const admin = await startCang(dataDir, { CANG_ROLE: 'admin' });
+    const admin = await startCang(dataDir, { CANG_ROLE: 'admin', CANG_SUBJECT_HASH_KEY: SHARED_SUBJECT_KEY });
     processes.push(admin);
     const registryKey = /Registry key \S+:\s+(\S+)/.exec(runCang(dataDir, ['keys']).stdout)?.[1];
     expect(registryKey).toBeDefined();
@@ -77,6 +80,7 @@ describe('exchange-only node fed by the signed configuration', () => {
     // 2. An exchange-only node on the same store, polling every second, with the registry key pinned.
     const exchange = await startCang(dataDir, {
       CANG_ROLE: 'exchange',
+      CANG_SUBJECT_HASH_KEY: SHARED_SUBJECT_KEY,
       CANG_NODE_ID: 'hp-node-2',
       CANG_REGISTRY_URL: `${admin.adminUrl}/api/v1/config/snapshot`,
       CANG_REGISTRY_PUBLIC_KEY: registryKey!,

@@ -16,6 +16,7 @@ describe('one readiness check on both ports', () => {
       role: 'all',
       host: '127.0.0.1',
       adminPort: 0,
+      publicUrl: 'http://localhost',
       exchangePort: 0,
       instance: 'VN-HP',
       nodeId: 'hp-ready-1',

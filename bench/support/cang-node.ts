@@ -35,6 +35,7 @@ const config = validateConfig({
   role: 'all',
   host: '127.0.0.1',
   adminPort: 0,
+  publicUrl: 'http://localhost',
   exchangePort: 0,
   instance: 'VN-HP',
   nodeId: NODE_ID,

@@ -45,4 +45,18 @@ export interface AdminApiDeps {
   readonly bodyLimit?: number;
   /** Fastify's trustProxy: set when behind a load balancer so `request.ip` is the client's address. */
   readonly trustProxy?: boolean | string | string[];
+  /** The admin port's public URL (`CANG_PUBLIC_URL`): the base of the links in public documents. */
+  readonly publicUrl: string;
+  /** Limits on slow clients; the defaults suit people and automation alike. */
+  readonly timeouts?: Partial<AdminTimeouts>;
+}
+
+/** How long the admin port waits for a client. */
+export interface AdminTimeouts {
+  /** A whole request, from its first byte to its last (default 30 s). */
+  readonly requestMs: number;
+  /** A connection with nothing on it, idle keep-alive included (default 60 s). */
+  readonly idleMs: number;
+  /** How often the server looks for requests past their time (default 1 s). */
+  readonly checkEveryMs: number;
 }

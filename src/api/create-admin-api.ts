@@ -3,12 +3,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { AdminApiDeps, ApiApp } from './admin-api-deps.js';
+import type { AdminApiDeps, AdminTimeouts, ApiApp } from './admin-api-deps.js';
 import { authenticateRequest } from './authenticate.js';
 import { registerCatalogRoutes, registerOpenDataRoutes } from './routes/catalog/register-catalog-routes.js';
 import { registerConsole } from './console-static.js';
 import { installErrorBoundary } from './error-boundary.js';
 import { ProblemSchema } from './problem-schema.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { registerApiTokenRoutes } from './routes/api-token-routes.js';
 import { registerAuditRoutes } from './routes/audit-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
@@ -24,6 +25,13 @@ import { validationProblem } from './validation-problems.js';
 /** Default largest request body: 1 MiB. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+/** Default limits on slow clients. */
+export const DEFAULT_ADMIN_TIMEOUTS: AdminTimeouts = {
+  requestMs: 30_000,
+  idleMs: 60_000,
+  checkEveryMs: 1_000,
+};
+
 /**
  * Builds the admin API (`/api/v1`, OpenAPI 3.1 at `/api/openapi.json`, docs at `/api/docs`) without
  * listening. Every route reads authenticate → validate → authorize → registry or identity → present.
@@ -33,7 +41,12 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * await app.listen({ port: 8080, host: '127.0.0.1' });
  */
 export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_ADMIN_TIMEOUTS, ...deps.timeouts };
   const base = Fastify({
+    // A client that sends its request slowly, or holds a connection open doing nothing, is cut off.
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    http: { connectionsCheckingInterval: timeouts.checkEveryMs, headersTimeout: timeouts.requestMs },
     ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
     trustProxy: deps.trustProxy ?? false,
@@ -43,6 +56,7 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
   });
   const app: ApiApp = base.withTypeProvider<TypeBoxTypeProvider>();
   installErrorBoundary(base);
+  installSecurityHeaders(base);
   app.decorateRequest('actor', null);
   await app.register(cookie);
   await app.register(swagger, {
@@ -74,7 +88,7 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
   await app.register(
     async (api) => {
       registerLoginRoute(api, deps);
-      if (deps.catalog) registerOpenDataRoutes(api, deps.catalog);
+      if (deps.catalog) registerOpenDataRoutes(api, deps.catalog, deps.publicUrl);
       registerSnapshotRoutes(api, deps);
       // The authenticated scope: its hook runs before the body is parsed or validated.
       await api.register(async (authenticated) => {

@@ -33,6 +33,7 @@ export async function describeAdminApi(): Promise<OpenApiDocument> {
     catalog: unusedPart('catalog'),
     steering: unusedPart('steering'),
     snapshotPublisher: unusedPart('snapshotPublisher'),
+    publicUrl: 'http://localhost',
   };
   const app = await createAdminApi(deps);
   try {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { proposedWorkingCalendar, type WorkingCalendarSource } from '../core/index.js';
 import type { Registry } from '../registry/index.js';
 import {
   type AuditActor,
@@ -15,6 +16,8 @@ export interface CatalogContext {
   readonly dialect: DialectName;
   readonly registry: Registry;
   readonly now: () => number;
+  /** The working calendar that decision deadlines are counted in, read afresh for every answer. */
+  readonly workingCalendar: WorkingCalendarSource;
   /**
    * Runs a change and its audit entry in one transaction; a failure anywhere rolls back both. Catalog
    * rows are not part of the exchange's configuration, so no configuration version is bumped here;
@@ -28,6 +31,7 @@ export function createCatalogContext(options: {
   readonly store: Store;
   readonly registry: Registry;
   readonly now?: () => number;
+  readonly workingCalendar?: WorkingCalendarSource;
 }): CatalogContext {
   const { store, registry } = options;
   const now = options.now ?? Date.now;
@@ -36,6 +40,7 @@ export function createCatalogContext(options: {
     dialect: store.dialect,
     registry,
     now,
+    workingCalendar: options.workingCalendar ?? proposedWorkingCalendar,
     write: (actor, change) => writeAudited(store.db, actor, now(), change),
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
+import type { WorkingCalendar } from '../core/index.js';
 import type { Store } from '../store/index.js';
-import { decisionDueAt } from './sharing-request-rows.js';
+import { decisionDeadline } from './sharing-request-deadline.js';
 
 /** Published (or deprecated, still served) entries of one organisation, by kind. */
 export interface SharedEntriesOfOrganisation {
@@ -70,11 +71,12 @@ export interface DecisionTimeliness {
 
 /**
  * For steering: requests approved or refused in [from, to) and how many were decided within
- * DECISION_DUE_DAYS of their latest (re)submission.
+ * the legal 2 working days of their latest (re)submission, counted in the working calendar given.
  */
 export async function requestsDecidedOnTime(
   store: Store,
   window: { readonly from: number; readonly to: number },
+  calendar: WorkingCalendar,
 ): Promise<DecisionTimeliness> {
   const rows = await store.db
     .selectFrom('sharing_requests')
@@ -84,6 +86,8 @@ export async function requestsDecidedOnTime(
     .where('decided_at', '<', window.to)
     .where(sql<boolean>`submitted_at IS NOT NULL`)
     .execute();
-  const onTime = rows.filter((r) => (r.decided_at ?? 0) <= decisionDueAt(r.submitted_at ?? 0)).length;
+  const onTime = rows.filter(
+    (r) => (r.decided_at ?? 0) < decisionDeadline(calendar, r.submitted_at ?? 0).endsAt,
+  ).length;
   return { decided: rows.length, onTime, ratio: rows.length === 0 ? null : onTime / rows.length };
 }

@@ -1,5 +1,6 @@
+import { proposedWorkingCalendar, type WorkingCalendarSource } from '../core/index.js';
 import type { Store } from '../store/index.js';
-import { decisionDueAt } from './sharing-request-rows.js';
+import { decisionDeadline } from './sharing-request-deadline.js';
 
 /** A period as measured indicators ask for it: `[startMs, endMs)`. */
 export interface MeasurePeriod {
@@ -14,10 +15,16 @@ export type CatalogMeasure = (period: MeasurePeriod, now: number) => Promise<Rea
  * The catalog's figures as measured indicators of the steering workspace, per organisation:
  * - `catalog-shared-entries`: datasets and data services it shares (published or deprecated) by the period's end;
  * - `catalog-open-datasets`: open datasets it has published by the period's end;
- * - `catalog-requests-on-time`: % of the sharing requests it decided in the period within their due time.
- * The composition root hands these to steering, which never imports the catalog itself.
+ * - `catalog-requests-on-time`: % of the sharing requests it approved or refused in the period within the
+ *   legal deadline, 2 working days after the (re)submission (Decree 194/2025/NĐ-CP), counted in the
+ *   working calendar as it stands when measured.
+ * The composition root hands these to steering, which never imports the catalog itself, with the working
+ * calendar steering keeps.
  */
-export function catalogMeasures(store: Store): Readonly<Record<string, CatalogMeasure>> {
+export function catalogMeasures(
+  store: Store,
+  workingCalendar: WorkingCalendarSource = proposedWorkingCalendar,
+): Readonly<Record<string, CatalogMeasure>> {
   const countEntries = async (period: MeasurePeriod, now: number, openDatasetsOnly: boolean) => {
     let query = store.db
       .selectFrom('catalog_entries')
@@ -45,11 +52,13 @@ export function catalogMeasures(store: Store): Readonly<Record<string, CatalogMe
         .where('decided_at', '<', period.endMs)
         .where('submitted_at', 'is not', null)
         .execute();
+      const calendar = await workingCalendar();
       const tally = new Map<string, { decided: number; onTime: number }>();
       for (const row of rows) {
         const owner = tally.get(row.owner_id) ?? { decided: 0, onTime: 0 };
         owner.decided += 1;
-        if ((row.decided_at ?? 0) <= decisionDueAt(row.submitted_at ?? 0)) owner.onTime += 1;
+        if ((row.decided_at ?? 0) < decisionDeadline(calendar, row.submitted_at ?? 0).endsAt)
+          owner.onTime += 1;
         tally.set(row.owner_id, owner);
       }
       return new Map([...tally].map(([owner, t]) => [owner, Math.round((1000 * t.onTime) / t.decided) / 10]));

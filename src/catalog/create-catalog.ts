@@ -1,4 +1,4 @@
-import { CangError } from '../core/index.js';
+import { CangError, type WorkingCalendarSource } from '../core/index.js';
 import type { Registry } from '../registry/index.js';
 import type { Store } from '../store/index.js';
 import { createCatalogContext } from './catalog-context.js';
@@ -21,6 +21,12 @@ export interface CatalogOptions {
   readonly subjectHashKeys: readonly string[];
   /** Clock in Unix ms; tests pass a fixed one. */
   readonly now?: () => number;
+  /**
+   * The working calendar that the 2-working-day decision deadline is counted in: the official schedules
+   * the steering secretariat enters, handed over by the composition root (the catalog never imports
+   * steering). Without it, every year follows the law's proposal.
+   */
+  readonly workingCalendar?: WorkingCalendarSource;
 }
 
 /**

@@ -8,12 +8,14 @@ export * from './entry-schemas.js';
 export { searchTokens } from './search-tokens.js';
 export type { OpenData } from './open-data.js';
 export * from './open-data-schemas.js';
+export { PERSONAL_DATA_LAWS, type PersonalDataLaw, personalDataLawOn } from './personal-data-law.js';
 export { REVIEW_INTERVAL_MONTHS, reviewDueAfter } from './review-schedule.js';
 export { LISTED_STATES, type SearchScope } from './search-entries.js';
 export { postgresSearchRow, searchFacetsOf } from './search-index.js';
 export * from './search-schemas.js';
 export { type SharingExpiryLogger, scheduleSharingExpiry } from './sharing-expiry-schedule.js';
 export type { OrganisationScope, SharingRequestCommands } from './sharing-request-commands.js';
+export { DECISION_WORKING_DAYS } from './sharing-request-deadline.js';
 export type { DecisionCommands } from './sharing-request-decisions.js';
 export * from './sharing-request-schemas.js';
 export {

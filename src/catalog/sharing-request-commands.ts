@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { CangError, uuidV7, parseInput, parseQuery } from '../core/index.js';
+import { CangError, uuidV7, parseInput, parseQuery, type WorkingCalendar } from '../core/index.js';
 import { organisationNameOf } from '../registry/index.js';
 import type { AuditActor, Database, SharingRequestTable } from '../store/index.js';
 import type { CatalogContext } from './catalog-context.js';
@@ -14,16 +14,14 @@ import {
   servicesToGrant,
 } from './sharing-request-checks.js';
 import { type DecisionCommands, decisionCommands } from './sharing-request-decisions.js';
+import { overdueIfSubmittedBefore } from './sharing-request-deadline.js';
 import {
-  DECISION_DUE_DAYS,
   MessageInput,
   SharingRequestInput,
   SharingRequestListQuery,
   SharingRequestPatch,
   type SharingRequestView,
 } from './sharing-request-schemas.js';
-
-const DAY_MS = 86_400_000;
 
 /** Which organisations a queue covers: every one (platform administrators) or those listed. */
 export type OrganisationScope = 'all' | readonly string[];
@@ -52,6 +50,7 @@ export async function loadRequestView(
   db: Kysely<Database>,
   id: string,
   now: number,
+  calendar: WorkingCalendar,
 ): Promise<SharingRequestView> {
   const row = await requireRequest(db, id);
   const entry = await db
@@ -65,13 +64,13 @@ export async function loadRequestView(
     .where('request_id', '=', id)
     .orderBy('seq')
     .execute();
-  return presentSharingRequest(row, entry?.title ?? row.entry_id, now, messages);
+  return presentSharingRequest(row, entry?.title ?? row.entry_id, now, calendar, messages);
 }
 
 /** Builds the sharing request commands over a catalog context. */
 export function sharingRequestCommands(context: CatalogContext): SharingRequestCommands {
   const { db } = context;
-  const view = (id: string) => loadRequestView(db, id, context.now());
+  const view = async (id: string) => loadRequestView(db, id, context.now(), await context.workingCalendar());
 
   return {
     ...decisionCommands(context, view),
@@ -81,6 +80,7 @@ export function sharingRequestCommands(context: CatalogContext): SharingRequestC
       const query = parseQuery(SharingRequestListQuery, raw);
       const limit = query.limit ?? 50;
       const now = context.now();
+      const calendar = await context.workingCalendar();
       const column = query.role === 'owner' ? 'r.owner_id' : 'r.requester_id';
       let select = db
         .selectFrom('sharing_requests as r')
@@ -95,16 +95,16 @@ export function sharingRequestCommands(context: CatalogContext): SharingRequestC
       }
       if (query.organisation !== undefined) select = select.where(column, '=', query.organisation);
       if (query.state !== undefined) select = select.where('r.state', '=', query.state);
-      if (query.due === true) {
+      if (query.overdue === true) {
         select = select
           .where('r.state', 'in', [...AWAITING_DECISION])
-          .where('r.submitted_at', '<', now - DECISION_DUE_DAYS * DAY_MS);
+          .where('r.submitted_at', '<', overdueIfSubmittedBefore(calendar, now));
       }
       if (query.cursor !== undefined) select = select.where('r.id', '<', query.cursor);
       const rows = await select.execute();
       const items = rows
         .slice(0, limit)
-        .map((row) => presentSharingRequest(row, row.title ?? row.entry_id, now));
+        .map((row) => presentSharingRequest(row, row.title ?? row.entry_id, now, calendar));
       return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
     },
 
@@ -140,6 +140,7 @@ export function sharingRequestCommands(context: CatalogContext): SharingRequestC
           decided_at: null,
           decided_by: null,
           decision_reason: null,
+          decision_legal_basis: null,
           grant_ids: null,
           expires_at: null,
           ended_at: null,

@@ -11,7 +11,12 @@ import {
   servicesToGrant,
   stateConflict,
 } from './sharing-request-checks.js';
-import { ApprovalInput, ReasonInput, type SharingRequestView } from './sharing-request-schemas.js';
+import {
+  ApprovalInput,
+  ReasonInput,
+  RefusalInput,
+  type SharingRequestView,
+} from './sharing-request-schemas.js';
 
 const DAY_MS = 86_400_000;
 
@@ -25,8 +30,8 @@ export interface DecisionCommands {
    * `conflict` when already decided, when the entry is retired, or when no client system is named.
    */
   approve(actor: AuditActor, id: string, input: ApprovalInput): Promise<SharingRequestView>;
-  /** Refuses a request with a reason. */
-  refuse(actor: AuditActor, id: string, input: { reason: string }): Promise<SharingRequestView>;
+  /** Refuses a request with written reasons and their legal basis, both required. */
+  refuse(actor: AuditActor, id: string, input: RefusalInput): Promise<SharingRequestView>;
   /** Revokes an approval: deletes its grants, so the exchange refuses the next call after a refresh. */
   revoke(actor: AuditActor, id: string, input: { reason: string }): Promise<SharingRequestView>;
   /** Ends approvals whose duration has run out (deleting their grants); returns how many. */
@@ -55,19 +60,34 @@ export function decisionCommands(
     to: 'changes-requested' | 'refused',
     raw: unknown,
   ): Promise<SharingRequestView> {
-    const { reason } = parseInput(ReasonInput, raw, 'Invalid decision');
+    const { reason, legalBasis } =
+      to === 'refused'
+        ? parseInput(RefusalInput, raw, 'Invalid refusal')
+        : { ...parseInput(ReasonInput, raw, 'Invalid decision'), legalBasis: undefined };
     await context.write(actor, async (trx, at) => {
       const row = await requireRequest(trx, id);
       const from =
         to === 'refused' ? [...AWAITING_DECISION, 'changes-requested' as const] : [...AWAITING_DECISION];
       const decided =
-        to === 'refused' ? { decided_at: at, decided_by: actor.id, decision_reason: reason } : {};
+        to === 'refused'
+          ? {
+              decided_at: at,
+              decided_by: actor.id,
+              decision_reason: reason,
+              decision_legal_basis: legalBasis ?? null,
+            }
+          : {};
       await moveRequest(trx, row, from, { state: to, updated_at: at, ...decided });
-      await addMessage(trx, id, actor, to, reason, at);
+      const body = legalBasis === undefined ? reason : `${reason}\nCăn cứ pháp lý: ${legalBasis}`;
+      await addMessage(trx, id, actor, to, body, at);
       const action = to === 'refused' ? 'refuse' : 'request-changes';
       return {
         result: undefined,
-        audit: { action: `sharing-request.${action}`, resource: id, details: { reason } },
+        audit: {
+          action: `sharing-request.${action}`,
+          resource: id,
+          details: legalBasis === undefined ? { reason } : { reason, legalBasis },
+        },
       };
     });
     return view(id);

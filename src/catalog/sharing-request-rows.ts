@@ -1,26 +1,26 @@
+import type { WorkingCalendar } from '../core/index.js';
 import type { SharingRequestMessageTable, SharingRequestTable } from '../store/index.js';
 import { isoOrNull } from './entry-rows.js';
-import { DECISION_DUE_DAYS, type SharingRequestView } from './sharing-request-schemas.js';
-
-const DAY_MS = 86_400_000;
+import { decisionDeadline } from './sharing-request-deadline.js';
+import type { SharingRequestView } from './sharing-request-schemas.js';
 
 /** States in which the owner still has to decide. */
 export const AWAITING_DECISION = ['submitted', 'resubmitted'] as const;
 
-/** When the owner's decision on a request submitted at `submittedAt` falls due. */
-export function decisionDueAt(submittedAt: number): number {
-  return submittedAt + DECISION_DUE_DAYS * DAY_MS;
-}
-
-/** Presents a request row; an approved request whose grant has run out shows as expired. */
+/**
+ * Presents a request row, its due date counted in the working calendar given; an approved request whose
+ * grant has run out shows as expired.
+ */
 export function presentSharingRequest(
   row: SharingRequestTable,
   entryTitle: string,
   now: number,
+  calendar: WorkingCalendar,
   messages?: readonly SharingRequestMessageTable[],
 ): SharingRequestView {
   const awaiting = (AWAITING_DECISION as readonly string[]).includes(row.state);
-  const dueAt = awaiting && row.submitted_at !== null ? decisionDueAt(row.submitted_at) : null;
+  const deadline =
+    awaiting && row.submitted_at !== null ? decisionDeadline(calendar, row.submitted_at) : null;
   const lapsed = row.state === 'approved' && row.expires_at !== null && row.expires_at <= now;
   return {
     id: row.id,
@@ -35,11 +35,13 @@ export function presentSharingRequest(
     durationDays: row.duration_days,
     state: lapsed ? 'expired' : row.state,
     submittedAt: isoOrNull(row.submitted_at),
-    dueAt: isoOrNull(dueAt),
-    due: dueAt !== null && dueAt < now,
+    dueDate: deadline?.dueDate ?? null,
+    dueAt: isoOrNull(deadline?.endsAt ?? null),
+    overdue: deadline !== null && deadline.endsAt <= now,
     decidedAt: isoOrNull(row.decided_at),
     decidedBy: row.decided_by,
     decisionReason: row.decision_reason,
+    decisionLegalBasis: row.decision_legal_basis,
     grants: row.grant_ids === null ? [] : (JSON.parse(row.grant_ids) as string[]),
     expiresAt: isoOrNull(row.expires_at),
     endedAt: isoOrNull(lapsed ? row.expires_at : row.ended_at),

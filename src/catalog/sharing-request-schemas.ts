@@ -1,11 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { GrantInput, OrganisationIdSchema, SystemIdSchema } from '../registry/index.js';
-
-/**
- * Days an owner has to decide on a submitted request before it shows as due: 10 working days,
- * counted as 14 calendar days (two weeks) so that the rule needs no holiday calendar.
- */
-export const DECISION_DUE_DAYS = 14;
+import { DECISION_WORKING_DAYS } from './sharing-request-deadline.js';
 
 /** States of a sharing request. */
 export const SHARING_REQUEST_STATES = [
@@ -86,11 +81,24 @@ export const SharingRequestPatch = Type.Object(
 /** Changes to a sharing request. */
 export type SharingRequestPatch = Static<typeof SharingRequestPatch>;
 
-/** A reason: for asking changes, refusing or revoking. */
-export const ReasonInput = Type.Object(
-  { reason: Text(2000, 'Why', 'Cần nêu rõ căn cứ pháp lý cho trường số định danh') },
+const reasonField = Text(2000, 'Why', 'Cần nêu rõ căn cứ pháp lý cho trường số định danh');
+
+/** A reason: for asking changes or revoking. */
+export const ReasonInput = Type.Object({ reason: reasonField }, { additionalProperties: false });
+
+/**
+ * A refusal: written reasons and their legal basis, both required (Decree 47/2020/NĐ-CP Art. 35 as
+ * amended by Decree 194/2025/NĐ-CP).
+ */
+export const RefusalInput = Type.Object(
+  {
+    reason: Text(2000, 'Why the request is refused', 'Dữ liệu yêu cầu thuộc danh mục bí mật nhà nước'),
+    legalBasis: Text(1000, 'The legal basis of the refusal', 'Luật Bảo vệ bí mật nhà nước 2018, Điều 5'),
+  },
   { additionalProperties: false },
 );
+/** A refusal. */
+export type RefusalInput = Static<typeof RefusalInput>;
 
 /** A message on a request. */
 export const MessageInput = Type.Object(
@@ -117,9 +125,9 @@ export const SharingRequestListQuery = Type.Object(
     role: Type.Union([Type.Literal('requester'), Type.Literal('owner')], {
       description: 'requester: requests my organisations made; owner: requests for my organisations’ data',
     }),
-    due: Type.Optional(
+    overdue: Type.Optional(
       Type.Boolean({
-        description: `Only requests submitted more than ${DECISION_DUE_DAYS} days ago and undecided`,
+        description: `Only undecided requests past their due date (${DECISION_WORKING_DAYS} working days)`,
       }),
     ),
     state: Type.Optional(SharingRequestStateSchema),
@@ -157,13 +165,19 @@ export const SharingRequestView = Type.Object({
   durationDays: Type.Integer(),
   state: SharingRequestStateSchema,
   submittedAt: Nullable(Type.String()),
-  dueAt: Nullable(
-    Type.String({ description: `Decision due ${DECISION_DUE_DAYS} days after (re)submission` }),
+  dueDate: Nullable(
+    Type.String({
+      description:
+        `The last day (Hải Phòng's date) of the owner's decision: ${DECISION_WORKING_DAYS} working days ` +
+        'after the (re)submission day, in the working calendar (Decree 194/2025/NĐ-CP); null once decided',
+    }),
   ),
-  due: Type.Boolean({ description: 'Submitted, undecided and past dueAt' }),
+  dueAt: Nullable(Type.String({ description: 'The instant the due date ends (24:00 in Hải Phòng)' })),
+  overdue: Type.Boolean({ description: 'Undecided and past dueAt' }),
   decidedAt: Nullable(Type.String()),
   decidedBy: Nullable(Type.String()),
   decisionReason: Nullable(Type.String()),
+  decisionLegalBasis: Nullable(Type.String({ description: 'The legal basis a refusal cites' })),
   grants: Type.Array(Type.String(), { description: 'Registry grant ids created by the approval' }),
   expiresAt: Nullable(Type.String()),
   endedAt: Nullable(Type.String()),

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { workingCalendarOf, type YearSchedule } from '../core/index.js';
 import type { SharingRequestInput } from './sharing-request-schemas.js';
 import {
   ACTOR,
@@ -7,6 +8,7 @@ import {
   DIALECTS,
   expectCangError,
   HOTICH_SERVICE,
+  pointersOf,
   publishPair,
   SNV,
   SNV_SYSTEM,
@@ -47,7 +49,7 @@ for (const dialect of DIALECTS) {
 
     it('approval creates a grant in the registry; revocation deletes it', async () => {
       const request = await fx.catalog.sharingRequests.create(REQUESTER, buildRequest(pair.dataset));
-      expect(request).toMatchObject({ state: 'submitted', owner: STP, requester: SNV, due: false });
+      expect(request).toMatchObject({ state: 'submitted', owner: STP, requester: SNV, overdue: false });
       fx.clock.advance(1000);
       const approved = await fx.catalog.sharingRequests.approve(OWNER, request.id, {
         methods: ['GET'],
@@ -138,14 +140,17 @@ for (const dialect of DIALECTS) {
 
     it('refuses a second decision on a decided request with 409, changing nothing', async () => {
       const request = await fx.catalog.sharingRequests.create(REQUESTER, buildRequest(pair.service));
-      await fx.catalog.sharingRequests.refuse(OWNER, request.id, { reason: 'Không đủ căn cứ pháp lý' });
+      await fx.catalog.sharingRequests.refuse(OWNER, request.id, {
+        reason: 'Không đủ căn cứ pháp lý',
+        legalBasis: 'Nghị định 47/2020/NĐ-CP, Điều 35',
+      });
       const error = await expectCangError(
         fx.catalog.sharingRequests.approve(OWNER, request.id, {}),
         'conflict',
       );
       expect(error.message).toContain('already been decided');
       await expectCangError(
-        fx.catalog.sharingRequests.refuse(OWNER, request.id, { reason: 'Lần hai' }),
+        fx.catalog.sharingRequests.refuse(OWNER, request.id, { reason: 'Lần hai', legalBasis: 'Lần hai' }),
         'conflict',
       );
       const after = await fx.catalog.sharingRequests.get(request.id);
@@ -188,18 +193,69 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
-    it('lists the queues by role and shows requests undecided after 14 days as due', async () => {
+    it('lists the queues by role and shows requests undecided after 2 working days as overdue', async () => {
+      // Tuesday 1/12: due by the end of Thursday 3/12.
       const old = await fx.catalog.sharingRequests.create(REQUESTER, buildRequest(pair.service));
-      fx.clock.advance(10 * DAY);
+      expect(old).toMatchObject({ dueDate: '2026-12-03', dueAt: '2026-12-03T17:00:00.000Z', overdue: false });
+      fx.clock.advance(2 * DAY);
+      // Thursday 3/12: due by the end of Monday 7/12, the weekend not counted.
       const recent = await fx.catalog.sharingRequests.create(REQUESTER, buildRequest(pair.dataset));
-      fx.clock.advance(5 * DAY);
+      expect(recent.dueDate).toBe('2026-12-07');
+      expect((await fx.catalog.sharingRequests.get(old.id)).overdue).toBe(false);
+      fx.clock.advance(1 * DAY);
       const owner = await fx.catalog.sharingRequests.list({ role: 'owner' }, [STP]);
-      expect(owner.items.map((r) => r.id)).toEqual([recent.id, old.id]);
-      const due = await fx.catalog.sharingRequests.list({ role: 'owner', due: 'true' }, [STP]);
-      expect(due.items.map((r) => [r.id, r.due])).toEqual([[old.id, true]]);
+      expect(owner.items.map((r) => [r.id, r.overdue])).toEqual([
+        [recent.id, false],
+        [old.id, true],
+      ]);
+      const overdue = await fx.catalog.sharingRequests.list({ role: 'owner', overdue: 'true' }, [STP]);
+      expect(overdue.items.map((r) => [r.id, r.overdue])).toEqual([[old.id, true]]);
       expect((await fx.catalog.sharingRequests.list({ role: 'requester' }, [STP])).items).toEqual([]);
       expect((await fx.catalog.sharingRequests.list({ role: 'requester' }, [SNV])).items).toHaveLength(2);
       expect((await fx.catalog.sharingRequests.list({ role: 'owner' }, [])).items).toEqual([]);
+      // A decided request has no due date any more.
+      const refused = await fx.catalog.sharingRequests.refuse(OWNER, old.id, {
+        reason: 'Quá hạn xử lý',
+        legalBasis: 'Nghị định 47/2020/NĐ-CP',
+      });
+      expect(refused).toMatchObject({ dueDate: null, dueAt: null, overdue: false });
+    });
+
+    it('refuses a refusal without a legal basis, naming the field, and records both when given', async () => {
+      const request = await fx.catalog.sharingRequests.create(REQUESTER, buildRequest(pair.service));
+      const error = await expectCangError(
+        fx.catalog.sharingRequests.refuse(OWNER, request.id, { reason: 'Không đủ điều kiện' } as never),
+        'validation-failed',
+      );
+      expect(pointersOf(error)).toEqual(['/legalBasis']);
+      expect(
+        pointersOf(
+          await expectCangError(
+            fx.catalog.sharingRequests.refuse(OWNER, request.id, { legalBasis: 'x' } as never),
+            'validation-failed',
+          ),
+        ),
+      ).toEqual(['/reason']);
+      expect((await fx.catalog.sharingRequests.get(request.id)).state).toBe('submitted');
+      const refused = await fx.catalog.sharingRequests.refuse(OWNER, request.id, {
+        reason: 'Dữ liệu thuộc danh mục bí mật nhà nước',
+        legalBasis: 'Luật Bảo vệ bí mật nhà nước 2018, Điều 5',
+      });
+      expect(refused).toMatchObject({
+        state: 'refused',
+        decisionReason: 'Dữ liệu thuộc danh mục bí mật nhà nước',
+        decisionLegalBasis: 'Luật Bảo vệ bí mật nhà nước 2018, Điều 5',
+      });
+      expect(refused.messages!.at(-1)?.body).toBe(
+        'Dữ liệu thuộc danh mục bí mật nhà nước\nCăn cứ pháp lý: Luật Bảo vệ bí mật nhà nước 2018, Điều 5',
+      );
+      const audit = await fx.store.db
+        .selectFrom('audit_events')
+        .select('details')
+        .where('action', '=', 'sharing-request.refuse')
+        .execute();
+      expect(audit).toHaveLength(1);
+      expect(String(audit[0]!.details)).toContain('Luật Bảo vệ bí mật nhà nước 2018');
     });
 
     it('expires an approval after its duration and deletes its grant', async () => {
@@ -218,6 +274,73 @@ for (const dialect of DIALECTS) {
         fx.catalog.sharingRequests.revoke(OWNER, request.id, { reason: 'x' }),
         'conflict',
       );
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`sharing request deadlines in the working calendar on ${dialect}`, () => {
+    // The official schedules entered so far, as steering would hand them over.
+    let official: YearSchedule[];
+    let fx: CatalogFixture;
+    let service: string;
+    beforeEach(async () => {
+      official = [];
+      fx = await buildCatalog(dialect, { workingCalendar: async () => workingCalendarOf(official) });
+      service = (await publishPair(fx)).service;
+    });
+    afterEach(async () => {
+      await fx.store.close();
+    });
+
+    it('moves due and overdue when an official schedule entered later adds a day off', async () => {
+      // Tuesday 1/12/2026, 09:00: by the law alone, due Thursday 3/12.
+      const request = await fx.catalog.sharingRequests.create(REQUESTER, buildRequest(service));
+      expect(request.dueDate).toBe('2026-12-03');
+      fx.clock.advance(3 * DAY); // Friday 4/12
+      expect((await fx.catalog.sharingRequests.get(request.id)).overdue).toBe(true);
+      // The secretariat enters 2026's official schedule, with Wednesday 2/12 off: due Friday 4/12.
+      official.push({
+        year: 2026,
+        source: 'official',
+        basis: 'Quyết định thử nghiệm',
+        daysOff: [{ date: '2026-12-02', name: 'Ngày nghỉ thử nghiệm' }],
+        workingDays: [],
+      });
+      const moved = await fx.catalog.sharingRequests.get(request.id);
+      expect(moved).toMatchObject({ dueDate: '2026-12-04', overdue: false });
+      expect(
+        (await fx.catalog.sharingRequests.list({ role: 'owner', overdue: 'true' }, [STP])).items,
+      ).toEqual([]);
+      fx.clock.advance(1 * DAY); // Saturday 5/12
+      const late = await fx.catalog.sharingRequests.list({ role: 'owner', overdue: 'true' }, [STP]);
+      expect(late.items.map((r) => r.id)).toEqual([request.id]);
+    });
+
+    it('counts over Tết: a request of Friday 13/2/2026 is due on Tuesday 24/2', async () => {
+      fx.clock.at = Date.parse('2026-02-13T02:00:00Z');
+      const request = await fx.catalog.sharingRequests.create(REQUESTER, buildRequest(service));
+      expect(request.dueDate).toBe('2026-02-24');
+      fx.clock.at = Date.parse('2026-02-24T16:59:59Z'); // 23:59:59 on the due date
+      expect((await fx.catalog.sharingRequests.get(request.id)).overdue).toBe(false);
+      fx.clock.at = Date.parse('2026-02-24T17:00:00Z'); // midnight closing it
+      expect((await fx.catalog.sharingRequests.get(request.id)).overdue).toBe(true);
+    });
+
+    it('counts a swapped Saturday as a working day', async () => {
+      official.push({
+        year: 2026,
+        source: 'official',
+        basis: 'Công văn số 12729/VPCP-KGVX',
+        daysOff: [
+          { date: '2026-01-01', name: 'Tết Dương lịch' },
+          { date: '2026-01-02', name: 'Nghỉ hoán đổi' },
+        ],
+        workingDays: [{ date: '2026-01-10', name: 'Làm bù cho thứ Sáu 02/01' }],
+      });
+      fx.clock.at = Date.parse('2026-01-08T02:00:00Z'); // Thursday 8/1: Friday 9/1, Saturday 10/1
+      const request = await fx.catalog.sharingRequests.create(REQUESTER, buildRequest(service));
+      expect(request.dueDate).toBe('2026-01-10');
     });
   });
 }

@@ -1,14 +1,18 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { keyedHash, organisationOf, parseInput } from '../core/index.js';
+import { keyedHash, localDateOf, organisationOf, parseInput } from '../core/index.js';
 import { type AuditActor, recordAudit } from '../store/index.js';
 import type { CatalogContext } from './catalog-context.js';
+import { PERSONAL_DATA_LAWS, type PersonalDataLaw, personalDataLawOn } from './personal-data-law.js';
 
 const DATE_TIME = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$';
 
 /** Most transactions one answer lists; `truncated` says when there were more. */
 export const SUBJECT_ACCESS_MAX = 10_000;
 
-/** Who to look up: the person's id as the systems sent it in `X-Cang-Subject`, and an optional window. */
+/**
+ * Who to look up: the person's id as the systems sent it in `X-Cang-Subject`, and an optional window; and
+ * who asked for the lookup, on what legal basis, both recorded with it.
+ */
 export const SubjectAccessInput = Type.Object(
   {
     personId: Type.String({
@@ -19,6 +23,18 @@ export const SubjectAccessInput = Type.Object(
     }),
     from: Type.Optional(Type.String({ pattern: DATE_TIME, description: 'Earliest time, inclusive' })),
     to: Type.Optional(Type.String({ pattern: DATE_TIME, description: 'Latest time, exclusive' })),
+    requester: Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description: 'Who asked for the lookup: the data subject, a representative or an authority',
+      examples: ['Chủ thể dữ liệu, theo đơn đề nghị ngày 01/12/2026'],
+    }),
+    legalBasis: Type.String({
+      minLength: 1,
+      maxLength: 1000,
+      description: 'The legal basis of the lookup',
+      examples: ['Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, quyền được biết của chủ thể dữ liệu'],
+    }),
   },
   { additionalProperties: false },
 );
@@ -41,14 +57,30 @@ export const SubjectAccessItem = Type.Object({
   providerOrganisationName: Name,
   purpose: Name,
   status: Type.Integer({ description: 'HTTP status; 403 means the exchange refused the call' }),
+  law: Type.Union([Type.String(), Type.Null()], {
+    description: 'Code of the personal-data law in force on the day of the access (see laws), or null',
+  }),
 });
 /** One access to the person's data. */
 export type SubjectAccessItem = Static<typeof SubjectAccessItem>;
+
+const LawView = Type.Object({
+  code: Type.String(),
+  title: Type.String(),
+  inForceFrom: Type.String(),
+  inForceTo: Type.Union([Type.String(), Type.Null()]),
+});
 
 /** The answer for one person. */
 export const SubjectAccessReport = Type.Object({
   subjectHash: Type.String({ description: 'Keyed hash of the id under the current key' }),
   generatedAt: Type.String(),
+  requester: Type.String({ description: 'Who asked for the lookup' }),
+  legalBasis: Type.String({ description: 'The lookup’s legal basis' }),
+  lawInForce: Type.Union([LawView, Type.Null()], {
+    description: 'The personal-data law in force on the day of the lookup',
+  }),
+  laws: Type.Array(LawView, { description: 'The laws the items cite, by code' }),
   total: Type.Integer(),
   truncated: Type.Boolean(),
   items: Type.Array(SubjectAccessItem),
@@ -56,12 +88,15 @@ export const SubjectAccessReport = Type.Object({
 /** The answer for one person. */
 export type SubjectAccessReport = Static<typeof SubjectAccessReport>;
 
+const lawView = (law: PersonalDataLaw) => ({ ...law });
+
 /** The data subject's view of the transaction log. */
 export interface SubjectAccess {
   /**
    * Which organisations' systems accessed data about a person, when and why: looks the person up
-   * under the current and every previous subject hash key, newest first. The lookup itself is
-   * audited as `subject-access.read` with the hash, never the raw id.
+   * under the current and every previous subject hash key, newest first. Each access cites the
+   * personal-data law in force on its day. The lookup itself is audited as `subject-access.read` with
+   * the hash (never the raw id), its requester and its legal basis.
    */
   lookup(actor: AuditActor, input: SubjectAccessInput, format?: 'json' | 'csv'): Promise<SubjectAccessReport>;
 }
@@ -113,12 +148,19 @@ export function subjectAccess(context: CatalogContext, keys: readonly string[]):
           providerOrganisationName: r.provider_organisation_name,
           purpose: r.purpose,
           status: r.status,
+          law: personalDataLawOn(localDateOf(Number(r.started_at)))?.code ?? null,
         }),
       );
       const now = context.now();
+      const lawInForce = personalDataLawOn(localDateOf(now));
+      const cited = new Set(items.map((item) => item.law));
       const report: SubjectAccessReport = {
         subjectHash: hashes[0]!,
         generatedAt: new Date(now).toISOString(),
+        requester: input.requester,
+        legalBasis: input.legalBasis,
+        lawInForce: lawInForce === undefined ? null : lawView(lawInForce),
+        laws: PERSONAL_DATA_LAWS.filter((law) => cited.has(law.code)).map(lawView),
         total: items.length,
         truncated: rows.length > SUBJECT_ACCESS_MAX,
         items,
@@ -130,7 +172,14 @@ export function subjectAccess(context: CatalogContext, keys: readonly string[]):
         {
           action: 'subject-access.read',
           resource: `subject:${report.subjectHash}`,
-          details: { entries: report.total, format, keys: keys.length },
+          details: {
+            entries: report.total,
+            format,
+            keys: keys.length,
+            requester: input.requester,
+            legalBasis: input.legalBasis,
+            lawInForce: lawInForce?.code ?? null,
+          },
         },
         now,
       );
@@ -151,6 +200,7 @@ const CSV_COLUMNS: readonly (keyof SubjectAccessItem)[] = [
   'providerOrganisationName',
   'purpose',
   'status',
+  'law',
   'transactionId',
 ];
 
@@ -161,11 +211,17 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The report as CSV (RFC 4180, CRLF, UTF-8 with a byte-order mark so spreadsheets read Vietnamese). */
+/**
+ * The report as CSV (RFC 4180, CRLF, UTF-8 with a byte-order mark so spreadsheets read Vietnamese); the
+ * `law` column names the law in force on the day of each access in full, for the person to read.
+ */
 export function subjectAccessCsv(report: SubjectAccessReport): string {
+  const titles = new Map(report.laws.map((law) => [law.code, law.title]));
+  const cell = (item: SubjectAccessItem, column: keyof SubjectAccessItem) =>
+    csvCell(column === 'law' ? (titles.get(item.law ?? '') ?? '') : item[column]);
   const lines = [
     CSV_COLUMNS.join(','),
-    ...report.items.map((item) => CSV_COLUMNS.map((c) => csvCell(item[c])).join(',')),
+    ...report.items.map((item) => CSV_COLUMNS.map((c) => cell(item, c)).join(',')),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

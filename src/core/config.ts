@@ -15,6 +15,8 @@ export const ConfigSchema = Type.Object({
   host: Type.String({ minLength: 1 }),
   adminPort: Port,
   exchangePort: Port,
+  /** How users and the public reach the admin port, e.g. https://cang.haiphong.gov.vn: links in public documents. */
+  publicUrl: Type.String({ pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$' }),
   /** This installation's instance identifier, e.g. VN-HP. */
   instance: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' }),
   /** This node's identifier in the registry; its log chain is its own. */
@@ -82,9 +84,27 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * Rules across fields. Nodes of a split deployment must hash data subjects with one shared key, or the
+ * data subject's view misses what other nodes logged.
+ */
+function crossFieldErrors(raw: unknown): { path: string; message: string }[] {
+  const config = raw as Partial<Static<typeof ConfigSchema>>;
+  if (config.role !== undefined && config.role !== 'all' && config.subjectHashKey === undefined) {
+    return [
+      {
+        path: '/subjectHashKey',
+        message:
+          'CANG_SUBJECT_HASH_KEY is required when CANG_ROLE is admin or exchange: every node must share it',
+      },
+    ];
+  }
+  return [];
+}
+
 /** Validates raw configuration, reporting every problem at once, and returns it deep-frozen. */
 export function validateConfig(raw: unknown): Config {
-  const errors = [...Value.Errors(ConfigSchema, raw)];
+  const errors = [...Value.Errors(ConfigSchema, raw), ...crossFieldErrors(raw)];
   if (errors.length > 0) {
     throw new CangError('validation-failed', 'Invalid configuration', {
       errors: errors.map((e) => ({ pointer: e.path || '/', detail: e.message })),

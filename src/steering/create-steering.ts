@@ -14,6 +14,10 @@ import { createSteeringContext, type MeasureSources, type SteeringContext } from
 import { type SteeringFileCommands, steeringFileCommands } from './steering-file-commands.js';
 import { type TaskCommands, taskCommands } from './task-commands.js';
 import { type UnitCommands, unitCommands } from './unit-commands.js';
+import {
+  type WorkingCalendarCommands,
+  workingCalendarCommands,
+} from './working-calendar/working-calendar-commands.js';
 
 /** What the steering workspace is built from. */
 export interface SteeringOptions {
@@ -40,6 +44,8 @@ export interface Steering {
   readonly reports: ReportCommands;
   /** Indicators, targets, values, scores and rankings (src/steering/indicators). */
   readonly indicators: IndicatorCommands;
+  /** The working calendar: the law's proposal and the official schedules the secretariat enters. */
+  readonly workingCalendar: WorkingCalendarCommands;
   /** Task import and program/report exports (.xlsx), and the committee's printable period report. */
   readonly files: SteeringFileCommands;
   /** Who reported for a period, who is late, who is missing, as of a date (today by default). */
@@ -68,6 +74,7 @@ export function createSteering(options: SteeringOptions): Steering {
     reports: reportCommands(context),
     indicators: indicatorCommands(context),
     files: steeringFileCommands(context),
+    workingCalendar: workingCalendarCommands(context),
     reportingStatus: (period: string, asOf?: string) =>
       reportingStatus(context.db, period, asOf ?? context.today()),
     gaps: (query?: GapsQuery) => findGaps(context.db, parseQuery(GapsQuery, query), context.today()),

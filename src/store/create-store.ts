@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import { type MigrationResultSet, Migrator } from 'kysely/migration';
@@ -30,10 +30,25 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 // numeric aggregates (sum over bigint) come back as numeric.
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
-/** The default SQLite file under a data directory. */
+/**
+ * The default SQLite file under a data directory. The directory (which also holds the keys) and the
+ * database files are made readable by their owner only, whatever the umask, including those an earlier
+ * version left open to others. The file is created before SQLite opens it because SQLite gives its WAL
+ * and shared-memory files the database file's mode.
+ */
 export function sqliteFileIn(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
-  return join(dataDir, 'cang.sqlite');
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const file = join(dataDir, 'cang.sqlite');
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
+  }
+  for (const own of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(own)) chmodSync(own, 0o600);
+  }
+  return file;
 }
 
 /** Opens a store. Nothing is created or migrated until `migrate()` is called. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deadlineAfter, localDateOf, workingCalendarOf } from '../../src/core/index.js';
 import { type CangProcess, startCang } from '../support/cang-process.js';
 import { waitUntil } from '../support/wait-until.js';
 import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.js';
@@ -276,6 +277,10 @@ describe('console: catalog and sharing requests', () => {
     await open('/sharing-requests', 'Yêu cầu chia sẻ');
     const mine = page.locator('section[data-queue=requester] tbody');
     await mine.getByRole('link', { name: ENTRY_TITLE }).waitFor();
+    // Due 2 working days after today (Decree 194/2025/NĐ-CP), shown as Hải Phòng's date.
+    const { dueDate } = deadlineAfter(workingCalendarOf(), localDateOf(Date.now()), 2);
+    const [year, month, day] = dueDate.split('-');
+    await expect(mine.getByTestId('due-date').first().textContent()).resolves.toBe(`${day}/${month}/${year}`);
     await expectAccessible('my requests');
     await screenshot(page, 'catalog-my-requests');
   });
@@ -320,17 +325,54 @@ describe('console: catalog and sharing requests', () => {
     expect(refused).toEqual({ status: 403, error: 'access-denied' });
   });
 
+  it('lets the district refuse a request only with a written reason and its legal basis', async () => {
+    const first = await admin<{ entry: string }>('GET', `/catalog${requestPath}`);
+    const second = await admin<{ id: string }>('POST', '/catalog/sharing-requests', {
+      entry: first.entry,
+      requester: DEPARTMENT,
+      clientSystem: CLIENT_SYSTEM,
+      purpose: 'Đối chiếu thông tin hộ khẩu',
+      legalBasis: 'Nghị định 47/2020/NĐ-CP',
+      fieldsNeeded: ['mã hộ'],
+      durationDays: 30,
+      submit: true,
+    });
+    await open(`/sharing-requests/${second.id}`, `Yêu cầu: ${ENTRY_TITLE}`);
+    const refuse = page.locator('form[data-step=refuse]');
+    await refuse.locator('textarea[name=reason]').fill('Dữ liệu hộ khẩu không còn được cập nhật.');
+    await refuse.getByRole('button', { name: 'Từ chối' }).click();
+    // The legal basis is required: the dialog names the field and sends nothing.
+    await refuse.locator('.field.invalid textarea[name=legalBasis]').waitFor();
+    await expectAccessible('refusal without legal basis');
+    await refuse.locator('textarea[name=legalBasis]').fill('Luật Cư trú 2020, Điều 38');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await refuse.getByRole('button', { name: 'Từ chối' }).click();
+    const facts = page.getByTestId('request-facts');
+    await facts.getByText('Bị từ chối', { exact: true }).waitFor();
+    await facts.getByText('Luật Cư trú 2020, Điều 38').waitFor();
+    await screenshot(page, 'catalog-request-refused');
+  });
+
   it('shows an auditor who accessed the person’s data, when and why, and exports it', async () => {
     await logInAs(USERS.auditor.username);
     await open('/subject-access', 'Truy cập dữ liệu cá nhân');
     const form = page.locator('form[aria-labelledby=subject-form-title]');
     await form.getByRole('button', { name: 'Tra cứu' }).click();
     await expect(form.locator('.field.invalid input[name=personId]').count()).resolves.toBe(1);
+    // Every lookup names who asked for it and its legal basis.
+    await expect(form.locator('.field.invalid input[name=legalBasis]').count()).resolves.toBe(1);
     await form.locator('input[name=personId]').fill(PERSON);
+    await form.locator('input[name=requester]').fill('Chủ thể dữ liệu, đơn đề nghị ngày 01/12/2026');
+    await form.locator('input[name=legalBasis]').fill('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15');
     await form.getByRole('button', { name: 'Tra cứu' }).click();
     const rows = page.locator('section[aria-labelledby=subject-results-title] tbody tr');
     await rows.filter({ hasText: 'xac-minh-ly-lich-tu-phap' }).first().waitFor();
     await expect(rows.first().textContent()).resolves.toContain(CLIENT_SYSTEM);
+    // Accesses made today cite the law in force today: Law 91/2025/QH15 from 1/1/2026.
+    await expect(rows.first().textContent()).resolves.toContain('91/2025/QH15');
+    await expect(page.getByTestId('subject-basis').textContent()).resolves.toContain(
+      'Chủ thể dữ liệu, đơn đề nghị ngày 01/12/2026',
+    );
     // Accesses before the approval and after the revocation show as refused.
     await expect(
       page.locator('section[aria-labelledby=subject-results-title] tbody').textContent(),
@@ -341,6 +383,7 @@ describe('console: catalog and sharing requests', () => {
     ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain(CLIENT_SYSTEM);
+    expect(csv).toContain('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15');
     expect(csv).not.toContain(PERSON);
     await expectAccessible('subject access');
     await screenshot(page, 'catalog-subject-access');

@@ -9,6 +9,7 @@ import { createIdentity, type Identity, type RoleAssignment } from '../../identi
 import { createRegistry, createSnapshotPublisher, publicKeyId, type Registry } from '../../registry/index.js';
 import type { Steering } from '../../steering/index.js';
 import type { DialectName, Store } from '../../store/index.js';
+import type { AdminApiDeps } from '../admin-api-deps.js';
 import { createAdminApi } from '../create-admin-api.js';
 
 /** A password long enough for every test user. */
@@ -34,6 +35,8 @@ export interface ApiHarnessOptions {
   readonly parts?: (store: Store, registry: Registry) => ApiParts;
   /** Adds routes to the built API before it listens, e.g. one that throws to test the error boundary. */
   readonly routes?: (app: FastifyInstance) => void;
+  /** The public URL and timeouts the API is configured with. */
+  readonly admin?: Partial<Pick<AdminApiDeps, 'publicUrl' | 'timeouts'>>;
 }
 
 /** A listening admin API over a fresh store, and helpers to call it over a real socket. */
@@ -73,7 +76,15 @@ export async function startApi(dialect: DialectName, options: ApiHarnessOptions 
     keyId: publicKeyId(keys.publicKey),
     expiresInSeconds: 3600,
   });
-  const app = await createAdminApi({ store, identity, registry, snapshotPublisher, ...parts });
+  const app = await createAdminApi({
+    store,
+    identity,
+    registry,
+    snapshotPublisher,
+    publicUrl: 'https://cang.haiphong.example',
+    ...options.admin,
+    ...parts,
+  });
   options.routes?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

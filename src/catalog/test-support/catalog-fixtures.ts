@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { createTestStore, DIALECTS } from '../../../test/support/dialects.js';
-import { CangError, type ErrorCode } from '../../core/index.js';
+import { CangError, type ErrorCode, type WorkingCalendarSource } from '../../core/index.js';
 import { createRegistry, type Registry } from '../../registry/index.js';
 import type { AuditActor, DialectName, Store } from '../../store/index.js';
 import { type Catalog, createCatalog } from '../create-catalog.js';
@@ -39,8 +39,14 @@ export interface CatalogFixture {
   readonly clock: TestClock;
 }
 
-/** Builds a catalog on a fresh, migrated store of one dialect, with STP and SNV registered. */
-export async function buildCatalog(dialect: DialectName): Promise<CatalogFixture> {
+/**
+ * Builds a catalog on a fresh, migrated store of one dialect, with STP and SNV registered; its clock
+ * starts on Tuesday 2026-12-01 09:00 in Hải Phòng.
+ */
+export async function buildCatalog(
+  dialect: DialectName,
+  options: { readonly workingCalendar?: WorkingCalendarSource } = {},
+): Promise<CatalogFixture> {
   const store = await createTestStore(dialect);
   const clock: TestClock = {
     at: Date.parse('2026-12-01T02:00:00Z'),
@@ -59,7 +65,13 @@ export async function buildCatalog(dialect: DialectName): Promise<CatalogFixture
     name: 'Tra cứu hộ tịch',
     baseUrl: 'https://hotich.haiphong.example/api',
   });
-  const catalog = createCatalog({ store, registry, subjectHashKeys: SUBJECT_KEYS, now: clock.now });
+  const catalog = createCatalog({
+    store,
+    registry,
+    subjectHashKeys: SUBJECT_KEYS,
+    now: clock.now,
+    ...(options.workingCalendar ? { workingCalendar: options.workingCalendar } : {}),
+  });
   return { store, registry, catalog, clock };
 }
 

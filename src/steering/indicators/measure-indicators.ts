@@ -29,7 +29,8 @@ const EVIDENCE: Readonly<Record<Measure, string>> = {
   'registry-services': 'Đo tự động: số dịch vụ đang bật trong danh bạ (registry)',
   'catalog-shared-entries': 'Đo tự động: số dữ liệu, dịch vụ chia sẻ trên danh mục dùng chung (catalog)',
   'catalog-open-datasets': 'Đo tự động: số bộ dữ liệu mở đã công bố (catalog)',
-  'catalog-requests-on-time': 'Đo tự động: tỷ lệ yêu cầu chia sẻ được quyết định đúng hạn (catalog)',
+  'catalog-requests-on-time':
+    'Đo tự động: tỷ lệ yêu cầu chia sẻ được trả lời trong 2 ngày làm việc theo Nghị định 194/2025/NĐ-CP (catalog)',
 };
 
 /** Measures the steering part computes from the exchange's and the registry's tables itself. */

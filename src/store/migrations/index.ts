@@ -3,6 +3,7 @@ import * as foundation from './2026-11-26-1-foundation.js';
 import * as steeringWorkspace from './2026-11-26-2-steering-workspace.js';
 import * as steeringIndicators from './2026-11-26-3-steering-indicators.js';
 import * as catalog from './2026-11-26-4-catalog.js';
+import * as workingDays from './2026-12-02-2-working-days.js';
 import * as externalPlatforms from './2026-12-02-4-external-platforms.js';
 
 /** All migrations in order; names are ISO-date prefixed, numbered within a day, and frozen once released. */
@@ -11,5 +12,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-26-2-steering-workspace': steeringWorkspace,
   '2026-11-26-3-steering-indicators': steeringIndicators,
   '2026-11-26-4-catalog': catalog,
+  '2026-12-02-2-working-days': workingDays,
   '2026-12-02-4-external-platforms': externalPlatforms,
 };

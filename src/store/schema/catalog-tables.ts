@@ -92,6 +92,7 @@ export interface SharingRequestTable {
   decided_at: number | null;
   decided_by: string | null;
   decision_reason: string | null;
+  decision_legal_basis: string | null; // a refusal's legal basis (Decree 194/2025/NĐ-CP)
   grant_ids: string | null; // JSON array of registry grant ids
   expires_at: number | null;
   ended_at: number | null; // revoked or expired

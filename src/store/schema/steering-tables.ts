@@ -216,6 +216,25 @@ export interface SteeringIndicatorValueTable {
   updated_at: number;
 }
 
+/** A year's official working calendar, entered from the Prime Minister's decision. */
+export interface SteeringWorkingCalendarTable {
+  year: number;
+  basis: string; // the decision or announcement it was entered from
+  note: string | null;
+  sample: number; // 1: sample data, not entered from the decision
+  entered_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A day of an official working calendar: a day off, or a weekend day worked instead (a swap). */
+export interface SteeringWorkingCalendarDayTable {
+  date: string; // YYYY-MM-DD, unique: never both kinds
+  year: number;
+  kind: 'day-off' | 'working-day';
+  name: string;
+}
+
 /** The tables of the steering part, by name. */
 export interface SteeringTables {
   steering_units: SteeringUnitTable;
@@ -234,4 +253,6 @@ export interface SteeringTables {
   steering_indicators: SteeringIndicatorTable;
   steering_indicator_targets: SteeringIndicatorTargetTable;
   steering_indicator_values: SteeringIndicatorValueTable;
+  steering_working_calendars: SteeringWorkingCalendarTable;
+  steering_working_calendar_days: SteeringWorkingCalendarDayTable;
 }

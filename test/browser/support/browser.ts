@@ -9,7 +9,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = resolve(import.meta.dirname, '../../../test-output/screenshots');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** A headless Chromium on a fresh profile, closed and removed by `close()`. */
+/**
+ * A headless Chromium on a fresh profile, closed and removed by `close()`, which fails when any page
+ * broke the admin port's Content-Security-Policy: the console must work under the policy it is served with.
+ */
 export interface TestBrowser {
   readonly context: BrowserContext;
   readonly page: Page;
@@ -39,6 +42,12 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--lang=vi-VN',
     ],
   });
+  const violations: string[] = [];
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      violations.push(message.text());
+    }
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
   return {
@@ -47,6 +56,9 @@ export async function launchBrowser(): Promise<TestBrowser> {
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (violations.length > 0) {
+        throw new Error(`The console broke its Content-Security-Policy:\n${violations.join('\n')}`);
+      }
     },
   };
 }
@@ -70,7 +82,8 @@ export interface AxeViolation {
 /** Runs axe-core in the page and returns its serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => 'axe' in globalThis);
-  if (!loaded) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through the DevTools protocol rather than as a <script>, which the console's CSP refuses.
+  if (!loaded) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (
       globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: unknown[] }> } }

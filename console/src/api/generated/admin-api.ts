@@ -1222,6 +1222,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/steering/working-calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working calendars of a span of years, official where entered, else proposed */
+        get: operations["listWorkingCalendars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/working-calendars/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One year’s working calendar, with the law’s proposal beside an official schedule */
+        get: operations["getWorkingCalendar"];
+        /**
+         * Enter or replace a year’s official schedule (days off and swapped working days)
+         * @description A date both a day off and a working day, a date outside the year, or a weekday given as a swapped working day is refused with 400 naming the field; nothing is written.
+         */
+        put: operations["putWorkingCalendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/log": {
         parameters: {
             query?: never;
@@ -1386,7 +1424,7 @@ export interface paths {
         };
         /**
          * A queue: requests my organisations made (role=requester) or must decide (role=owner)
-         * @description due=true keeps requests submitted more than 14 days (≈ 10 working days) ago and undecided.
+         * @description overdue=true keeps undecided requests past their due date: 2 working days after the (re)submission day (Decree 194/2025/NĐ-CP), in the working calendar the steering secretariat keeps.
          */
         get: operations["listSharingRequests"];
         put?: never;
@@ -1493,7 +1531,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refuse a request, with the reason */
+        /** Refuse a request, with written reasons and their legal basis (both required) */
         post: operations["refuseSharingRequest"];
         delete?: never;
         options?: never;
@@ -13264,6 +13302,391 @@ export interface operations {
             };
         };
     };
+    listWorkingCalendars: {
+        parameters: {
+            query?: {
+                /** @description First year; last year by default */
+                from?: number;
+                /** @description Last year (at most 10 after from); next year by default */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            year: number;
+                            /** @description official: entered by the secretariat, and used; proposed: computed from the Labour Code */
+                            source: "official" | "proposed";
+                            basis: string;
+                            /** @description A note on the schedule */
+                            note: string | null;
+                            /** @description Sample data shipped with Cảng, not entered by the secretariat */
+                            sample: boolean;
+                            daysOff: {
+                                date: string;
+                                name: string;
+                            }[];
+                            /** @description Weekend days worked instead (swaps) */
+                            workingDays: {
+                                date: string;
+                                name: string;
+                            }[];
+                            /** @description What the law proposes, beside an official schedule, for comparison */
+                            proposal?: {
+                                daysOff: {
+                                    date: string;
+                                    name: string;
+                                }[];
+                            };
+                            /** @description Who entered the official schedule */
+                            enteredBy: string | null;
+                            /** @description When the official schedule was last entered */
+                            updatedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getWorkingCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The calendar year
+                 * @example 2026
+                 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description official: entered by the secretariat, and used; proposed: computed from the Labour Code */
+                        source: "official" | "proposed";
+                        basis: string;
+                        /** @description A note on the schedule */
+                        note: string | null;
+                        /** @description Sample data shipped with Cảng, not entered by the secretariat */
+                        sample: boolean;
+                        daysOff: {
+                            date: string;
+                            name: string;
+                        }[];
+                        /** @description Weekend days worked instead (swaps) */
+                        workingDays: {
+                            date: string;
+                            name: string;
+                        }[];
+                        /** @description What the law proposes, beside an official schedule, for comparison */
+                        proposal?: {
+                            daysOff: {
+                                date: string;
+                                name: string;
+                            }[];
+                        };
+                        /** @description Who entered the official schedule */
+                        enteredBy: string | null;
+                        /** @description When the official schedule was last entered */
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putWorkingCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The calendar year
+                 * @example 2026
+                 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The decision or announcement the schedule is taken from
+                     * @example Công văn số 12729/VPCP-KGVX ngày 25/12/2025 của Văn phòng Chính phủ
+                     */
+                    basis: string;
+                    /**
+                     * @description A note, e.g. what is not yet decided
+                     * @example Lịch nghỉ Quốc khánh chưa công bố
+                     */
+                    note?: string;
+                    daysOff: {
+                        /**
+                         * @description A day off
+                         * @example 2026-01-02
+                         */
+                        date: string;
+                        /**
+                         * @description What the day is
+                         * @example Nghỉ hoán đổi Tết Dương lịch
+                         */
+                        name: string;
+                    }[];
+                    workingDays: {
+                        /**
+                         * @description A Saturday or Sunday worked instead
+                         * @example 2026-01-10
+                         */
+                        date: string;
+                        /**
+                         * @description What the day is
+                         * @example Làm bù cho thứ Sáu 02/01
+                         */
+                        name: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description official: entered by the secretariat, and used; proposed: computed from the Labour Code */
+                        source: "official" | "proposed";
+                        basis: string;
+                        /** @description A note on the schedule */
+                        note: string | null;
+                        /** @description Sample data shipped with Cảng, not entered by the secretariat */
+                        sample: boolean;
+                        daysOff: {
+                            date: string;
+                            name: string;
+                        }[];
+                        /** @description Weekend days worked instead (swaps) */
+                        workingDays: {
+                            date: string;
+                            name: string;
+                        }[];
+                        /** @description What the law proposes, beside an official schedule, for comparison */
+                        proposal?: {
+                            daysOff: {
+                                date: string;
+                                name: string;
+                            }[];
+                        };
+                        /** @description Who entered the official schedule */
+                        enteredBy: string | null;
+                        /** @description When the official schedule was last entered */
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     searchLog: {
         parameters: {
             query?: {
@@ -14879,8 +15302,8 @@ export interface operations {
             query: {
                 /** @description requester: requests my organisations made; owner: requests for my organisations’ data */
                 role: "requester" | "owner";
-                /** @description Only requests submitted more than 14 days ago and undecided */
-                due?: boolean;
+                /** @description Only undecided requests past their due date (2 working days) */
+                overdue?: boolean;
                 /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                 state?: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                 /**
@@ -14919,12 +15342,14 @@ export interface operations {
                             /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                             state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                             submittedAt: string | null;
+                            dueDate: string | null;
                             dueAt: string | null;
-                            /** @description Submitted, undecided and past dueAt */
-                            due: boolean;
+                            /** @description Undecided and past dueAt */
+                            overdue: boolean;
                             decidedAt: string | null;
                             decidedBy: string | null;
                             decisionReason: string | null;
+                            decisionLegalBasis: string | null;
                             /** @description Registry grant ids created by the approval */
                             grants: string[];
                             expiresAt: string | null;
@@ -15069,12 +15494,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15188,12 +15615,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15330,12 +15759,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15449,12 +15880,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15578,12 +16011,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15707,12 +16142,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15854,12 +16291,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -15954,10 +16393,15 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Why
-                     * @example Cần nêu rõ căn cứ pháp lý cho trường số định danh
+                     * @description Why the request is refused
+                     * @example Dữ liệu yêu cầu thuộc danh mục bí mật nhà nước
                      */
                     reason: string;
+                    /**
+                     * @description The legal basis of the refusal
+                     * @example Luật Bảo vệ bí mật nhà nước 2018, Điều 5
+                     */
+                    legalBasis: string;
                 };
             };
         };
@@ -15983,12 +16427,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -16112,12 +16558,14 @@ export interface operations {
                         /** @description draft → submitted → changes-requested → resubmitted → approved | refused; approved → revoked | expired */
                         state: "draft" | "submitted" | "changes-requested" | "resubmitted" | "approved" | "refused" | "revoked" | "expired";
                         submittedAt: string | null;
+                        dueDate: string | null;
                         dueAt: string | null;
-                        /** @description Submitted, undecided and past dueAt */
-                        due: boolean;
+                        /** @description Undecided and past dueAt */
+                        overdue: boolean;
                         decidedAt: string | null;
                         decidedBy: string | null;
                         decisionReason: string | null;
+                        decisionLegalBasis: string | null;
                         /** @description Registry grant ids created by the approval */
                         grants: string[];
                         expiresAt: string | null;
@@ -16217,6 +16665,16 @@ export interface operations {
                     from?: string;
                     /** @description Latest time, exclusive */
                     to?: string;
+                    /**
+                     * @description Who asked for the lookup: the data subject, a representative or an authority
+                     * @example Chủ thể dữ liệu, theo đơn đề nghị ngày 01/12/2026
+                     */
+                    requester: string;
+                    /**
+                     * @description The legal basis of the lookup
+                     * @example Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, quyền được biết của chủ thể dữ liệu
+                     */
+                    legalBasis: string;
                 };
             };
         };
@@ -16231,6 +16689,24 @@ export interface operations {
                         /** @description Keyed hash of the id under the current key */
                         subjectHash: string;
                         generatedAt: string;
+                        /** @description Who asked for the lookup */
+                        requester: string;
+                        /** @description The lookup’s legal basis */
+                        legalBasis: string;
+                        /** @description The personal-data law in force on the day of the lookup */
+                        lawInForce: {
+                            code: string;
+                            title: string;
+                            inForceFrom: string;
+                            inForceTo: string | null;
+                        } | null;
+                        /** @description The laws the items cite, by code */
+                        laws: {
+                            code: string;
+                            title: string;
+                            inForceFrom: string;
+                            inForceTo: string | null;
+                        }[];
                         total: number;
                         truncated: boolean;
                         items: {
@@ -16247,6 +16723,8 @@ export interface operations {
                             purpose: string | null;
                             /** @description HTTP status; 403 means the exchange refused the call */
                             status: number;
+                            /** @description Code of the personal-data law in force on the day of the access (see laws), or null */
+                            law: string | null;
                         }[];
                     };
                 };
@@ -16334,6 +16812,16 @@ export interface operations {
                     from?: string;
                     /** @description Latest time, exclusive */
                     to?: string;
+                    /**
+                     * @description Who asked for the lookup: the data subject, a representative or an authority
+                     * @example Chủ thể dữ liệu, theo đơn đề nghị ngày 01/12/2026
+                     */
+                    requester: string;
+                    /**
+                     * @description The legal basis of the lookup
+                     * @example Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, quyền được biết của chủ thể dữ liệu
+                     */
+                    legalBasis: string;
                 };
             };
         };

@@ -100,6 +100,10 @@ export const FIELD_PATTERNS = {
   "createIndicator": {
     "/code": "^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$"
   },
+  "putWorkingCalendar": {
+    "/daysOff/*/date": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",
+    "/workingDays/*/date": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"
+  },
   "createCatalogEntry": {
     "/publisher": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}/(GOV|COM|ORG)/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
     "/exchangeService": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}/(GOV|COM|ORG)/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",

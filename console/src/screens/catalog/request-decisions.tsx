@@ -89,7 +89,10 @@ export function ApproveForm({
   );
 }
 
-/** A decision that needs a reason: refuse, request changes, or revoke an approval. */
+/**
+ * A decision that needs a reason: refuse, request changes, or revoke an approval. A refusal also needs its
+ * legal basis (Decree 194/2025/NĐ-CP: written reasons with their legal basis).
+ */
 export function ReasonForm({
   request,
   step,
@@ -101,16 +104,31 @@ export function ReasonForm({
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
+  const [legalBasis, setLegalBasis] = useState('');
+  const refusing = step === 'refuse';
   const { errors, problem, busy, submit } = useSubmit<SharingRequest>();
   const send = async (event: FormEvent) => {
     event.preventDefault();
-    if (step !== 'request-changes' && !window.confirm(t(`sharing.confirm.${step}`))) return;
+    const found: Record<string, string> = {
+      ...(reason.trim() ? {} : { '/reason': t('validation.required') }),
+      ...(refusing && !legalBasis.trim() ? { '/legalBasis': t('validation.required') } : {}),
+    };
+    // Missing fields are shown first; only a complete decision asks for confirmation.
+    const complete = Object.keys(found).length === 0;
+    if (complete && step !== 'request-changes' && !window.confirm(t(`sharing.confirm.${step}`))) return;
     const done = await submit(
-      (): Record<string, string> => (reason.trim() ? {} : { '/reason': t('validation.required') }),
-      () => api<SharingRequest>(pathOf(request, step), { method: 'POST', body: { reason: reason.trim() } }),
+      () => found,
+      () =>
+        api<SharingRequest>(pathOf(request, step), {
+          method: 'POST',
+          body: refusing
+            ? { reason: reason.trim(), legalBasis: legalBasis.trim() }
+            : { reason: reason.trim() },
+        }),
     );
     if (done) {
       setReason('');
+      setLegalBasis('');
       onDone(done);
     }
   };
@@ -130,6 +148,24 @@ export function ReasonForm({
           />
         )}
       </Field>
+      {refusing && (
+        <Field
+          label={t('sharing.refusalLegalBasis')}
+          error={errors['/legalBasis']}
+          hint={t('sharing.refusalLegalBasisHint')}
+          required
+        >
+          {(c) => (
+            <textarea
+              {...c}
+              name="legalBasis"
+              rows={2}
+              value={legalBasis}
+              onChange={(e) => setLegalBasis(e.target.value)}
+            />
+          )}
+        </Field>
+      )}
       <button type="submit" className={step === 'request-changes' ? 'secondary' : 'danger'} disabled={busy}>
         {t(`sharing.step.${step}`)}
       </button>

@@ -131,8 +131,8 @@ export default function RequestDetail({ id }: { readonly id: string }) {
         <dd>{t('sharing.days', { count: request.durationDays })}</dd>
         <dt>{t('sharing.submittedAt')}</dt>
         <dd>{formatDateTime(request.submittedAt) || '—'}</dd>
-        <dt>{t('sharing.dueAt')}</dt>
-        <dd>{formatDate(request.dueAt) || '—'}</dd>
+        <dt>{t('sharing.dueDate')}</dt>
+        <dd>{formatDate(request.dueDate) || '—'}</dd>
         {request.decidedAt && (
           <>
             <dt>{t('sharing.decidedAt')}</dt>
@@ -143,6 +143,12 @@ export default function RequestDetail({ id }: { readonly id: string }) {
           <>
             <dt>{t('sharing.decisionReason')}</dt>
             <dd className="wrap">{request.decisionReason}</dd>
+          </>
+        )}
+        {request.decisionLegalBasis && (
+          <>
+            <dt>{t('sharing.decisionLegalBasis')}</dt>
+            <dd className="wrap">{request.decisionLegalBasis}</dd>
           </>
         )}
         {request.grants.length > 0 && (

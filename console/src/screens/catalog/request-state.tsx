@@ -11,7 +11,7 @@ export function RequestState({ request }: { readonly request: SharingRequest }) 
   return (
     <span className="badges">
       <span className={`badge ${tone}`}>{t(`sharing.state.${request.state}`)}</span>
-      {request.due && <span className="badge warn">{t('sharing.overdue')}</span>}
+      {request.overdue && <span className="badge warn">{t('sharing.overdue')}</span>}
     </span>
   );
 }

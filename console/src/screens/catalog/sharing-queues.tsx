@@ -14,7 +14,7 @@ function Queue({ party: role }: { readonly party: 'requester' | 'owner' }) {
   const loaded = useLoad(
     async () =>
       // Overdue first: they are what the owner must act on now.
-      (await loadQueue(role)).sort((a, b) => Number(b.due) - Number(a.due)),
+      (await loadQueue(role)).sort((a, b) => Number(b.overdue) - Number(a.overdue)),
     [role],
   );
   const title = role === 'owner' ? t('sharing.queueOwner') : t('sharing.queueRequester');
@@ -24,7 +24,10 @@ function Queue({ party: role }: { readonly party: 'requester' | 'owner' }) {
       header: t('sharing.entry'),
       value: (r) => r.entryTitle,
       cell: (r) => (
-        <Link to={`/sharing-requests/${encodeURIComponent(r.id)}`} className={r.due ? 'due-row' : undefined}>
+        <Link
+          to={`/sharing-requests/${encodeURIComponent(r.id)}`}
+          className={r.overdue ? 'due-row' : undefined}
+        >
           {r.entryTitle}
         </Link>
       ),
@@ -39,7 +42,7 @@ function Queue({ party: role }: { readonly party: 'requester' | 'owner' }) {
     {
       id: 'state',
       header: t('sharing.stateLabel'),
-      value: (r) => `${t(`sharing.state.${r.state}`)}${r.due ? ` ${t('sharing.overdue')}` : ''}`,
+      value: (r) => `${t(`sharing.state.${r.state}`)}${r.overdue ? ` ${t('sharing.overdue')}` : ''}`,
       cell: (r) => <RequestState request={r} />,
     },
     {
@@ -48,15 +51,20 @@ function Queue({ party: role }: { readonly party: 'requester' | 'owner' }) {
       value: (r) => r.submittedAt,
       cell: (r) => formatDate(r.submittedAt),
     },
-    { id: 'dueAt', header: t('sharing.dueAt'), value: (r) => r.dueAt, cell: (r) => formatDate(r.dueAt) },
+    {
+      id: 'dueDate',
+      header: t('sharing.dueDate'),
+      value: (r) => r.dueDate,
+      cell: (r) => <span data-testid="due-date">{formatDate(r.dueDate)}</span>,
+    },
   ];
-  const due = loaded.data?.filter((r) => r.due).length ?? 0;
+  const overdue = loaded.data?.filter((r) => r.overdue).length ?? 0;
   return (
     <section aria-labelledby={`queue-${role}`} data-queue={role}>
       <h2 id={`queue-${role}`}>{title}</h2>
-      {due > 0 && (
+      {overdue > 0 && (
         <p className="alert warning" role="status">
-          {t('sharing.dueCount', { count: due })}
+          {t('sharing.overdueCount', { count: overdue })}
         </p>
       )}
       <ProblemAlert problem={loaded.problem} />

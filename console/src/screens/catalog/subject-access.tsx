@@ -39,6 +39,8 @@ export default function SubjectAccess() {
   const [personId, setPersonId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [requester, setRequester] = useState('');
+  const [legalBasis, setLegalBasis] = useState('');
   const [report, setReport] = useState<SubjectAccessReport>();
   const [exportProblem, setExportProblem] = useState<Problem>();
   const { errors, problem, busy, submit } = useSubmit<SubjectAccessReport>();
@@ -47,6 +49,8 @@ export default function SubjectAccess() {
     const toIso = localInputToIso(to);
     return {
       personId: personId.trim(),
+      requester: requester.trim(),
+      legalBasis: legalBasis.trim(),
       ...(fromIso ? { from: fromIso } : {}),
       ...(toIso ? { to: toIso } : {}),
     };
@@ -57,6 +61,8 @@ export default function SubjectAccess() {
       () => {
         const e: Record<string, string> = {};
         if (!personId.trim()) e['/personId'] = t('validation.required');
+        if (!requester.trim()) e['/requester'] = t('validation.required');
+        if (!legalBasis.trim()) e['/legalBasis'] = t('validation.required');
         if (from && to && to <= from) e['/to'] = t('validation.afterFrom');
         return e;
       },
@@ -72,6 +78,10 @@ export default function SubjectAccess() {
       setExportProblem(problemOf(error));
     }
   };
+  // Each access cites the personal-data law in force on its day (Decree 13/2023 until 31/12/2025, then
+  // Law 91/2025/QH15), as the report names them.
+  const lawTitle = (code: string | null) =>
+    report?.laws.find((law) => law.code === code)?.title ?? t('subject.noLaw');
   const columns: Column<SubjectAccessItem>[] = [
     { id: 'at', header: t('subject.at'), value: (r) => r.at, cell: (r) => formatDateTime(r.at) },
     {
@@ -109,6 +119,11 @@ export default function SubjectAccess() {
         ) : (
           <span className={r.status < 400 ? 'badge ok' : 'badge bad'}>{r.status}</span>
         ),
+    },
+    {
+      id: 'law',
+      header: t('subject.law'),
+      value: (r) => lawTitle(r.law),
     },
     {
       id: 'transaction',
@@ -163,6 +178,38 @@ export default function SubjectAccess() {
             )}
           </Field>
         </div>
+        <div className="form-row">
+          <Field
+            label={t('subject.requester')}
+            error={errors['/requester']}
+            hint={t('subject.requesterHint')}
+            required
+          >
+            {(c) => (
+              <input
+                {...c}
+                name="requester"
+                value={requester}
+                onChange={(e) => setRequester(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label={t('subject.legalBasis')}
+            error={errors['/legalBasis']}
+            hint={t('subject.legalBasisHint')}
+            required
+          >
+            {(c) => (
+              <input
+                {...c}
+                name="legalBasis"
+                value={legalBasis}
+                onChange={(e) => setLegalBasis(e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
         <button type="submit" disabled={busy}>
           {t('subject.submit')}
         </button>
@@ -191,6 +238,10 @@ export default function SubjectAccess() {
             rowKey={(r) => r.transactionId}
             exportName="truy-cap-du-lieu-ca-nhan"
           />
+          <p className="muted small" data-testid="subject-basis">
+            {t('subject.askedBy', { requester: report.requester, legalBasis: report.legalBasis })}
+            {report.lawInForce && ` · ${t('subject.lawInForce', { law: report.lawInForce.title })}`}
+          </p>
           <p className="muted small">
             {t('subject.generated', { at: formatDateTime(report.generatedAt) })} ·{' '}
             <code>{report.subjectHash.slice(0, 16)}…</code>

@@ -1,3 +1,4 @@
+import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.js';
 import { keyedHash } from '../../../core/index.js';
@@ -7,6 +8,11 @@ import { expectNothingWritten, expectRefusal } from '../../test-support/expect-r
 
 /** Subject hash keys of the API tests, current first. */
 const API_SUBJECT_KEYS = ['khoa-api-2026', 'khoa-api-2025'] as const;
+/** Who asked for the subject lookups, and on what basis. */
+const ASKED = {
+  requester: 'Công an thành phố Hải Phòng, Công văn số 12/CAHP',
+  legalBasis: 'Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15',
+};
 
 const STP = 'VN-HP/GOV/STP';
 const SNV = 'VN-HP/GOV/SNV';
@@ -116,6 +122,16 @@ for (const dialect of DIALECTS) {
       const dcat = await expectStatus(await api.call('GET', '/api/v1/catalog/open/dcat.jsonld'), 200);
       expect(dcat.headers.get('content-type')).toContain('application/ld+json');
       expect((await readJson<{ 'dcat:dataset': unknown[] }>(dcat))['dcat:dataset']).toHaveLength(1);
+      // The links name the configured public URL, whatever Host a caller sends.
+      const forged = await request(`${api.baseUrl}/api/v1/catalog/open/dcat.jsonld`, {
+        headers: { host: 'attacker.example' },
+      });
+      const forgedText = await forged.body.text();
+      expect(forged.statusCode).toBe(200);
+      expect(forgedText).not.toContain('attacker.example');
+      expect(JSON.parse(forgedText)['@id']).toBe(
+        'https://cang.haiphong.example/api/v1/catalog/open/dcat.jsonld',
+      );
       const anonymous = await api.call('GET', '/api/v1/catalog/entries');
       await expectRefusal(anonymous, 401, 'unauthenticated');
     });
@@ -207,10 +223,12 @@ for (const dialect of DIALECTS) {
         await api.call('GET', '/api/v1/catalog/sharing-requests?role=owner', { cookie: stpAdmin }),
       );
       expect(queue.items.map((r) => r.id)).toEqual([request.id]);
-      const due = await readJson<{ items: unknown[] }>(
-        await api.call('GET', '/api/v1/catalog/sharing-requests?role=owner&due=true', { cookie: stpAdmin }),
+      const overdue = await readJson<{ items: unknown[] }>(
+        await api.call('GET', '/api/v1/catalog/sharing-requests?role=owner&overdue=true', {
+          cookie: stpAdmin,
+        }),
       );
-      expect(due.items).toEqual([]);
+      expect(overdue.items).toEqual([]);
 
       const approved = await post(`${path}/approve`, stpAdmin, { methods: ['GET'], quotaPerMinute: 30 }, 200);
       const [grantId] = approved.grants as string[];
@@ -220,7 +238,12 @@ for (const dialect of DIALECTS) {
         api.store,
         ['sharing_requests', 'sharing_request_messages', 'grants'],
         async () => {
-          const again = await api.call('POST', `${path}/refuse`, { cookie: stpAdmin }, { reason: 'Đổi ý' });
+          const again = await api.call(
+            'POST',
+            `${path}/refuse`,
+            { cookie: stpAdmin },
+            { reason: 'Đổi ý', legalBasis: 'Nghị định 47/2020/NĐ-CP' },
+          );
           await expectRefusal(again, 409, 'conflict');
         },
       );
@@ -229,6 +252,33 @@ for (const dialect of DIALECTS) {
       expect((await api.registry.grants.list()).items).toEqual([]);
       const seen = await readJson<{ state: string }>(await api.call('GET', path, { cookie: snvAdmin }));
       expect(seen.state).toBe('revoked');
+    });
+
+    it('shows the 2-working-day due date, and refuses a refusal without a legal basis with 400', async () => {
+      const request = await post('/api/v1/catalog/sharing-requests', snvAdmin, requestBody(serviceId));
+      expect(request).toMatchObject({ overdue: false, decisionLegalBasis: null });
+      expect(request.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const path = `/api/v1/catalog/sharing-requests/${request.id}/refuse`;
+      const bare = await api.call('POST', path, { cookie: stpAdmin }, { reason: 'Không đủ điều kiện' });
+      const problem = await expectRefusal(bare, 400, 'validation-failed');
+      expect(problem.errors?.map((e) => e.pointer)).toEqual(['/legalBasis']);
+      // The requester may not refuse its own request, legal basis or not.
+      const body = { reason: 'Tự từ chối', legalBasis: 'Nghị định 47/2020/NĐ-CP' };
+      await expectNothingWritten(api.store, ['sharing_requests', 'sharing_request_messages'], async () => {
+        const outsider = await api.call('POST', path, { cookie: snvAdmin }, body);
+        await expectRefusal(outsider, 403, 'forbidden');
+      });
+      const seen = await readJson<{ state: string }>(
+        await api.call('GET', `/api/v1/catalog/sharing-requests/${request.id}`, { cookie: stpAdmin }),
+      );
+      expect(seen.state).toBe('submitted');
+      const refused = await post(
+        path,
+        stpAdmin,
+        { reason: 'Không đủ điều kiện', legalBasis: 'Điều 35' },
+        200,
+      );
+      expect(refused).toMatchObject({ state: 'refused', decisionLegalBasis: 'Điều 35', dueDate: null });
     });
 
     it('refuses approval without a client system and a request for a retired entry with 409', async () => {
@@ -263,7 +313,7 @@ for (const dialect of DIALECTS) {
           'POST',
           '/api/v1/catalog/subject-access',
           { cookie: stpAdmin },
-          { personId: '031095001234' },
+          { personId: '031095001234', ...ASKED },
         );
         await expectRefusal(refused, 403, 'forbidden');
       });
@@ -273,7 +323,7 @@ for (const dialect of DIALECTS) {
             'POST',
             '/api/v1/catalog/subject-access',
             { cookie: auditor },
-            { personId: '031095001234' },
+            { personId: '031095001234', ...ASKED },
           ),
           200,
         ),
@@ -284,9 +334,7 @@ for (const dialect of DIALECTS) {
           'POST',
           '/api/v1/catalog/subject-access/export?format=csv',
           { cookie: auditor },
-          {
-            personId: '031095001234',
-          },
+          { personId: '031095001234', ...ASKED },
         ),
         200,
       );
@@ -303,13 +351,24 @@ for (const dialect of DIALECTS) {
         'POST',
         '/api/v1/catalog/subject-access',
         { cookie: auditor },
-        {
-          personId: '',
-          extra: 1,
-        },
+        { personId: '', extra: 1, ...ASKED },
       );
       const problem = await expectRefusal(bad, 400, 'validation-failed');
       expect(problem.errors!.map((e) => e.pointer).sort()).toEqual(['/extra', '/personId']);
+      // Every lookup names who asked for it and its legal basis.
+      const unfounded = await api.call(
+        'POST',
+        '/api/v1/catalog/subject-access',
+        { cookie: auditor },
+        { personId: '031095001234', requester: ASKED.requester },
+      );
+      const missing = await expectRefusal(unfounded, 400, 'validation-failed');
+      expect(missing.errors!.map((e) => e.pointer)).toEqual(['/legalBasis']);
+      const details = audit.map((a) => JSON.parse(String(a.details)) as Record<string, unknown>);
+      expect(details.map((d) => [d.requester, d.legalBasis])).toEqual([
+        [ASKED.requester, ASKED.legalBasis],
+        [ASKED.requester, ASKED.legalBasis],
+      ]);
     });
   });
 }

@@ -13,7 +13,7 @@ import { withProblems } from '../../problem-schema.js';
  * `/api/v1/catalog/open/…`: open data for anyone, without a session (registered outside the
  * authenticated scope). Only open, published entries are ever shown here.
  */
-export function registerOpenDataRoutes(app: ApiApp, catalog: Catalog): void {
+export function registerOpenDataRoutes(app: ApiApp, catalog: Catalog, publicUrl: string): void {
   const tags = ['open data'];
 
   app.get(
@@ -57,8 +57,9 @@ export function registerOpenDataRoutes(app: ApiApp, catalog: Catalog): void {
         response: withProblems({ 200: DcatDocument }),
       },
     },
-    async (request, reply) => {
-      const document = await catalog.openData.dcat({ baseUrl: `${request.protocol}://${request.host}` });
+    async (_request, reply) => {
+      // Never from the Host header, which any caller can set: the links must point at this platform.
+      const document = await catalog.openData.dcat({ baseUrl: publicUrl });
       return reply
         .type('application/ld+json; charset=utf-8')
         .send(document as { '@context': unknown; '@type': 'dcat:Catalog' });

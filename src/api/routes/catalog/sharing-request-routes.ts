@@ -4,6 +4,7 @@ import {
   type Catalog,
   MessageInput,
   ReasonInput,
+  RefusalInput,
   SharingRequestInput,
   SharingRequestListQuery,
   SharingRequestPage,
@@ -50,7 +51,8 @@ export function registerSharingRequestRoutes(app: ApiApp, catalog: Catalog): voi
         operationId: 'listSharingRequests',
         summary: 'A queue: requests my organisations made (role=requester) or must decide (role=owner)',
         description:
-          'due=true keeps requests submitted more than 14 days (≈ 10 working days) ago and undecided.',
+          'overdue=true keeps undecided requests past their due date: 2 working days after the ' +
+          '(re)submission day (Decree 194/2025/NĐ-CP), in the working calendar the steering secretariat keeps.',
         querystring: SharingRequestListQuery,
         response: withProblems({ 200: SharingRequestPage }),
       },
@@ -156,7 +158,7 @@ export function registerSharingRequestRoutes(app: ApiApp, catalog: Catalog): voi
     path: string,
     operationId: string,
     summary: string,
-    body: typeof ReasonInput | typeof ApprovalInput,
+    body: typeof ReasonInput | typeof RefusalInput | typeof ApprovalInput,
     run: (actor: Actor, id: string, input: never) => Promise<SharingRequestView>,
   ) =>
     app.post(
@@ -197,8 +199,8 @@ export function registerSharingRequestRoutes(app: ApiApp, catalog: Catalog): voi
   decision(
     'refuse',
     'refuseSharingRequest',
-    'Refuse a request, with the reason',
-    ReasonInput,
+    'Refuse a request, with written reasons and their legal basis (both required)',
+    RefusalInput,
     (a, id, input) => requests.refuse(auditActorOf(a), id, input),
   );
   decision(

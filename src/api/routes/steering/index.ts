@@ -9,6 +9,7 @@ import type { SteeringRouteDeps } from './steering-route-deps.js';
 import { registerSteeringFileRoutes } from './steering-file-routes.js';
 import { registerUnitRoutes } from './unit-routes.js';
 import { registerUploadRoutes } from './upload-routes.js';
+import { registerWorkingCalendarRoutes } from './working-calendar-routes.js';
 
 export type { SteeringRouteDeps } from './steering-route-deps.js';
 
@@ -23,4 +24,5 @@ export function registerSteeringRoutes(app: ApiApp, deps: SteeringRouteDeps): vo
   registerSteeringFileRoutes(app, deps);
   registerUploadRoutes(app, deps);
   registerIndicatorRoutes(app, deps);
+  registerWorkingCalendarRoutes(app, deps);
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { CangError } from './cang-error.js';
+import { EXCHANGE_DEFAULTS, validateConfig } from './config.js';
+
+function raw(overrides: Record<string, unknown> = {}) {
+  return {
+    dataDir: '/tmp/cang',
+    role: 'all',
+    host: '127.0.0.1',
+    adminPort: 8080,
+    exchangePort: 8081,
+    publicUrl: 'https://cang.haiphong.gov.vn',
+    instance: 'VN-HP',
+    nodeId: 'hp-node-1',
+    logLevel: 'info',
+    seedSample: true,
+    exchange: { ...EXCHANGE_DEFAULTS },
+    ...overrides,
+  };
+}
+
+function problems(value: unknown): string[] {
+  try {
+    validateConfig(value);
+  } catch (error) {
+    if (error instanceof CangError) return (error.errors ?? []).map((e) => `${e.pointer}: ${e.detail}`);
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('takes a whole configuration and freezes it', () => {
+    const config = validateConfig(raw());
+    expect(Object.isFrozen(config.exchange)).toBe(true);
+  });
+
+  it('refuses a split deployment without a shared subject-hash key, naming it', () => {
+    for (const role of ['admin', 'exchange']) {
+      expect(problems(raw({ role }))).toEqual([
+        expect.stringMatching(
+          /^\/subjectHashKey: CANG_SUBJECT_HASH_KEY is required when CANG_ROLE is admin or exchange/,
+        ),
+      ]);
+      expect(problems(raw({ role, subjectHashKey: 'a-key-shared-by-every-node' }))).toEqual([]);
+    }
+    expect(problems(raw({ role: 'all' }))).toEqual([]);
+  });
+
+  it('refuses a public URL that is not an http(s) origin and path', () => {
+    for (const publicUrl of [
+      'cang.haiphong.gov.vn',
+      'ftp://x',
+      'https://x/?q=1',
+      'https://x/#f',
+      'https://a b',
+    ]) {
+      expect(problems(raw({ publicUrl })).map((p) => p.split(':')[0])).toEqual(['/publicUrl']);
+    }
+  });
+});
