@@ -6,12 +6,14 @@ import { benchExchange } from './exchange.js';
 import { benchLogVerify } from './log-verify.js';
 import { benchSteeringScore } from './steering-score.js';
 import { benchCatalogSearch } from './catalog-search.js';
+import { benchRevocation } from './revocation.js';
 
 const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
   ['exchange', benchExchange],
   ['log-verify', benchLogVerify],
   ['steering-score', benchSteeringScore],
   ['catalog-search', benchCatalogSearch],
+  ['revocation', benchRevocation],
 ];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

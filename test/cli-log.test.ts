@@ -5,7 +5,10 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCang } from './support/cang-process.js';
 
-/** `cang demo` end to end, then the log commands on what it left behind, as an operator runs them. */
+/**
+ * `cang demo` end to end, then the log commands on what it left behind, as an operator runs them. Each
+ * test runs several `cang` processes one after another, hence the generous bounds on a busy machine.
+ */
 describe('cang demo and cang log', () => {
   let dataDir = '';
   let demo: ReturnType<typeof runCang>;
@@ -32,10 +35,15 @@ describe('cang demo and cang log', () => {
     expect(verified.stdout).toContain('OK: archive');
     expect(verified.status).toBe(0);
     const registryKey = /Registry key \S+:\s+(\S+)/.exec(runCang(dataDir, ['keys']).stdout)?.[1];
+    expect(registryKey).toBeDefined();
+    expect(registryKey).not.toBe(key);
     const foreign = runCang(dataDir, ['log', 'verify-archive', archive, '--key', registryKey!]);
+    // Refused for the signature, not for anything else (a bad argument also exits 1).
+    expect(foreign.stderr).toContain("FAILED: the archive's signature does not verify with the given key");
+    expect(foreign.stdout).not.toContain('OK: archive');
     expect(foreign.status).toBe(1);
     expect(readFileSync(archive).length).toBeGreaterThan(100);
-  });
+  }, 120_000);
 
   it('fails verification naming the first bad sequence number once an entry is edited', () => {
     expect(runCang(dataDir, ['log', 'verify']).status).toBe(0);
@@ -45,5 +53,5 @@ describe('cang demo and cang log', () => {
     const verified = runCang(dataDir, ['log', 'verify']);
     expect(verified.status).toBe(1);
     expect(verified.stderr).toContain('first bad sequence number 2');
-  });
+  }, 120_000);
 });

@@ -31,17 +31,20 @@ describe('one readiness check on both ports', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  /** Each port's readiness status, with the problem code when it is not ready. */
   const readiness = async () =>
     Promise.all(
-      [running.adminUrl, running.exchangeUrl].map(
-        async (origin) => (await fetch(`${origin}/health/ready`)).status,
-      ),
+      [running.adminUrl, running.exchangeUrl].map(async (origin) => {
+        const response = await fetch(`${origin}/health/ready`);
+        const body = (await response.json()) as { code?: string };
+        return response.ok ? response.status : `${response.status} ${body.code}`;
+      }),
     );
 
   it('answers ready on the admin and the exchange port while the store answers, and not-ready on both once it does not', async () => {
     expect(await readiness()).toEqual([200, 200]);
     // The store stops answering: both ports must say so, neither may still claim to be ready.
     await running.platform.store.close();
-    expect(await readiness()).toEqual([503, 503]);
+    expect(await readiness()).toEqual(['503 not-ready', '503 not-ready']);
   });
 });

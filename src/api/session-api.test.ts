@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/support/dialects.js';
 import { type ApiHarness, readJson, startApi, TEST_PASSWORD } from './test-support/api-harness.js';
+import { expectNothingWritten, expectRefusal } from './test-support/expect-refusal.js';
 
 interface UserBody {
   id: string;
@@ -60,41 +61,37 @@ for (const dialect of DIALECTS) {
     it('refuses a wrong password and an unknown user with a 401 unauthenticated problem', async () => {
       api = await startApi(dialect);
       await api.addUser('lan', []);
-      for (const username of ['lan', 'nobody']) {
-        const response = await api.call(
-          'POST',
-          '/api/v1/session',
-          {},
-          { username, password: 'wrong password!!' },
-        );
-        expect(response.status).toBe(401);
-        expect(response.headers.get('content-type')).toContain('application/problem+json');
-        const problem = await response.json();
-        expect(problem).toMatchObject({
-          code: 'unauthenticated',
-          status: 401,
-          type: 'urn:cang:problem:unauthenticated',
-        });
-        expect(response.headers.getSetCookie()).toEqual([]);
-      }
+      const harness = api;
+      await expectNothingWritten(harness.store, ['sessions'], async () => {
+        for (const username of ['lan', 'nobody']) {
+          const response = await harness.call(
+            'POST',
+            '/api/v1/session',
+            {},
+            { username, password: 'wrong password!!' },
+          );
+          expect(response.headers.getSetCookie()).toEqual([]);
+          await expectRefusal(response, 401, 'unauthenticated');
+        }
+      });
     });
 
     it('refuses a request without a session or token with 401 unauthenticated', async () => {
       api = await startApi(dialect);
-      const response = await api.call('GET', '/api/v1/users');
-      expect(response.status).toBe(401);
-      expect((await readJson(response)).code).toBe('unauthenticated');
+      await expectRefusal(await api.call('GET', '/api/v1/users'), 401, 'unauthenticated');
       const forged = await api.call('GET', '/api/v1/session', { cookie: 'cang_session=forged' });
-      expect(forged.status).toBe(401);
+      await expectRefusal(forged, 401, 'unauthenticated');
     });
 
     it('refuses a cookie-authenticated change without the X-Requested-With header (CSRF)', async () => {
       api = await startApi(dialect);
       const cookie = await api.sessionFor('boss', [{ role: 'platform-admin' }]);
       const body = { username: 'minh', displayName: 'Minh', password: TEST_PASSWORD, roles: [] };
-      const refused = await api.call('POST', '/api/v1/users', { cookie, noCsrfHeader: true }, body);
-      expect(refused.status).toBe(403);
-      expect((await readJson(refused)).code).toBe('forbidden');
+      const harness = api;
+      await expectNothingWritten(harness.store, ['users', 'user_roles'], async () => {
+        const refused = await harness.call('POST', '/api/v1/users', { cookie, noCsrfHeader: true }, body);
+        await expectRefusal(refused, 403, 'forbidden');
+      });
       const accepted = await api.call('POST', '/api/v1/users', { cookie }, body);
       expect(accepted.status).toBe(201);
     });
@@ -105,7 +102,7 @@ for (const dialect of DIALECTS) {
       const out = await api.call('DELETE', '/api/v1/session', { cookie });
       expect(out.status).toBe(204);
       expect(out.headers.getSetCookie()[0]).toMatch(/^cang_session=;/);
-      expect((await api.call('GET', '/api/v1/session', { cookie })).status).toBe(401);
+      await expectRefusal(await api.call('GET', '/api/v1/session', { cookie }), 401, 'unauthenticated');
       const events = await api.store.db.selectFrom('audit_events').selectAll().execute();
       const sessionEvents = events.filter((e) => e.action.startsWith('session.'));
       expect(sessionEvents.map((e) => e.action).sort()).toEqual(['session.create', 'session.delete']);
@@ -133,9 +130,9 @@ for (const dialect of DIALECTS) {
       });
       expect(revoke.status).toBe(204);
       const refused = await api.call('GET', '/api/v1/audit', { token: issued.token });
-      expect(refused.status).toBe(401);
-      expect((await readJson(refused)).code).toBe('unauthenticated');
-      expect((await api.call('GET', '/api/v1/session', { token: 'cangu_not-a-token' })).status).toBe(401);
+      await expectRefusal(refused, 401, 'unauthenticated');
+      const unknown = await api.call('GET', '/api/v1/session', { token: 'cangu_not-a-token' });
+      await expectRefusal(unknown, 401, 'unauthenticated');
     });
 
     it('lets a platform administrator create users and change roles, and refuses everyone else', async () => {
@@ -148,10 +145,16 @@ for (const dialect of DIALECTS) {
         password: TEST_PASSWORD,
         roles: [{ role: 'leader' }],
       };
-      const refused = await api.call('POST', '/api/v1/users', { cookie: orgAdmin }, body);
-      expect(refused.status).toBe(403);
-      expect((await readJson(refused)).code).toBe('forbidden');
-      expect((await api.call('GET', '/api/v1/users', { cookie: orgAdmin })).status).toBe(403);
+      const harness = api;
+      await expectNothingWritten(harness.store, ['users', 'user_roles'], async () => {
+        const refused = await harness.call('POST', '/api/v1/users', { cookie: orgAdmin }, body);
+        await expectRefusal(refused, 403, 'forbidden');
+        await expectRefusal(
+          await harness.call('GET', '/api/v1/users', { cookie: orgAdmin }),
+          403,
+          'forbidden',
+        );
+      });
       const created = await readJson<UserBody>(
         await api.call('POST', '/api/v1/users', { cookie: admin }, body),
       );
@@ -163,13 +166,15 @@ for (const dialect of DIALECTS) {
       );
       expect(patched.status).toBe(200);
       expect((await readJson<UserBody>(patched)).roles).toEqual([{ role: 'auditor' }]);
-      const refusedPatch = await api.call(
-        'PATCH',
-        `/api/v1/users/${created.id}`,
-        { cookie: orgAdmin },
-        { disabled: true },
-      );
-      expect(refusedPatch.status).toBe(403);
+      await expectNothingWritten(harness.store, ['users', 'user_roles', 'sessions'], async () => {
+        const refusedPatch = await harness.call(
+          'PATCH',
+          `/api/v1/users/${created.id}`,
+          { cookie: orgAdmin },
+          { disabled: true },
+        );
+        await expectRefusal(refusedPatch, 403, 'forbidden');
+      });
       const list = await readJson<{ items: UserBody[]; nextCursor: string | null }>(
         await api.call('GET', '/api/v1/users?limit=2', { cookie: admin }),
       );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExchangeHarness, startExchange } from './test-support/exchange-harness.js';
+import { expectRefusal } from './test-support/expect-refusal.js';
 import {
   buildGrant,
   buildService,
@@ -51,23 +52,20 @@ describe('metaservices', () => {
     expect(granted.status).toBe(200);
     expect(granted.body.toString()).toBe(OPENAPI);
     const expired = await harness.call('GET', `/r1/${PROVIDER}/getOpenAPI?serviceCode=second`);
-    expect(expired.status).toBe(404);
-    expect(expired.headers['x-cang-error']).toBe('service-unknown');
+    expectRefusal(expired, 404, 'service-unknown');
     const missing = await harness.call('GET', `/r1/${PROVIDER}/getOpenAPI`);
-    expect(missing.headers['x-cang-error']).toBe('bad-request');
+    expectRefusal(missing, 400, 'bad-request');
   });
 
   it('refuses an unauthenticated caller with 401 client-auth-failed', async () => {
     const result = await harness.call('GET', '/r1/listClients', {
       headers: { authorization: 'Bearer nope' },
     });
-    expect(result.status).toBe(401);
-    expect(result.headers['x-cang-error']).toBe('client-auth-failed');
+    expectRefusal(result, 401, 'client-auth-failed');
   });
 
   it('answers 404 service-unknown for an unknown system', async () => {
     const result = await harness.call('GET', '/r1/VN-HP/GOV/999/NOBODY/listMethods');
-    expect(result.status).toBe(404);
-    expect(result.headers['x-cang-error']).toBe('service-unknown');
+    expectRefusal(result, 404, 'service-unknown');
   });
 });

@@ -1,12 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../core/index.js';
+import { type CertificateWithKey, certificateFingerprint, issueCertificate } from '../core/index.js';
 import { createExchange } from './create-exchange.js';
 import { createMemorySnapshotSource } from './memory-snapshot-source.js';
 import { listen, startExchange, startProvider, type TestProvider } from './test-support/exchange-harness.js';
@@ -103,73 +98,74 @@ describe('error boundary', () => {
   });
 });
 
-const haveOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-describe.runIf(haveOpenssl)('TLS client certificates', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cang-tls-'));
-  const pair = (name: string) => {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        `/CN=${name}`,
-        '-keyout',
-        join(dir, `${name}.key`),
-        '-out',
-        join(dir, `${name}.crt`),
-      ],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(join(dir, `${name}.key`)), cert: readFileSync(join(dir, `${name}.crt`)) };
-  };
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+// Certificates are made in process, so this suite needs no system openssl and always runs.
+describe('TLS client certificates', () => {
   it('authenticates a client by its registered certificate fingerprint, and refuses another one', async () => {
-    const server = pair('exchange');
-    const registered = pair('motcua');
-    const stranger = pair('stranger');
-    const fingerprint = sha256Hex(new X509Certificate(registered.cert).raw);
+    const server = await issueCertificate({ name: 'exchange', hosts: ['127.0.0.1'] });
+    const registered = await issueCertificate({ name: 'motcua' });
+    const stranger = await issueCertificate({ name: 'stranger' });
     const snapshots = createMemorySnapshotSource();
     snapshots.set(
       buildSnapshot({
         services: [buildService({ baseUrl: provider.baseUrl })],
         credentials: [
-          { id: 'c', system: CLIENT, tokenHash: null, certificateFingerprint: fingerprint, expiresAt: null },
+          {
+            id: 'c',
+            system: CLIENT,
+            tokenHash: null,
+            certificateFingerprint: certificateFingerprint(registered.certificate),
+            expiresAt: null,
+          },
         ],
       }),
     );
-    const exchange = build({ snapshots, tls: server });
+    const log = createMemoryTransactionLog();
+    const exchange = build({
+      snapshots,
+      log,
+      tls: { key: server.privateKey, cert: server.certificate },
+    });
     const origin = (await listen(exchange.server as unknown as Server)).replace('http:', 'https:');
-    const call = async (identity: { key: Buffer; cert: Buffer } | null) => {
-      const client = new Client(origin, { connect: { rejectUnauthorized: false, ...(identity ?? {}) } });
+    const call = async (identity: CertificateWithKey | null) => {
+      const client = new Client(origin, {
+        connect: {
+          ca: server.certificate,
+          ...(identity === null ? {} : { key: identity.privateKey, cert: identity.certificate }),
+        },
+      });
       const response = await client.request({
         path: `/r1/${SERVICE}/x`,
         method: 'GET',
         headers: { 'x-cang-client': CLIENT },
       });
-      await response.body.dump();
+      const text = await response.body.text();
       await client.close();
-      return { status: response.statusCode, code: response.headers['x-cang-error'] };
+      const code = response.headers['x-cang-error'];
+      return {
+        status: response.statusCode,
+        code,
+        problem: code === undefined ? undefined : JSON.parse(text),
+      };
     };
-    expect(await call(registered)).toEqual({ status: 200, code: undefined });
-    expect(await call(stranger)).toEqual({ status: 401, code: 'client-auth-failed' });
-    expect(await call(null)).toEqual({ status: 401, code: 'client-auth-failed' });
+    const received = provider.received.length;
+    expect(await call(registered)).toEqual({ status: 200, code: undefined, problem: undefined });
+    expect(provider.received.length).toBe(received + 1);
+    for (const refused of [stranger, null]) {
+      const answer = await call(refused);
+      expect(answer).toMatchObject({
+        status: 401,
+        code: 'client-auth-failed',
+        problem: { type: 'urn:cang:problem:client-auth-failed', status: 401, code: 'client-auth-failed' },
+      });
+    }
+    // Nothing reached the provider for the refused callers, and both refusals are in the log.
+    expect(provider.received.length).toBe(received + 1);
+    await log.waitFor(3);
+    expect(log.records.map((r) => [r.status, r.errorCode])).toEqual([
+      [200, null],
+      [401, 'client-auth-failed'],
+      [401, 'client-auth-failed'],
+    ]);
     await exchange.close();
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
+import { type IncomingMessage, request as httpRequest, type Server, type ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { sha256Base64url } from '../core/index.js';
 import { computeRequestHash } from './request-hash.js';
 import {
@@ -10,6 +10,7 @@ import {
   startProvider,
   type TestProvider,
 } from './test-support/exchange-harness.js';
+import { expectRefusal } from './test-support/expect-refusal.js';
 import {
   buildGrant,
   buildService,
@@ -32,6 +33,16 @@ let slow: TestProvider;
 let reset: TestProvider;
 let early: TestProvider;
 let harness: ExchangeHarness;
+/** Settled once the early provider has sent its whole answer. */
+let earlyAnswered = deferred();
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
 
 async function closedPort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -56,7 +67,7 @@ beforeAll(async () => {
   early = await startProvider(
     (_request, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end('early');
+      res.end('early', () => earlyAnswered.resolve());
     },
     { raw: true },
   );
@@ -177,9 +188,11 @@ describe('forwarding', () => {
   });
 
   it('waits for the request body before answering when the provider answers early', async () => {
+    earlyAnswered = deferred();
     async function* slowBody() {
       yield Buffer.from('part one;');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The rest of the body is sent only once the provider has answered in full.
+      await earlyAnswered.promise;
       yield Buffer.from('part two');
     }
     const result = await harness.call('POST', `/r1/${EARLY}/x`, { body: slowBody() });
@@ -191,39 +204,69 @@ describe('forwarding', () => {
   });
 });
 
+/** The exchange's own response objects from now on, each with the body chunks written to it so far. */
+function watchResponses(): { res: ServerResponse; written: Buffer[] }[] {
+  const seen: { res: ServerResponse; written: Buffer[] }[] = [];
+  const server = harness.exchange.server as Server;
+  const listener = (_req: IncomingMessage, res: ServerResponse) => {
+    const written: Buffer[] = [];
+    const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      written.push(Buffer.from(chunk as Buffer));
+      return write(chunk, ...rest);
+    }) as ServerResponse['write'];
+    seen.push({ res, written });
+  };
+  server.on('request', listener);
+  onTestFinished(() => {
+    server.off('request', listener);
+  });
+  return seen;
+}
+
 describe('durable before answer', () => {
   it('does not complete the answer before the log append resolved', async () => {
+    const responses = watchResponses();
     const release = harness.log.hold();
-    const offered = harness.log.records.length;
-    let done = false;
-    const pending = harness.call('POST', `/r1/${SERVICE}/x`, { body: 'payload' }).then((result) => {
-      done = true;
-      return result;
-    });
+    const offered = harness.log.offered.length;
+    const pending = harness.call('POST', `/r1/${SERVICE}/x`, { body: 'payload' });
+    // 1. The record is offered once the provider's answer has ended: only the commit is outstanding.
     await harness.log.waitFor(offered + 1);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(done).toBe(false);
+    // 2. Until then the answer is neither ended nor complete: its last chunk is held back.
+    expect(responses).toHaveLength(1);
+    expect(responses[0]!.res.writableEnded).toBe(false);
+    expect(Buffer.concat(responses[0]!.written).toString()).toBe('');
     release();
     const result = await pending;
     expect(result.status).toBe(201);
     expect(result.body.toString()).toBe('payload');
+    expect(harness.log.records.map((r) => r.id)).toContain(result.headers['x-cang-id']);
   });
 
-  it('holds back refusals until the log append resolved', async () => {
+  it('holds back refusals until the log append resolved, then answers them with their problem', async () => {
+    const responses = watchResponses();
     const release = harness.log.hold();
-    let done = false;
-    const pending = harness.call('GET', `/r1/${PROVIDER}/unknown/x`).then(() => {
-      done = true;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(done).toBe(false);
+    const offered = harness.log.offered.length;
+    const received = echo.received.length;
+    const pending = harness.call('GET', `/r1/${PROVIDER}/unknown/x`);
+    await harness.log.waitFor(offered + 1);
+    expect(responses).toHaveLength(1);
+    expect(responses[0]!.res.headersSent).toBe(false);
     release();
-    await pending;
+    const result = await pending;
+    expectRefusal(result, 404, 'service-unknown');
+    expect(harness.log.records.find((r) => r.id === result.headers['x-cang-id'])).toMatchObject({
+      status: 404,
+      errorCode: 'service-unknown',
+    });
+    expect(echo.received.length).toBe(received);
   });
 
-  it('destroys the connection when the append fails', async () => {
+  it('destroys the connection when the append fails, and commits nothing', async () => {
     harness.log.failNext();
-    await expect(harness.call('GET', `/r1/${SERVICE}/x`)).rejects.toThrow();
+    const committed = harness.log.records.length;
+    await expect(harness.call('GET', `/r1/${SERVICE}/x`)).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
+    expect(harness.log.records.length).toBe(committed);
   });
 });
 
@@ -231,8 +274,7 @@ describe('provider failures and limits, from the caller', () => {
   it('refuses a Content-Length over the limit with 413 before forwarding', async () => {
     const before = echo.received.length;
     const result = await harness.call('POST', `/r1/${SMALL}/x`, { body: Buffer.alloc(2000) });
-    expect(result.status).toBe(413);
-    expect(result.headers['x-cang-error']).toBe('payload-too-large');
+    expectRefusal(result, 413, 'payload-too-large');
     expect(echo.received.length).toBe(before);
   });
 
@@ -241,18 +283,14 @@ describe('provider failures and limits, from the caller', () => {
       for (let i = 0; i < 4; i++) yield Buffer.alloc(400);
     }
     const result = await harness.call('POST', `/r1/${SMALL}/x`, { body: chunked() });
-    expect(result.status).toBe(413);
-    expect(result.headers['x-cang-error']).toBe('payload-too-large');
-    expect((result.json() as { type: string }).type).toBe('urn:cang:problem:payload-too-large');
+    expectRefusal(result, 413, 'payload-too-large');
     const record = recordOf(result.headers['x-cang-id']);
     expect(record).toMatchObject({ status: 413, errorCode: 'payload-too-large' });
   });
 
   it('answers 502 provider-unreachable when the provider is down', async () => {
     const result = await harness.call('GET', `/r1/${DOWN}/x`);
-    expect(result.status).toBe(502);
-    expect(result.headers['x-cang-error']).toBe('provider-unreachable');
-    expect((result.json() as { type: string }).type).toBe('urn:cang:problem:provider-unreachable');
+    expectRefusal(result, 502, 'provider-unreachable');
     expect(recordOf(result.headers['x-cang-id'])).toMatchObject({
       status: 502,
       errorCode: 'provider-unreachable',
@@ -261,15 +299,12 @@ describe('provider failures and limits, from the caller', () => {
 
   it('answers 502 provider-unreachable when the provider resets the connection', async () => {
     const result = await harness.call('GET', `/r1/${RESET}/x`);
-    expect(result.status).toBe(502);
-    expect(result.headers['x-cang-error']).toBe('provider-unreachable');
+    expectRefusal(result, 502, 'provider-unreachable');
     expect(result.body.toString()).not.toMatch(/ECONNRESET|socket|undici/i);
   });
 
   it('answers 504 provider-timeout when the provider is slow', async () => {
     const result = await harness.call('GET', `/r1/${SLOW}/x`);
-    expect(result.status).toBe(504);
-    expect(result.headers['x-cang-error']).toBe('provider-timeout');
-    expect((result.json() as { type: string }).type).toBe('urn:cang:problem:provider-timeout');
+    expectRefusal(result, 504, 'provider-timeout');
   });
 });

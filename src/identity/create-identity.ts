@@ -1,12 +1,15 @@
 import type { Store } from '../store/index.js';
 import { type ApiTokenCommands, createApiTokenCommands } from './api-token-commands.js';
+import { createPasswordHasher, type DeriveKey } from './password-hash.js';
 import { createSessionCommands, type SessionCommands } from './session-commands.js';
 import { createUserCommands, type UserCommands } from './user-commands.js';
 
-/** What identity needs: the store and, for tests, a clock. */
+/** What identity needs: the store and, for tests, a clock and the password key derivation. */
 export interface IdentityDeps {
   readonly store: Store;
   readonly now?: () => number;
+  /** scrypt unless given; a test passes one that records the work each login costs. */
+  readonly deriveKey?: DeriveKey;
 }
 
 /** Console users, roles, sessions and API tokens over the store. */
@@ -18,9 +21,10 @@ export interface Identity extends UserCommands, SessionCommands, ApiTokenCommand
  */
 export function createIdentity(deps: IdentityDeps): Identity {
   const now = deps.now ?? Date.now;
+  const passwords = createPasswordHasher(deps.deriveKey);
   return {
-    ...createUserCommands(deps.store, now),
-    ...createSessionCommands(deps.store, now),
+    ...createUserCommands(deps.store, now, passwords),
+    ...createSessionCommands(deps.store, now, passwords),
     ...createApiTokenCommands(deps.store, now),
   };
 }

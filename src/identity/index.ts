@@ -6,7 +6,7 @@ export * from './capabilities.js';
 export * from './create-identity.js';
 export * from './first-administrator.js';
 export type * from './identity-types.js';
-export { MIN_PASSWORD_LENGTH } from './password-hash.js';
+export { type DeriveKey, MIN_PASSWORD_LENGTH, type ScryptCost } from './password-hash.js';
 export * from './roles.js';
 export { API_TOKEN_PREFIX } from './secrets.js';
 export { SESSION_TTL_MS } from './session-commands.js';

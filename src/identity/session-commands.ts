@@ -2,7 +2,7 @@ import { CangError } from '../core/index.js';
 import { recordAudit, type Store } from '../store/index.js';
 import type { Actor } from './actor.js';
 import type { LoginResult, User } from './identity-types.js';
-import { verifyAgainstDummy, verifyPasswordHash } from './password-hash.js';
+import type { PasswordHasher } from './password-hash.js';
 import { newSessionToken, tokenDigest } from './secrets.js';
 import { normaliseUsername, toUsers } from './user-rows.js';
 
@@ -22,7 +22,11 @@ export interface SessionCommands {
 }
 
 /** Builds the session commands over a store. */
-export function createSessionCommands(store: Store, now: () => number): SessionCommands {
+export function createSessionCommands(
+  store: Store,
+  now: () => number,
+  passwords: PasswordHasher,
+): SessionCommands {
   const { db } = store;
 
   async function verifyPassword(username: string, password: string): Promise<User | undefined> {
@@ -31,8 +35,11 @@ export function createSessionCommands(store: Store, now: () => number): SessionC
       .selectAll()
       .where('username', '=', normaliseUsername(username))
       .executeTakeFirst();
-    if (row === undefined) return verifyAgainstDummy(password).then(() => undefined);
-    const matches = await verifyPasswordHash(password, row.password_hash);
+    if (row === undefined) {
+      await passwords.spendOnUnknownUser(password);
+      return undefined;
+    }
+    const matches = await passwords.verify(password, row.password_hash);
     // A disabled user is refused exactly like a wrong password, after the same work.
     if (!matches || row.disabled === 1) return undefined;
     return (await toUsers(db, [row]))[0];

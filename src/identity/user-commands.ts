@@ -1,7 +1,7 @@
 import { CangError, uuidV7 } from '../core/index.js';
 import { type AuditActor, recordAudit, type Store } from '../store/index.js';
 import type { NewUser, Page, PageRequest, User, UserChanges } from './identity-types.js';
-import { hashPassword, verifyPasswordHash } from './password-hash.js';
+import type { PasswordHasher } from './password-hash.js';
 import { normaliseRoles } from './roles.js';
 import { tokenDigest } from './secrets.js';
 import {
@@ -36,7 +36,7 @@ export interface UserCommands {
 }
 
 /** Builds the user commands over a store. */
-export function createUserCommands(store: Store, now: () => number): UserCommands {
+export function createUserCommands(store: Store, now: () => number, passwords: PasswordHasher): UserCommands {
   const { db } = store;
 
   return {
@@ -52,7 +52,7 @@ export function createUserCommands(store: Store, now: () => number): UserCommand
       ]);
       const roles = normaliseRoles(input.roles);
       // Hash before the transaction: scrypt is slow on purpose and must not hold the store.
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await passwords.hash(input.password);
       const at = now();
       const id = uuidV7(at);
       try {
@@ -122,7 +122,8 @@ export function createUserCommands(store: Store, now: () => number): UserCommand
         changes.password === undefined ? undefined : passwordProblem(changes.password),
       ]);
       const roles = changes.roles === undefined ? undefined : normaliseRoles(changes.roles);
-      const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
+      const passwordHash =
+        changes.password === undefined ? undefined : await passwords.hash(changes.password);
       const at = now();
       await db.transaction().execute(async (trx) => {
         const user = await loadUser(trx, id);
@@ -164,12 +165,12 @@ export function createUserCommands(store: Store, now: () => number): UserCommand
         .where('id', '=', userId)
         .executeTakeFirst();
       if (row === undefined) throw new CangError('not-found', 'No such user');
-      if (!(await verifyPasswordHash(currentPassword, row.password_hash))) {
+      if (!(await passwords.verify(currentPassword, row.password_hash))) {
         throw new CangError('validation-failed', 'The current password is wrong', {
           errors: [{ pointer: '/currentPassword', detail: 'The current password is wrong' }],
         });
       }
-      const passwordHash = await hashPassword(newPassword);
+      const passwordHash = await passwords.hash(newPassword);
       const at = now();
       await db.transaction().execute(async (trx) => {
         await trx

@@ -7,6 +7,7 @@ import {
   buildOrganisation,
   buildRegistry,
   expectCangError,
+  expectRefused,
   pointersOf,
 } from './test-support/registry-fixtures.js';
 import { makeTestCertificate } from './test-support/test-certificate.js';
@@ -68,7 +69,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('registers a certificate by the SHA-256 fingerprint of its DER', async () => {
-      const certificate = makeTestCertificate();
+      const certificate = await makeTestCertificate({ now: fx.clock.at });
       const registered = await fx.registry.credentials.registerCertificate(ACTOR, SYSTEM, {
         certificate: certificate.pem,
         label: 'mTLS',
@@ -88,8 +89,9 @@ for (const dialect of DIALECTS) {
 
     it('refuses a malformed certificate naming the field', async () => {
       for (const pem of ['hello', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n']) {
-        const error = await expectCangError(
-          fx.registry.credentials.registerCertificate(ACTOR, SYSTEM, { certificate: pem }),
+        const error = await expectRefused(
+          fx,
+          () => fx.registry.credentials.registerCertificate(ACTOR, SYSTEM, { certificate: pem }),
           'validation-failed',
         );
         expect(pointersOf(error)).toEqual(['/certificate']);

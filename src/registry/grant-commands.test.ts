@@ -8,6 +8,7 @@ import {
   buildGrant,
   buildRegistry,
   expectCangError,
+  expectRefused,
   pointersOf,
 } from './test-support/registry-fixtures.js';
 
@@ -92,11 +93,13 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses a grant naming a client or service that does not exist', async () => {
-      const error = await expectCangError(
-        fx.registry.grants.create(ACTOR, {
-          client: 'VN-HP/GOV/SNV/NONE',
-          service: 'VN-HP/GOV/STP/HOTICH/none',
-        }),
+      const error = await expectRefused(
+        fx,
+        () =>
+          fx.registry.grants.create(ACTOR, {
+            client: 'VN-HP/GOV/SNV/NONE',
+            service: 'VN-HP/GOV/STP/HOTICH/none',
+          }),
         'validation-failed',
       );
       expect(pointersOf(error)).toEqual(['/client', '/service']);

@@ -9,6 +9,7 @@ import {
   buildRegistry,
   buildService,
   expectCangError,
+  expectRefused,
   pointersOf,
 } from './test-support/registry-fixtures.js';
 
@@ -108,8 +109,12 @@ for (const dialect of DIALECTS) {
 
     it('refuses a duplicate service and one of an unknown system', async () => {
       await fx.registry.services.create(ACTOR, SYSTEM, buildService());
-      await expectCangError(fx.registry.services.create(ACTOR, SYSTEM, buildService()), 'conflict');
-      await expectCangError(fx.registry.services.create(ACTOR, `${SYSTEM}X`, buildService()), 'not-found');
+      await expectRefused(fx, () => fx.registry.services.create(ACTOR, SYSTEM, buildService()), 'conflict');
+      await expectRefused(
+        fx,
+        () => fx.registry.services.create(ACTOR, `${SYSTEM}X`, buildService()),
+        'not-found',
+      );
     });
 
     it('refuses to delete a service that grants still name', async () => {
@@ -121,7 +126,7 @@ for (const dialect of DIALECTS) {
       const service = await fx.registry.services.create(ACTOR, SYSTEM, buildService());
       const pair = { client: client.id, service: service.id };
       const grant = await fx.registry.grants.create(ACTOR, buildGrant(pair));
-      await expectCangError(fx.registry.services.delete(ACTOR, pair.service), 'conflict');
+      await expectRefused(fx, () => fx.registry.services.delete(ACTOR, pair.service), 'conflict');
       await fx.registry.grants.delete(ACTOR, grant.id);
       await fx.registry.services.delete(ACTOR, pair.service);
       await expectCangError(fx.registry.services.get(pair.service), 'not-found');

@@ -9,6 +9,7 @@ import {
   buildOrganisation,
   buildRegistry,
   expectCangError,
+  expectRefused,
   pointersOf,
 } from './test-support/registry-fixtures.js';
 
@@ -56,21 +57,27 @@ for (const dialect of DIALECTS) {
 
     it('refuses a duplicate system with conflict', async () => {
       await fx.registry.systems.create(ACTOR, 'VN-HP/GOV/SXD', { code: 'A', name: 'A' });
-      await expectCangError(
-        fx.registry.systems.create(ACTOR, 'VN-HP/GOV/SXD', { code: 'A', name: 'B' }),
+      await expectRefused(
+        fx,
+        () => fx.registry.systems.create(ACTOR, 'VN-HP/GOV/SXD', { code: 'A', name: 'B' }),
         'conflict',
       );
     });
 
     it('refuses to delete a system that provides services or holds grants', async () => {
       const pair = await buildExchangePair(fx.registry);
-      const providerError = await expectCangError(
-        fx.registry.systems.delete(ACTOR, pair.provider),
+      const providerError = await expectRefused(
+        fx,
+        () => fx.registry.systems.delete(ACTOR, pair.provider),
         'conflict',
       );
       expect(providerError.message).toMatch(/1 service/);
       const grant = await fx.registry.grants.create(ACTOR, buildGrant(pair));
-      const clientError = await expectCangError(fx.registry.systems.delete(ACTOR, pair.client), 'conflict');
+      const clientError = await expectRefused(
+        fx,
+        () => fx.registry.systems.delete(ACTOR, pair.client),
+        'conflict',
+      );
       expect(clientError.message).toMatch(/1 grant/);
       await fx.registry.grants.delete(ACTOR, grant.id);
       await fx.registry.credentials.issueToken(ACTOR, pair.client, {});

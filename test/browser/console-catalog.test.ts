@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadlineAfter, localDateOf, workingCalendarOf } from '../../src/core/index.js';
 import { type CangProcess, startCang } from '../support/cang-process.js';
+import { waitUntil } from '../support/wait-until.js';
 import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.js';
 
 const COMMUNE = 'VN-HP/GOV/11383';
@@ -75,11 +76,10 @@ describe('console: catalog and sharing requests', () => {
     done: (r: { status: number; error: string | null }) => boolean,
   ): Promise<{ status: number; error: string | null }> {
     let last = { status: 0, error: null as string | null };
-    for (let attempt = 0; attempt < 50; attempt++) {
+    await waitUntil(async () => {
       last = await callExchange();
-      if (done(last)) return last;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+      return done(last);
+    }, 'the exchange answers as expected');
     return last;
   }
 

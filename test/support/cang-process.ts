@@ -56,10 +56,10 @@ export async function startCang(
       found.admin ??= /Console and admin API:\s+(\S+)\/$/.exec(line)?.[1];
       found.exchange ??= /Exchange \(r1\):\s+(\S+)\/r1\/$/.exec(line)?.[1];
       found.password ??= /^\s+password: (\S+)$/.exec(line)?.[1];
-      if (/^\s+Data:/.test(line) && (found.admin || found.exchange)) {
+      // The banner ends with the first administrator's password, or with the note that there is none.
+      if (found.password !== undefined || /^\s+Log in with an existing account/.test(line)) {
         clearTimeout(timer);
-        // The credentials come after the Data line; give the rest of the banner a moment.
-        setTimeout(done, 100);
+        done();
       }
     });
   });

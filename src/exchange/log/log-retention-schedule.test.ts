@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createTestStore } from '../../../test/support/dialects.js';
+import { waitUntil } from '../../../test/support/wait-until.js';
 import type { Store } from '../../store/index.js';
 import { scheduleLogRetention } from './log-retention-schedule.js';
 import { appendSequentially, buildNodeKey, openLog } from './test-support/log-fixtures.js';
@@ -11,12 +12,6 @@ function recordingLogger() {
   const lines: { level: string; object: object; message: string | undefined }[] = [];
   const at = (level: string) => (object: object, message?: string) => lines.push({ level, object, message });
   return { lines, info: at('info'), warn: at('warn'), error: at('error') };
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 100 && !condition(); attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('scheduleLogRetention', () => {
@@ -35,7 +30,7 @@ describe('scheduleLogRetention', () => {
     await log.close();
     const logger = recordingLogger();
     const stop = scheduleLogRetention({ store, nodeId: NODE, retentionDays: 30, logger });
-    await until(() => logger.lines.length > 0);
+    await waitUntil(() => logger.lines.length > 0, 'the prune is logged');
     stop();
     expect(logger.lines).toEqual([
       {
@@ -52,8 +47,25 @@ describe('scheduleLogRetention', () => {
     await appendSequentially(log, 5, { startedAt: Date.now() - 400 * DAY });
     await log.close();
     const logger = recordingLogger();
-    scheduleLogRetention({ store, nodeId: NODE, retentionDays: 0, logger })();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Whether a prune starts now or later, it must reach the store: count the reads instead of waiting.
+    let reads = 0;
+    const real = store;
+    const watched: Store = {
+      ...real,
+      get db() {
+        reads++;
+        return real.db;
+      },
+    };
+    vi.useFakeTimers();
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const stop = scheduleLogRetention({ store: watched, nodeId: NODE, retentionDays: 0, logger });
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.runAllTimersAsync();
+    stop();
+    expect(reads).toBe(0);
     expect(logger.lines).toEqual([]);
     expect(await store.db.selectFrom('log_entries').select('seq').execute()).toHaveLength(5);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestStore } from '../../../test/support/dialects.js';
+import { waitUntil } from '../../../test/support/wait-until.js';
 import { createStore, type Store } from '../../store/index.js';
 import { genesisHash } from './entry-encoding.js';
 import { appendSequentially, buildNodeKey, buildRecord, openLog } from './test-support/log-fixtures.js';
@@ -107,13 +108,18 @@ for (const variant of VARIANTS) {
       it('rejects the group when the store is gone', async () => {
         store = await variant.open();
         const key = buildNodeKey();
-        const log = await openLog(store, key, { onError: () => {} });
+        const errors: unknown[] = [];
+        const log = await openLog(store, key, { onError: (e) => errors.push(e) });
         await log.append(buildRecord());
         await store.close();
         await expect(log.append(buildRecord())).rejects.toMatchObject({ code: 'internal' });
         expect(log.head().seq).toBe(1);
+        expect(errors).toHaveLength(1);
         store = undefined;
-        await log.close().catch(() => {});
+        // Closing still resolves; its final seal cannot be written either, and that is reported too.
+        await log.close();
+        expect(errors).toHaveLength(2);
+        expect(errors[1]).toMatchObject({ code: 'internal' });
       });
     }
 
@@ -142,16 +148,21 @@ for (const variant of VARIANTS) {
       const result = await verifyLog({ store, publicKeys: key.publicKeys, requireSealedTail: true });
       expect(result).toMatchObject({ ok: true, entries: 25, seals: 3, unsealed: { 'hp-node-1': 0 } });
 
-      const timed = await openLog(store, key, { nodeId: 'hp-node-2', sealEverySeconds: 0.05 });
+      // The timer seals once the head has been unsealed for sealEverySeconds on the log's clock.
+      let clock = Date.UTC(2026, 10, 26, 9, 30, 0);
+      const timed = await openLog(store, key, {
+        nodeId: 'hp-node-2',
+        sealEverySeconds: 0.05,
+        now: () => clock,
+      });
       await timed.append(buildRecord());
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const timedSeals = await store.db
-        .selectFrom('log_seals')
-        .select('seq')
-        .where('node_id', '=', 'hp-node-2')
-        .execute();
-      expect(timedSeals).toEqual([{ seq: 1 }]);
+      clock += 50;
+      const timedSeals = () =>
+        store!.db.selectFrom('log_seals').select('seq').where('node_id', '=', 'hp-node-2').execute();
+      await waitUntil(async () => (await timedSeals()).length > 0, 'the timer sealed the head');
+      expect(await timedSeals()).toEqual([{ seq: 1 }]);
       await timed.close();
+      expect(await timedSeals()).toEqual([{ seq: 1 }]);
     });
   });
 }

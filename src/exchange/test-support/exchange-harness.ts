@@ -38,13 +38,14 @@ export async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** Starts an exchange over a real loopback socket. */
+/** Starts an exchange over a real loopback socket; `deps.now`, when given, is its clock and the snapshot's. */
 export async function startExchange(
   snapshot: ConfigSnapshot,
   deps: Partial<ExchangeDeps> = {},
 ): Promise<ExchangeHarness> {
   const log = createMemoryTransactionLog();
-  const snapshots = createMemorySnapshotSource();
+  // The snapshot expires on the exchange's clock, so a test that moves `deps.now` moves both.
+  const snapshots = createMemorySnapshotSource(deps.now);
   snapshots.set(snapshot);
   const exchange = createExchange({
     nodeId: 'node-1',

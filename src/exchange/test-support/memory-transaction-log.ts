@@ -2,12 +2,15 @@ import type { TransactionLog, TransactionRecord } from '../log/log-entry.js';
 
 /** An in-memory TransactionLog for tests; appends can be held back or made to fail. */
 export interface MemoryTransactionLog extends TransactionLog {
+  /** The committed records. */
   readonly records: TransactionRecord[];
+  /** Every record offered to `append`, committed, held or failed. */
+  readonly offered: readonly TransactionRecord[];
   /** Holds every later append until the returned function is called. */
   hold(): () => void;
   /** Makes the next append reject. */
   failNext(): void;
-  /** Resolves once `count` records were appended (committed or held). */
+  /** Resolves once `count` records were offered (committed, held or failed). */
   waitFor(count: number): Promise<void>;
 }
 
@@ -20,6 +23,7 @@ export function createMemoryTransactionLog(): MemoryTransactionLog {
   const waiters: { count: number; resolve: () => void }[] = [];
   return {
     records,
+    offered,
     async append(record) {
       offered.push(record);
       for (const waiter of waiters.filter((w) => offered.length >= w.count)) waiter.resolve();

@@ -102,6 +102,43 @@ export async function expectCangError(promise: Promise<unknown>, code: ErrorCode
   return error as CangError;
 }
 
+const REGISTRY_TABLES = [
+  'organisations',
+  'systems',
+  'services',
+  'grants',
+  'credentials',
+  'nodes',
+  'node_keys',
+] as const;
+
+async function registryRows(fx: RegistryFixture): Promise<Record<string, string[]>> {
+  const rows: Record<string, string[]> = {};
+  for (const table of [...REGISTRY_TABLES, 'audit_events'] as const) {
+    const found = await fx.store.db.selectFrom(table).selectAll().execute();
+    rows[table] = found.map((row) => JSON.stringify(row)).sort();
+  }
+  return rows;
+}
+
+/**
+ * Runs a change that must be refused with a CangError of the given code, and checks that the refused
+ * side is unchanged: the registry's tables and the audit trail hold the same rows, and no new
+ * configuration version was announced. Returns the error.
+ */
+export async function expectRefused(
+  fx: RegistryFixture,
+  refused: () => Promise<unknown>,
+  code: ErrorCode,
+): Promise<CangError> {
+  const before = await registryRows(fx);
+  const changes = fx.changes.length;
+  const error = await expectCangError(refused(), code);
+  expect(await registryRows(fx)).toEqual(before);
+  expect(fx.changes).toHaveLength(changes);
+  return error;
+}
+
 /** The JSON pointers a validation error names, sorted. */
 export function pointersOf(error: CangError): string[] {
   return (error.errors ?? []).map((problem) => problem.pointer).sort();

@@ -4,6 +4,7 @@ import { DIALECTS } from '../../../../test/support/dialects.js';
 import { keyedHash } from '../../../core/index.js';
 import { createCatalog } from '../../../catalog/index.js';
 import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
+import { expectNothingWritten, expectRefusal } from '../../test-support/expect-refusal.js';
 
 /** Subject hash keys of the API tests, current first. */
 const API_SUBJECT_KEYS = ['khoa-api-2026', 'khoa-api-2025'] as const;
@@ -113,7 +114,11 @@ for (const dialect of DIALECTS) {
         await expectStatus(await api.call('GET', '/api/v1/catalog/open/entries?q=cong%20chung'), 200),
       );
       expect(listed.items.map((i) => i.id)).toEqual([open.id]);
-      await expectStatus(await api.call('GET', `/api/v1/catalog/open/entries/${serviceId}`), 404);
+      await expectRefusal(
+        await api.call('GET', `/api/v1/catalog/open/entries/${serviceId}`),
+        404,
+        'not-found',
+      );
       const dcat = await expectStatus(await api.call('GET', '/api/v1/catalog/open/dcat.jsonld'), 200);
       expect(dcat.headers.get('content-type')).toContain('application/ld+json');
       expect((await readJson<{ 'dcat:dataset': unknown[] }>(dcat))['dcat:dataset']).toHaveLength(1);
@@ -128,7 +133,7 @@ for (const dialect of DIALECTS) {
         'https://cang.haiphong.example/api/v1/catalog/open/dcat.jsonld',
       );
       const anonymous = await api.call('GET', '/api/v1/catalog/entries');
-      expect((await readJson(await expectStatus(anonymous, 401))).code).toBe('unauthenticated');
+      await expectRefusal(anonymous, 401, 'unauthenticated');
     });
 
     it('searches with and without diacritics and shows the history', async () => {
@@ -148,17 +153,26 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses catalog writes on another organisation with 403 and names each bad field with 400', async () => {
-      const refused = await api.call('POST', '/api/v1/catalog/entries', { cookie: snvAdmin }, entryBody());
-      expect((await readJson(await expectStatus(refused, 403))).code).toBe('forbidden');
-      const patch = await api.call(
-        'PATCH',
-        `/api/v1/catalog/entries/${serviceId}`,
-        { cookie: snvAdmin },
-        {
-          title: 'Đổi',
+      await expectNothingWritten(
+        api.store,
+        ['catalog_entries', 'catalog_revisions', 'catalog_search'],
+        async () => {
+          const refused = await api.call(
+            'POST',
+            '/api/v1/catalog/entries',
+            { cookie: snvAdmin },
+            entryBody(),
+          );
+          await expectRefusal(refused, 403, 'forbidden');
+          const patch = await api.call(
+            'PATCH',
+            `/api/v1/catalog/entries/${serviceId}`,
+            { cookie: snvAdmin },
+            { title: 'Đổi' },
+          );
+          await expectRefusal(patch, 403, 'forbidden');
         },
       );
-      await expectStatus(patch, 403);
       const bad = await api.call(
         'POST',
         '/api/v1/catalog/entries',
@@ -170,8 +184,7 @@ for (const dialect of DIALECTS) {
           themes: ['XYZ'],
         },
       );
-      const problem = await readJson(await expectStatus(bad, 400));
-      expect(problem.code).toBe('validation-failed');
+      const problem = await expectRefusal(bad, 400, 'validation-failed');
       expect(problem.errors!.map((e) => e.pointer).sort()).toEqual([
         '/classification',
         '/focalOfficer/email',
@@ -184,20 +197,26 @@ for (const dialect of DIALECTS) {
 
     it('approves into a registry grant, refuses outsiders (403) and second decisions (409), revokes', async () => {
       const request = await post('/api/v1/catalog/sharing-requests', snvAdmin, requestBody(serviceId));
-      const stolen = await api.call(
-        'POST',
-        '/api/v1/catalog/sharing-requests',
-        { cookie: snvAdmin },
-        {
-          ...requestBody(serviceId),
-          requester: STP,
-          clientSystem: `${STP}/HOTICH`,
+      const path = `/api/v1/catalog/sharing-requests/${request.id}`;
+      await expectNothingWritten(
+        api.store,
+        ['sharing_requests', 'sharing_request_messages', 'grants'],
+        async () => {
+          const stolen = await api.call(
+            'POST',
+            '/api/v1/catalog/sharing-requests',
+            { cookie: snvAdmin },
+            {
+              ...requestBody(serviceId),
+              requester: STP,
+              clientSystem: `${STP}/HOTICH`,
+            },
+          );
+          await expectRefusal(stolen, 403, 'forbidden');
+          const outsider = await api.call('POST', `${path}/approve`, { cookie: snvAdmin }, {});
+          await expectRefusal(outsider, 403, 'forbidden');
         },
       );
-      await expectStatus(stolen, 403);
-      const path = `/api/v1/catalog/sharing-requests/${request.id}`;
-      const outsider = await api.call('POST', `${path}/approve`, { cookie: snvAdmin }, {});
-      expect((await readJson(await expectStatus(outsider, 403))).code).toBe('forbidden');
       expect((await api.registry.grants.list()).items).toEqual([]);
 
       const queue = await readJson<{ items: { id: string }[] }>(
@@ -215,13 +234,19 @@ for (const dialect of DIALECTS) {
       const [grantId] = approved.grants as string[];
       const grant = await api.registry.grants.get(grantId!);
       expect(grant).toMatchObject({ client: CLIENT, service: SERVICE, methods: ['GET'], quotaPerMinute: 30 });
-      const again = await api.call(
-        'POST',
-        `${path}/refuse`,
-        { cookie: stpAdmin },
-        { reason: 'Đổi ý', legalBasis: 'Nghị định 47/2020/NĐ-CP' },
+      await expectNothingWritten(
+        api.store,
+        ['sharing_requests', 'sharing_request_messages', 'grants'],
+        async () => {
+          const again = await api.call(
+            'POST',
+            `${path}/refuse`,
+            { cookie: stpAdmin },
+            { reason: 'Đổi ý', legalBasis: 'Nghị định 47/2020/NĐ-CP' },
+          );
+          await expectRefusal(again, 409, 'conflict');
+        },
       );
-      expect((await readJson(await expectStatus(again, 409))).code).toBe('conflict');
 
       await post(`${path}/revoke`, stpAdmin, { reason: 'Hết nhu cầu' }, 200);
       expect((await api.registry.grants.list()).items).toEqual([]);
@@ -235,13 +260,14 @@ for (const dialect of DIALECTS) {
       expect(request.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const path = `/api/v1/catalog/sharing-requests/${request.id}/refuse`;
       const bare = await api.call('POST', path, { cookie: stpAdmin }, { reason: 'Không đủ điều kiện' });
-      const problem = await readJson(await expectStatus(bare, 400));
-      expect(problem.code).toBe('validation-failed');
+      const problem = await expectRefusal(bare, 400, 'validation-failed');
       expect(problem.errors?.map((e) => e.pointer)).toEqual(['/legalBasis']);
       // The requester may not refuse its own request, legal basis or not.
       const body = { reason: 'Tự từ chối', legalBasis: 'Nghị định 47/2020/NĐ-CP' };
-      const outsider = await api.call('POST', path, { cookie: snvAdmin }, body);
-      expect((await readJson(await expectStatus(outsider, 403))).code).toBe('forbidden');
+      await expectNothingWritten(api.store, ['sharing_requests', 'sharing_request_messages'], async () => {
+        const outsider = await api.call('POST', path, { cookie: snvAdmin }, body);
+        await expectRefusal(outsider, 403, 'forbidden');
+      });
       const seen = await readJson<{ state: string }>(
         await api.call('GET', `/api/v1/catalog/sharing-requests/${request.id}`, { cookie: stpAdmin }),
       );
@@ -267,8 +293,8 @@ for (const dialect of DIALECTS) {
         { cookie: stpAdmin },
         {},
       );
-      const problem = await readJson(await expectStatus(noClient, 409));
-      expect(problem.errors?.[0]?.pointer).toBe('/clientSystem');
+      const problem = await expectRefusal(noClient, 409, 'conflict');
+      expect(problem.errors?.map((e) => e.pointer)).toEqual(['/clientSystem']);
       await post(`/api/v1/catalog/entries/${serviceId}/state`, stpAdmin, { state: 'retired' }, 200);
       const retired = await api.call(
         'POST',
@@ -276,19 +302,21 @@ for (const dialect of DIALECTS) {
         { cookie: snvAdmin },
         requestBody(serviceId),
       );
-      expect((await readJson(await expectStatus(retired, 409))).detail).toContain('retired');
+      expect((await expectRefusal(retired, 409, 'conflict')).detail).toContain('retired');
       expect((await api.registry.grants.list()).items).toEqual([]);
     });
 
     it('lets an auditor look a person up, refuses others, and audits the lookup by hash', async () => {
       const auditor = await api.sessionFor('kiem-toan', [{ role: 'auditor' }]);
-      const refused = await api.call(
-        'POST',
-        '/api/v1/catalog/subject-access',
-        { cookie: stpAdmin },
-        { personId: '031095001234', ...ASKED },
-      );
-      expect((await readJson(await expectStatus(refused, 403))).code).toBe('forbidden');
+      await expectNothingWritten(api.store, [], async () => {
+        const refused = await api.call(
+          'POST',
+          '/api/v1/catalog/subject-access',
+          { cookie: stpAdmin },
+          { personId: '031095001234', ...ASKED },
+        );
+        await expectRefusal(refused, 403, 'forbidden');
+      });
       const report = await readJson<{ subjectHash: string; items: unknown[] }>(
         await expectStatus(
           await api.call(
@@ -325,7 +353,7 @@ for (const dialect of DIALECTS) {
         { cookie: auditor },
         { personId: '', extra: 1, ...ASKED },
       );
-      const problem = await readJson(await expectStatus(bad, 400));
+      const problem = await expectRefusal(bad, 400, 'validation-failed');
       expect(problem.errors!.map((e) => e.pointer).sort()).toEqual(['/extra', '/personId']);
       // Every lookup names who asked for it and its legal basis.
       const unfounded = await api.call(
@@ -334,7 +362,7 @@ for (const dialect of DIALECTS) {
         { cookie: auditor },
         { personId: '031095001234', requester: ASKED.requester },
       );
-      const missing = await readJson(await expectStatus(unfounded, 400));
+      const missing = await expectRefusal(unfounded, 400, 'validation-failed');
       expect(missing.errors!.map((e) => e.pointer)).toEqual(['/legalBasis']);
       const details = audit.map((a) => JSON.parse(String(a.details)) as Record<string, unknown>);
       expect(details.map((d) => [d.requester, d.legalBasis])).toEqual([

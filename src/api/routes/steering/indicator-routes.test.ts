@@ -4,6 +4,7 @@ import { insertUnits } from '../../../steering/test-support/steering-fixtures.js
 import { buildImportFile, readWorkbook } from '../../../steering/test-support/xlsx-files.js';
 import { DIALECTS } from '../../../../test/support/dialects.js';
 import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
+import { expectNothingWritten, expectRefusal } from '../../test-support/expect-refusal.js';
 
 const NOW = Date.parse('2025-06-15T03:00:00Z');
 const BASE = '/api/v1/steering/indicators';
@@ -65,15 +66,15 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses a reporter of SNV a value for STP with 403 forbidden', async () => {
-      const response = await api.call(
-        'PUT',
-        `${BASE}/CQS-03/values/STP/2024`,
-        { cookie: reporterSnv },
-        { value: 99 },
-      );
-      expect(response.status).toBe(403);
-      expect(response.headers.get('content-type')).toContain('application/problem+json');
-      expect(await readJson(response)).toMatchObject({ code: 'forbidden', status: 403 });
+      await expectNothingWritten(api.store, ['steering_indicator_values'], async () => {
+        const response = await api.call(
+          'PUT',
+          `${BASE}/CQS-03/values/STP/2024`,
+          { cookie: reporterSnv },
+          { value: 99 },
+        );
+        await expectRefusal(response, 403, 'forbidden');
+      });
       const stored = await readJson<{ items: unknown[] }>(
         await api.call('GET', `${BASE}/values?unit=STP`, { cookie: leader }),
       );
@@ -81,22 +82,29 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses a reporter the verified source, and a leader any change', async () => {
-      const verified = await api.call(
-        'PUT',
-        `${BASE}/CQS-03/values/SNV/2024`,
-        { cookie: reporterSnv },
-        { value: 48, source: 'verified' },
-      );
-      expect(verified.status).toBe(403);
-      const byLeader = await api.call('POST', BASE, { cookie: leader }, { ...CQS_03, code: 'CQS-09' });
-      expect((await readJson(byLeader)).code).toBe('forbidden');
-      const reporterDefines = await api.call(
-        'PATCH',
-        `${BASE}/CQS-03`,
-        { cookie: reporterSnv },
-        { weight: 5 },
-      );
-      expect(reporterDefines.status).toBe(403);
+      const tables = [
+        'steering_indicators',
+        'steering_indicator_targets',
+        'steering_indicator_values',
+      ] as const;
+      await expectNothingWritten(api.store, tables, async () => {
+        const verified = await api.call(
+          'PUT',
+          `${BASE}/CQS-03/values/SNV/2024`,
+          { cookie: reporterSnv },
+          { value: 48, source: 'verified' },
+        );
+        await expectRefusal(verified, 403, 'forbidden');
+        const byLeader = await api.call('POST', BASE, { cookie: leader }, { ...CQS_03, code: 'CQS-09' });
+        await expectRefusal(byLeader, 403, 'forbidden');
+        const reporterDefines = await api.call(
+          'PATCH',
+          `${BASE}/CQS-03`,
+          { cookie: reporterSnv },
+          { weight: 5 },
+        );
+        await expectRefusal(reporterDefines, 403, 'forbidden');
+      });
     });
 
     it('names each bad field of an indicator and of a refused value', async () => {
@@ -106,9 +114,7 @@ for (const dialect of DIALECTS) {
         { cookie: secretariat },
         { ...CQS_03, code: 'x', direction: 'sideways' },
       );
-      expect(bad.status).toBe(400);
-      const problem = await readJson(bad);
-      expect(problem.code).toBe('validation-failed');
+      const problem = await expectRefusal(bad, 400, 'validation-failed');
       expect(problem.errors!.map((error) => error.pointer)).toEqual(
         expect.arrayContaining(['/code', '/direction']),
       );
@@ -118,7 +124,7 @@ for (const dialect of DIALECTS) {
         { cookie: secretariat },
         { value: 1 },
       );
-      expect((await readJson(future)).errors).toEqual([
+      expect((await expectRefusal(future, 400, 'validation-failed')).errors).toEqual([
         { pointer: '/period', detail: 'the period 2025-12 has not started' },
       ]);
     });
@@ -168,7 +174,7 @@ for (const dialect of DIALECTS) {
         { cookie: leader },
         { indices: { DTTM: { value: 1 } } },
       );
-      expect((await readJson(bad)).errors).toEqual([
+      expect((await expectRefusal(bad, 400, 'validation-failed')).errors).toEqual([
         { pointer: '/indices/DTTM', detail: 'DTTM has no points and is not scored' },
       ]);
     });
@@ -184,8 +190,7 @@ for (const dialect of DIALECTS) {
         { cookie: secretariat },
         { fileBase64: file.toString('base64') },
       );
-      expect(response.status).toBe(400);
-      expect((await readJson(response)).errors).toEqual([
+      expect((await expectRefusal(response, 400, 'validation-failed')).errors).toEqual([
         { pointer: '/rows/3/unit', detail: 'no steering unit NOPE' },
       ]);
       const stored = await readJson<{ items: unknown[] }>(
@@ -209,22 +214,25 @@ for (const dialect of DIALECTS) {
       expect(ok.status).toBe(200);
       expect(await readJson(ok)).toMatchObject({ committed: true, imported: 1 });
       const other = await buildImportFile([['CQS-03', 'STP', '2024-Q2', 50, null, null]]);
-      const refused = await api.call(
-        'POST',
-        `${BASE}/import`,
-        { cookie: reporterSnv },
-        { fileBase64: other.toString('base64') },
-      );
-      expect((await readJson(refused)).errors).toEqual([
-        { pointer: '/rows/2/unit', detail: 'you may not report values for STP' },
-      ]);
-      const byLeader = await api.call(
-        'POST',
-        `${BASE}/import`,
-        { cookie: leader },
-        { fileBase64: other.toString('base64') },
-      );
-      expect(byLeader.status).toBe(403);
+      await expectNothingWritten(api.store, ['steering_indicator_values'], async () => {
+        const refused = await api.call(
+          'POST',
+          `${BASE}/import`,
+          { cookie: reporterSnv },
+          { fileBase64: other.toString('base64') },
+        );
+        const problem = await expectRefusal(refused, 400, 'validation-failed');
+        expect(problem.errors).toEqual([
+          { pointer: '/rows/2/unit', detail: 'you may not report values for STP' },
+        ]);
+        const byLeader = await api.call(
+          'POST',
+          `${BASE}/import`,
+          { cookie: leader },
+          { fileBase64: other.toString('base64') },
+        );
+        await expectRefusal(byLeader, 403, 'forbidden');
+      });
     });
   });
 }

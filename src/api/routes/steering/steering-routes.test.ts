@@ -4,6 +4,7 @@ import { DIALECTS } from '../../../../test/support/dialects.js';
 import { createSteering, type ReportView, type Steering, type TaskView } from '../../../steering/index.js';
 import { seedSteeringSample } from '../../../steering/index.js';
 import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
+import { expectNothingWritten, expectRefusal } from '../../test-support/expect-refusal.js';
 
 const NOW = Date.parse('2025-08-15T03:00:00Z');
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -52,8 +53,7 @@ for (const dialect of DIALECTS) {
           narrative: 'Không phải đơn vị mình',
         },
       );
-      expect(refused.status).toBe(403);
-      expect((await readJson(refused)).code).toBe('forbidden');
+      await expectRefusal(refused, 403, 'forbidden');
       // A report of SYT started by the secretariat: the SKHCN reporter may neither edit nor submit it.
       const other = await readJson<ReportView>(
         await api.call(
@@ -67,25 +67,27 @@ for (const dialect of DIALECTS) {
         ['PATCH', `/api/v1/steering/reports/${other.id}`, { narrative: 'y' }],
         ['POST', `/api/v1/steering/reports/${other.id}/submit`, undefined],
       ] as const) {
-        const response = await api.call(method, path, { cookie: reporterKhcn }, body);
-        expect(response.status, path).toBe(403);
-        expect((await readJson(response)).code).toBe('forbidden');
+        await expectNothingWritten(api.store, ['steering_reports', 'steering_report_items'], async () => {
+          await expectRefusal(await api.call(method, path, { cookie: reporterKhcn }, body), 403, 'forbidden');
+        });
       }
       // The refused caller changed nothing, and an unknown report is still a 404 before any 403.
       expect(await steering!.reports.get(other.id)).toMatchObject({ status: 'draft', narrative: 'x' });
       const unknown = await api.call('POST', '/api/v1/steering/reports/nope/submit', {
         cookie: reporterKhcn,
       });
-      expect(unknown.status).toBe(404);
+      await expectRefusal(unknown, 404, 'not-found');
       // A reporter submits its own report but accepts nothing.
       const submitted = await api.call('POST', `/api/v1/steering/reports/${ownReport.id}/submit`, {
         cookie: reporterKhcn,
       });
       expect(submitted.status).toBe(200);
-      const accept = await api.call('POST', `/api/v1/steering/reports/${ownReport.id}/accept`, {
-        cookie: reporterKhcn,
+      await expectNothingWritten(api.store, ['steering_reports'], async () => {
+        const accept = await api.call('POST', `/api/v1/steering/reports/${ownReport.id}/accept`, {
+          cookie: reporterKhcn,
+        });
+        await expectRefusal(accept, 403, 'forbidden');
       });
-      expect(accept.status).toBe(403);
       const accepted = await api.call('POST', `/api/v1/steering/reports/${ownReport.id}/accept`, {
         cookie: secretariat,
       });
@@ -115,20 +117,40 @@ for (const dialect of DIALECTS) {
         const response = await api.call('GET', path, { cookie: leader });
         expect(response.status, path).toBe(200);
       }
-      const write = await api.call(
-        'POST',
-        '/api/v1/steering/documents',
-        { cookie: leader },
-        {
-          kind: 'plan',
-          number: '1/KH-TEST',
-          date: '2025-01-01',
-          issuer: 'Thử nghiệm',
-          title: 'Kế hoạch thử',
+      // Each kind of write a leader might try, with a valid body, so only the authorisation refuses it.
+      const writes: readonly (readonly [string, string, unknown])[] = [
+        [
+          'POST',
+          '/api/v1/steering/documents',
+          {
+            kind: 'plan',
+            number: '1/KH-TEST',
+            date: '2025-01-01',
+            issuer: 'Thử nghiệm',
+            title: 'Kế hoạch thử',
+          },
+        ],
+        [
+          'POST',
+          '/api/v1/steering/reports',
+          { unitId: 'SKHCN', period: '2025-Q2', narrative: 'Của lãnh đạo' },
+        ],
+        [
+          'POST',
+          '/api/v1/steering/attachments',
+          { fileName: 'x.pdf', mediaType: 'application/pdf', contentBase64: PDF.toString('base64') },
+        ],
+      ];
+      await expectNothingWritten(
+        api.store,
+        ['steering_documents', 'steering_reports', 'steering_attachments'],
+        async () => {
+          for (const [method, path, body] of writes) {
+            await expectRefusal(await api.call(method, path, { cookie: leader }, body), 403, 'forbidden');
+          }
         },
       );
-      expect(write.status).toBe(403);
-      expect((await api.call('GET', '/api/v1/steering/units', {})).status).toBe(401);
+      await expectRefusal(await api.call('GET', '/api/v1/steering/units', {}), 401, 'unauthenticated');
     });
 
     it('answers 2022’s names for a 2022 query and the merged unit’s history under its successor', async () => {
@@ -213,9 +235,7 @@ for (const dialect of DIALECTS) {
           colour: 'red',
         },
       );
-      expect(schemaBad.status).toBe(400);
-      const schemaProblem = await readJson(schemaBad);
-      expect(schemaProblem.code).toBe('validation-failed');
+      const schemaProblem = await expectRefusal(schemaBad, 400, 'validation-failed');
       expect(schemaProblem.errors?.map((e) => e.pointer).sort()).toEqual(['/colour', '/startDate', '/title']);
       const ruleBad = await api.call(
         'POST',
@@ -231,8 +251,7 @@ for (const dialect of DIALECTS) {
           deadline: '2025-03-31',
         },
       );
-      expect(ruleBad.status).toBe(400);
-      expect((await readJson(ruleBad)).errors).toEqual([
+      expect((await expectRefusal(ruleBad, 400, 'validation-failed')).errors).toEqual([
         { pointer: '/deadline', detail: 'must not be before startDate' },
         {
           pointer: '/leadUnitId',
@@ -268,18 +287,20 @@ for (const dialect of DIALECTS) {
         `attachment; filename="Minh chung dot II.pdf"; filename*=UTF-8''Minh%20ch%E1%BB%A9ng%20%C4%91%E1%BB%A3t%20II.pdf`,
       );
       expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
-      const otherUnit = await api.call(
-        'POST',
-        '/api/v1/steering/attachments',
-        { cookie: reporterKhcn },
-        {
-          fileName: 'x.pdf',
-          mediaType: 'application/pdf',
-          contentBase64: PDF.toString('base64'),
-          unitId: 'SYT',
-        },
-      );
-      expect(otherUnit.status).toBe(403);
+      await expectNothingWritten(api.store, ['steering_attachments'], async () => {
+        const otherUnit = await api.call(
+          'POST',
+          '/api/v1/steering/attachments',
+          { cookie: reporterKhcn },
+          {
+            fileName: 'x.pdf',
+            mediaType: 'application/pdf',
+            contentBase64: PDF.toString('base64'),
+            unitId: 'SYT',
+          },
+        );
+        await expectRefusal(otherUnit, 403, 'forbidden');
+      });
       const disguised = await api.call(
         'POST',
         '/api/v1/steering/attachments',
@@ -290,8 +311,8 @@ for (const dialect of DIALECTS) {
           contentBase64: PDF.toString('base64'),
         },
       );
-      expect(disguised.status).toBe(400);
-      expect((await readJson(disguised)).errors?.[0]?.pointer).toBe('/mediaType');
+      const disguisedProblem = await expectRefusal(disguised, 400, 'validation-failed');
+      expect(disguisedProblem.errors?.map((e) => e.pointer)).toEqual(['/mediaType']);
     });
   });
 }
