@@ -7,7 +7,6 @@ export type { ExchangeLogger } from './exchange-context.js';
 export type { DispatcherFactory } from './provider-dispatchers.js';
 export { CONFIGURATION_PATH } from './federation/federation-listener.js';
 export * from './federation/partner-configuration-source.js';
-export * from './federation/verify-federation-configuration.js';
 export * from './memory-snapshot-feed.js';
 export * from './memory-snapshot-source.js';
 export * from './polling-snapshot-source.js';

@@ -178,10 +178,10 @@ describe('createPartnerConfigurationSource', () => {
     await partners.start();
     publish({ version: 7, expiresAt: expiresAt + HOUR });
     await partners.refresh('VN');
-    expect(partners.status('VN')?.lastError).toMatch(/version 7, older than the held 8/);
+    expect(partners.status('VN')?.lastError).toMatch(/version 7, older than the version 8 held/);
     publish({ version: 9, expiresAt: clock - 1 });
     await partners.refresh('VN');
-    expect(partners.status('VN')?.lastError).toMatch(/has expired/);
+    expect(partners.status('VN')?.lastError).toMatch(/of VN expired at /);
     expect(partners.current('VN')?.version).toBe(8);
 
     served = null; // the partner cannot answer

@@ -2,10 +2,11 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import type { CertificateWithKey } from '../../core/index.js';
-import type {
-  FederationConfiguration,
-  PartnerConfigurationStatus as RegistryPartnerStatus,
-  SnapshotPartner,
+import {
+  type FederationConfiguration,
+  type PartnerConfigurationStatus as RegistryPartnerStatus,
+  type SnapshotPartner,
+  verifySignedFederationConfiguration,
 } from '../../registry/index.js';
 import type { ActiveConfig, SnapshotSource } from '../active-config.js';
 import type { ExchangeLogger } from '../exchange-context.js';
@@ -13,7 +14,6 @@ import {
   type ActivePartnerConfiguration,
   indexPartnerConfiguration,
 } from './active-partner-configuration.js';
-import { verifyFederationConfiguration } from './verify-federation-configuration.js';
 
 /** What an operator sees of one partner's configuration (console, admin API). */
 /** A partner's fetch status, as the registry's admin views read it, with the partner it is about. */
@@ -99,7 +99,7 @@ async function readLimited(body: AsyncIterable<Buffer>, limit: number): Promise<
  * Polls each partner's federation configuration the way an exchange-only node polls its snapshot
  * (docs/exchange-protocol.md, "Federation"): over mutual TLS with the node's federation identity,
  * trusting only that partner's authority certificate; If-None-Match with the ETag held; verified against
- * the partner's pinned key (`verifyFederationConfiguration`); the last good copy kept on disk (0600) and
+ * the partner's pinned key (`verifySignedFederationConfiguration`); the last good copy kept on disk (0600) and
  * served until it expires; an expired, tampered-with or older copy refused, from the network and from
  * disk alike. A partner the snapshot no longer names is dropped at once: `current` checks the snapshot
  * on every call, and its copy on disk is removed at the next comparison.
@@ -130,9 +130,9 @@ export function createPartnerConfigurationSource(
 
   function verify(state: PartnerState, signed: unknown): ActivePartnerConfiguration {
     return indexPartnerConfiguration(
-      verifyFederationConfiguration(signed, {
-        partner: state.partner,
-        ourInstance: options.instance,
+      verifySignedFederationConfiguration(signed, state.partner.publicKey, {
+        partner: state.partner.instance,
+        audience: options.instance,
         ...(state.held === undefined ? {} : { heldVersion: state.held.configuration.version }),
         now: now(),
       }),

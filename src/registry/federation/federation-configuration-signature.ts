@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { CangError, canonicalJson, loadPublicKey, signData, verifySignature } from '../../core/index.js';
 import type { FederationConfiguration, SignedFederationConfiguration } from './federation-configuration.js';
@@ -26,12 +26,13 @@ export interface FederationConfigurationExpectation {
   readonly heldVersion?: number;
 }
 
-const Strings = Type.Array(Type.String());
-const Named = Type.Array(Type.Object({ id: Type.String(), name: Type.String() }));
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
+const Strings = Type.Array(Type.String());
+const Named = Type.Array(Type.Object({ id: Type.String(), name: Type.String() }));
 
-// The document's shape once its signature verified: a partner's bug must not crash the exchange later.
+// The document's shape once its signature verified: a partner's signed document is still foreign
+// input, and the exchange indexes it for every call, so a partner's bug must not crash it later.
 const ConfigurationShape = Type.Object({
   format: Type.Literal('cang-federation/1'),
   instance: Type.String(),
@@ -39,7 +40,13 @@ const ConfigurationShape = Type.Object({
   version: Type.Integer({ minimum: 0 }),
   issuedAt: Type.Integer(),
   expiresAt: Type.Integer(),
-  nodes: Type.Array(Type.Object({ id: Type.String(), address: Type.String(), tlsFingerprints: Strings })),
+  nodes: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      address: Type.String({ pattern: '^https://' }),
+      tlsFingerprints: Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+    }),
+  ),
   organisations: Named,
   systems: Named,
   services: Type.Array(
@@ -55,13 +62,19 @@ const ConfigurationShape = Type.Object({
           client: Type.String(),
           methods: Nullable(Strings),
           pathPatterns: Nullable(Strings),
-          quotaPerMinute: Nullable(Type.Integer()),
+          quotaPerMinute: Nullable(Type.Integer({ minimum: 1 })),
           expiresAt: Nullable(Type.Integer()),
         }),
       ),
     }),
   ),
 });
+
+type Assignable<A, B> = [A] extends [B] ? true : never;
+// Fails to compile when the document's type gains a field the shape does not check, or the reverse.
+const shapeMatchesType: Assignable<Static<typeof ConfigurationShape>, FederationConfiguration> &
+  Assignable<keyof FederationConfiguration, keyof Static<typeof ConfigurationShape>> = true;
+void shapeMatchesType;
 
 function invalid(detail: string): CangError {
   return new CangError('partner-configuration-invalid', detail);
@@ -75,22 +88,28 @@ function invalid(detail: string): CangError {
  * older than the one held (a rollback). A configuration that fails here must never be used.
  */
 export function verifySignedFederationConfiguration(
-  signed: SignedFederationConfiguration,
+  signed: unknown,
   publicKey: KeyObject | string,
   expected: FederationConfigurationExpectation,
 ): FederationConfiguration {
-  if (typeof signed?.payload !== 'string' || typeof signed.signature !== 'string') {
+  const candidate = signed as Partial<SignedFederationConfiguration> | null;
+  if (typeof candidate?.payload !== 'string' || typeof candidate.signature !== 'string') {
     throw invalid(`The federation configuration of ${expected.partner} is malformed`);
   }
-  const key = typeof publicKey === 'string' ? loadPublicKey(publicKey) : publicKey;
-  if (!verifySignature(key, signed.payload, signed.signature)) {
+  let key: KeyObject;
+  try {
+    key = typeof publicKey === 'string' ? loadPublicKey(publicKey) : publicKey;
+  } catch {
+    throw invalid(`The pinned key of ${expected.partner} is not a public key`);
+  }
+  if (!verifySignature(key, candidate.payload, candidate.signature)) {
     throw invalid(
       `The federation configuration of ${expected.partner} does not verify with its anchor's key`,
     );
   }
   let document: unknown;
   try {
-    document = JSON.parse(signed.payload);
+    document = JSON.parse(candidate.payload);
   } catch {
     throw invalid(`The federation configuration of ${expected.partner} is not JSON`);
   }
@@ -101,7 +120,7 @@ export function verifySignedFederationConfiguration(
   if (!Value.Check(ConfigurationShape, document)) {
     const first = Value.Errors(ConfigurationShape, document).First();
     throw invalid(
-      `The federation configuration of ${expected.partner} is malformed at ${first?.path ?? '/'}`,
+      `The federation configuration of ${expected.partner} is malformed at ${first?.path || '/'}: ${first?.message ?? ''}`,
     );
   }
   const configuration = document as FederationConfiguration;
@@ -112,6 +131,10 @@ export function verifySignedFederationConfiguration(
   }
   if (configuration.partner !== expected.audience) {
     throw invalid(`The federation configuration of ${expected.partner} is made for ${configuration.partner}`);
+  }
+  const own = `${expected.partner}/`;
+  if (configuration.services.some((service) => !service.id.startsWith(own))) {
+    throw invalid(`The federation configuration of ${expected.partner} offers services of another instance`);
   }
   if (configuration.expiresAt <= expected.now) {
     throw invalid(

@@ -6,7 +6,7 @@ import {
   createTestInstance,
   type TestInstance,
 } from '../test-support/federation-fixtures.js';
-import { verifyFederationConfiguration } from './verify-federation-configuration.js';
+import { verifySignedFederationConfiguration } from '../../registry/index.js';
 
 let national: TestInstance;
 const now = Date.now();
@@ -16,9 +16,9 @@ beforeAll(async () => {
 });
 
 function check(signed: unknown, heldVersion?: number) {
-  return verifyFederationConfiguration(signed, {
-    partner: national,
-    ourInstance: 'VN-HP',
+  return verifySignedFederationConfiguration(signed, national.publicKey, {
+    partner: national.instance,
+    audience: 'VN-HP',
     now,
     ...(heldVersion === undefined ? {} : { heldVersion }),
   });
@@ -42,7 +42,7 @@ function signedDocument(document: unknown) {
   return { payload, signature: signData(national.registryKey, payload), keyId: national.keyId };
 }
 
-describe('verifyFederationConfiguration', () => {
+describe('a partner configuration as the exchange receives it', () => {
   it('returns the content of a good configuration, also at the version held', () => {
     const configuration = buildFederationConfiguration('VN', 'VN-HP', { version: 4 });
     expect(check(national.sign(configuration), 4)).toEqual(configuration);
@@ -65,12 +65,12 @@ describe('verifyFederationConfiguration', () => {
   it('refuses another format, a wrong shape, another instance or partner, and foreign services', () => {
     const base = buildFederationConfiguration('VN', 'VN-HP');
     expect(refusal(() => check(signedDocument({ ...base, format: 'cang-federation/9' })))).toMatch(
-      /unknown format/,
+      /Unknown federation configuration format/,
     );
     expect(
       refusal(() => check(signedDocument({ ...base, nodes: [{ id: 'n', address: 'http://x' }] }))),
     ).toMatch(/malformed at \/nodes\/0/);
-    expect(refusal(() => check(signedDocument({ ...base, instance: 'VN-HCM' })))).toMatch(/names VN-HCM/);
+    expect(refusal(() => check(signedDocument({ ...base, instance: 'VN-HCM' })))).toMatch(/issued by VN-HCM/);
     expect(refusal(() => check(signedDocument({ ...base, partner: 'VN-HCM' })))).toMatch(/made for VN-HCM/);
     const foreign = buildFederationService({ id: 'VN-HCM/GOV/X/Y/z' });
     expect(refusal(() => check(signedDocument({ ...base, services: [foreign] })))).toMatch(
@@ -82,6 +82,6 @@ describe('verifyFederationConfiguration', () => {
     const expired = buildFederationConfiguration('VN', 'VN-HP', { expiresAt: now });
     expect(refusal(() => check(national.sign(expired)))).toMatch(/expired/);
     const older = buildFederationConfiguration('VN', 'VN-HP', { version: 2 });
-    expect(refusal(() => check(national.sign(older), 3))).toMatch(/older than the held 3/);
+    expect(refusal(() => check(national.sign(older), 3))).toMatch(/older than the version 3 held/);
   });
 });
