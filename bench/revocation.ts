@@ -13,6 +13,9 @@ import { join, resolve } from 'node:path';
 import { type CangProcess, runCang, startCang } from '../test/support/cang-process.js';
 import { waitUntil } from '../test/support/wait-until.js';
 
+/** The nodes of a split deployment share one subject-hash key. */
+const SHARED_SUBJECT_KEY = 'subject-hash-key-shared-by-the-nodes';
+
 const PROVIDER_ORG = 'VN-HP/GOV/SXD';
 const CLIENT_ORG = 'VN-HP/GOV/STC';
 const CLIENT = `${CLIENT_ORG}/HTTT-NS`;
@@ -61,7 +64,7 @@ export async function benchRevocation(): Promise<void> {
   const processes: CangProcess[] = [];
   try {
     // 1. The admin node, a provider service and a client system with a token.
-    const admin = await startCang(dataDir, { CANG_ROLE: 'admin' });
+    const admin = await startCang(dataDir, { CANG_ROLE: 'admin', CANG_SUBJECT_HASH_KEY: SHARED_SUBJECT_KEY });
     processes.push(admin);
     const registryKey = /Registry key \S+:\s+(\S+)/.exec(runCang(dataDir, ['keys']).stdout)?.[1];
     if (registryKey === undefined) throw new Error('cang keys printed no registry key');
@@ -84,6 +87,7 @@ export async function benchRevocation(): Promise<void> {
     // 2. The exchange-only node, with the registry key pinned.
     const exchange = await startCang(dataDir, {
       CANG_ROLE: 'exchange',
+      CANG_SUBJECT_HASH_KEY: SHARED_SUBJECT_KEY,
       CANG_NODE_ID: 'hp-node-2',
       CANG_REGISTRY_URL: `${admin.adminUrl}/api/v1/config/snapshot`,
       CANG_REGISTRY_PUBLIC_KEY: registryKey,
