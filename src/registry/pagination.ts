@@ -18,15 +18,17 @@ export function decodeIdCursor(cursor: string | undefined): string | undefined {
  * Turns `limit + 1` rows fetched in id order into a page: the extra row only tells that another page
  * exists.
  */
-export function toPage<Row extends { id: string }, Item>(
+export function toPage<Row, Item>(
   rows: readonly Row[],
   limit: number,
   present: (row: Row) => Item,
+  // The column the rows are ordered and the cursor continues by; `id` unless the table keys otherwise.
+  keyOf: (row: Row) => string = (row) => (row as { id: string }).id,
 ): Page<Item> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
     items: items.map(present),
-    nextCursor: rows.length > limit && last !== undefined ? encodeIdCursor(last.id) : null,
+    nextCursor: rows.length > limit && last !== undefined ? encodeIdCursor(keyOf(last)) : null,
   };
 }

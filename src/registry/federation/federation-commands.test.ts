@@ -10,6 +10,7 @@ import {
   ACTOR,
   buildExchangePair,
   buildRegistry,
+  buildService,
   DIALECTS,
   expectCangError,
   pointersOf,
@@ -129,6 +130,21 @@ for (const dialect of DIALECTS) {
       await fx.registry.federation.offers.remove(ACTOR, 'VN', pair.service);
       expect((await fx.registry.federation.offers.list('VN')).items).toEqual([]);
       await expectCangError(fx.registry.federation.offers.remove(ACTOR, 'VN', pair.service), 'not-found');
+    });
+
+    it('lists offers page by page in service order, continuing by service id', async () => {
+      await fx.registry.federation.partners.add(ACTOR, partner.anchor);
+      const services = [pair.service];
+      for (const code of ['b-dich-vu', 'c-dich-vu']) {
+        services.push((await fx.registry.services.create(ACTOR, pair.provider, buildService({ code }))).id);
+      }
+      for (const service of services) await fx.registry.federation.offers.set(ACTOR, 'VN', { service });
+      const first = await fx.registry.federation.offers.list('VN', { limit: 2 });
+      expect(first.items.map((offer) => offer.service)).toEqual([...services].sort().slice(0, 2));
+      expect(first.nextCursor).not.toBeNull();
+      const second = await fx.registry.federation.offers.list('VN', { limit: 2, cursor: first.nextCursor! });
+      expect(second.items.map((offer) => offer.service)).toEqual([...services].sort().slice(2));
+      expect(second.nextCursor).toBeNull();
     });
 
     it('refuses offers to an unknown partner and of an unknown service', async () => {

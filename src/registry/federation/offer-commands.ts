@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import { CangError, parseInput, parseQuery, parseServiceId } from '../../core/index.js';
 import type { AuditActor, FederationOfferTable } from '../../store/index.js';
 import { ListQuery, type Page } from '../common-schemas.js';
-import { DEFAULT_PAGE_SIZE, decodeIdCursor, encodeIdCursor } from '../pagination.js';
+import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from '../pagination.js';
 import type { RegistryContext } from '../registry-context.js';
 import { requireService } from '../service-commands.js';
 import { isoTime } from '../time-text.js';
@@ -44,13 +44,7 @@ export function offerCommands(context: RegistryContext): OfferCommands {
         .orderBy('service_id')
         .limit(limit + 1);
       if (after !== undefined) select = select.where('service_id', '>', after);
-      const rows = await select.execute();
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(presentOffer),
-        nextCursor: rows.length > limit && last !== undefined ? encodeIdCursor(last.service_id) : null,
-      };
+      return toPage(await select.execute(), limit, presentOffer, (row) => row.service_id);
     },
 
     async set(actor, partner, raw) {

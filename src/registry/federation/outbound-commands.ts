@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import { CangError, parseInput, parseQuery, parseSystemId } from '../../core/index.js';
 import type { AuditActor, FederationOutboundTable } from '../../store/index.js';
 import { ListQuery, type Page } from '../common-schemas.js';
-import { DEFAULT_PAGE_SIZE, decodeIdCursor, encodeIdCursor } from '../pagination.js';
+import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from '../pagination.js';
 import type { RegistryContext } from '../registry-context.js';
 import { requireSystem } from '../system-commands.js';
 import { isoTime } from '../time-text.js';
@@ -39,13 +39,7 @@ export function outboundCommands(context: RegistryContext): OutboundCommands {
         .orderBy('client_system_id')
         .limit(limit + 1);
       if (after !== undefined) select = select.where('client_system_id', '>', after);
-      const rows = await select.execute();
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(presentOutbound),
-        nextCursor: rows.length > limit && last !== undefined ? encodeIdCursor(last.client_system_id) : null,
-      };
+      return toPage(await select.execute(), limit, presentOutbound, (row) => row.client_system_id);
     },
 
     async allow(actor, partner, raw) {
