@@ -10,7 +10,8 @@ function hasLiveGrant(config: ActiveConfig, client: string, serviceId: string, n
   return grants?.some(({ grant }) => grant.expiresAt === null || grant.expiresAt > now) ?? false;
 }
 
-function json(
+/** Writes a metaservice's answer (JSON unless told), with the transaction id. */
+export function writeMetaAnswer(
   res: ServerResponse,
   transactionId: string,
   body: string,
@@ -41,7 +42,7 @@ export function answerMetaservice(
   if (method !== 'GET') throw new CangError('bad-request', 'Metaservices answer GET only');
   if (target.name === 'listClients') {
     const clients = [...config.systems.values()].map(({ id, name }) => ({ id, name }));
-    json(res, transactionId, JSON.stringify({ clients }));
+    writeMetaAnswer(res, transactionId, JSON.stringify({ clients }));
     return;
   }
   const systemId = target.systemId!;
@@ -51,7 +52,7 @@ export function answerMetaservice(
     const listed = services
       .filter(({ service }) => target.name === 'listMethods' || hasLiveGrant(config, client, service.id, now))
       .map(({ service }) => ({ id: service.id, name: service.name, enabled: service.enabled }));
-    json(res, transactionId, JSON.stringify({ services: listed }));
+    writeMetaAnswer(res, transactionId, JSON.stringify({ services: listed }));
     return;
   }
   const code = new URLSearchParams(target.query ?? '').get('serviceCode');
@@ -61,5 +62,5 @@ export function answerMetaservice(
   if (openapi === null || !hasLiveGrant(config, client, serviceId, now)) {
     throw new CangError('service-unknown', 'No OpenAPI document for this service');
   }
-  json(res, transactionId, openapi);
+  writeMetaAnswer(res, transactionId, openapi);
 }

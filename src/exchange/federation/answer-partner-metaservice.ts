@@ -2,25 +2,12 @@ import type { ServerResponse } from 'node:http';
 import { CangError, isSegment } from '../../core/index.js';
 import type { FederationService } from '../../registry/index.js';
 import type { ActiveConfig } from '../active-config.js';
+import { writeMetaAnswer } from '../answer-metaservice.js';
 import type { ExchangeContext } from '../exchange-context.js';
 import type { ExchangeTarget } from '../parse-exchange-url.js';
 import type { ActivePartnerConfiguration } from './active-partner-configuration.js';
 
 type MetaTarget = Extract<ExchangeTarget, { kind: 'meta' }>;
-
-function json(
-  res: ServerResponse,
-  transactionId: string,
-  body: string,
-  contentType = 'application/json',
-): void {
-  res.writeHead(200, {
-    'content-type': contentType,
-    'content-length': Buffer.byteLength(body),
-    'x-cang-id': transactionId,
-  });
-  res.end(body);
-}
 
 function grants(service: FederationService, client: string, now: number): boolean {
   return service.grants.some(
@@ -59,7 +46,7 @@ export function answerPartnerMetaservice(
   }
   if (target.name === 'listClients') {
     const clients = configuration.configuration.systems.map(({ id, name }) => ({ id, name }));
-    json(res, transactionId, JSON.stringify({ clients }));
+    writeMetaAnswer(res, transactionId, JSON.stringify({ clients }));
     return;
   }
   const systemId = target.systemId!;
@@ -72,7 +59,7 @@ export function answerPartnerMetaservice(
     const listed = (services ?? [])
       .filter((service) => target.name === 'listMethods' || (mayCallOut && grants(service, client, now)))
       .map((service) => ({ id: service.id, name: service.name, enabled: service.enabled }));
-    json(res, transactionId, JSON.stringify({ services: listed }));
+    writeMetaAnswer(res, transactionId, JSON.stringify({ services: listed }));
     return;
   }
   const code = new URLSearchParams(target.query ?? '').get('serviceCode');
@@ -81,5 +68,5 @@ export function answerPartnerMetaservice(
   if (service === undefined || service.openapi === null || !mayCallOut || !grants(service, client, now)) {
     throw new CangError('service-unknown', 'No OpenAPI document for this service');
   }
-  json(res, transactionId, service.openapi);
+  writeMetaAnswer(res, transactionId, service.openapi);
 }
