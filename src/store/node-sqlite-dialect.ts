@@ -9,7 +9,11 @@ import { SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely
 export function nodeSqliteDialect(database: DatabaseSync): SqliteDialect {
   const adapted: SqliteDatabase = {
     close: () => database.close(),
-    prepare: (sql) => adaptStatement(database.prepare(sql)),
+    // Kysely opens every transaction with a deferred `begin`. One that reads and then writes fails at
+    // once with SQLITE_BUSY when another connection (a CLI command, the log's commit thread) wrote in
+    // between, since its snapshot is stale; `begin immediate` takes the write lock up front and waits
+    // for it under the busy timeout instead.
+    prepare: (sql) => adaptStatement(database.prepare(sql === 'begin' ? 'begin immediate' : sql)),
   };
   return new SqliteDialect({ database: adapted });
 }
