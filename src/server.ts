@@ -170,6 +170,8 @@ export interface RunningServer {
   readonly exchangeUrl: string | undefined;
   /** The federation listener, when this node federates. */
   readonly federationUrl: string | undefined;
+  /** The metrics listener, when `/metrics` has a port of its own (CANG_METRICS_PORT). */
+  readonly metricsUrl: string | undefined;
   /** The partners' configurations this node polls, when it federates. */
   readonly partnerConfigurations: PartnerConfigurationSource | undefined;
   /** Set on the very first start only: the generated administrator login, to print once. */
@@ -220,6 +222,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
 
     let exchangeUrl: string | undefined;
     let federationUrl: string | undefined;
+    let metricsUrl: string | undefined;
     let partnerConfigurations: PartnerConfigurationSource | undefined;
     if (config.role !== 'admin') {
       const log = await createTransactionLog({
@@ -274,6 +277,15 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         // The same check as the admin port's /health/ready.
         ready: () => storeAnswers(platform.store),
         logger,
+        refusalLimit: { burst: config.exchange.refusalBurst, perSecond: config.exchange.refusalsPerSecond },
+        loggedBodyMaxBytes: {
+          request: config.exchange.loggedRequestBodyMaxBytes,
+          response: config.exchange.loggedResponseBodyMaxBytes,
+        },
+        metricsEndpoint: {
+          ...(config.metrics?.token === undefined ? {} : { token: config.metrics.token }),
+          ownListener: config.metrics?.port !== undefined,
+        },
         ...(tls ? { tls } : {}),
         ...(federation ? { federation } : {}),
       });
@@ -281,6 +293,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       exchangeUrl = await listen(exchange.server, config.exchangePort, config.host, tls ? 'https' : 'http');
       if (exchange.federationServer !== undefined && config.federation !== undefined) {
         federationUrl = await listen(exchange.federationServer, config.federation.port, config.host, 'https');
+      }
+      if (exchange.metricsServer !== undefined && config.metrics?.port !== undefined) {
+        metricsUrl = await listen(exchange.metricsServer, config.metrics.port, config.host, 'http');
       }
     }
 
@@ -319,6 +334,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       adminUrl,
       exchangeUrl,
       federationUrl,
+      metricsUrl,
       partnerConfigurations,
       firstAdministrator,
       seededOrganisations: seeded?.created.length ?? 0,

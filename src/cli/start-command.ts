@@ -14,6 +14,7 @@ export function registerStartCommand(program: Command, deps: CliDeps): void {
         lines.push(`  API documentation:     ${running.adminUrl}/api/docs`);
       }
       if (running.exchangeUrl) lines.push(`  Exchange (r1):         ${running.exchangeUrl}/r1/`);
+      if (running.metricsUrl) lines.push(`  Metrics:               ${running.metricsUrl}/metrics`);
       lines.push(`  Data:                  ${deps.config.databaseUrl ? 'PostgreSQL' : deps.config.dataDir}`);
       if (running.seededOrganisations > 0) {
         lines.push(`  Sample data:           ${running.seededOrganisations} Hải Phòng organisations loaded`);

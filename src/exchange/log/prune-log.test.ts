@@ -25,7 +25,12 @@ for (const dialect of DIALECTS) {
       // Entries 1–25 are old, 26–30 are recent.
       await appendSequentially(log, 25, {
         startedAt: T0,
-        bodies: { request: Buffer.from('x'), response: null },
+        bodies: {
+          request: Buffer.from('x'),
+          response: null,
+          requestTruncated: false,
+          responseTruncated: false,
+        },
       });
       await appendSequentially(log, 5, { startedAt: T0 + 40 * DAY });
       await log.close();
