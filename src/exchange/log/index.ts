@@ -12,6 +12,12 @@ export {
   genesisHash,
   rowToEntry,
 } from './entry-encoding.js';
+export {
+  type ExportCoverage,
+  exportVerifiedLog,
+  readExportCoverage,
+  type VerifiedExportResult,
+} from './export-coverage.js';
 export { type ExportLogOptions, type ExportLogResult, exportLog } from './export-log.js';
 export { type LogAnchor, readAnchor } from './log-anchor.js';
 export { type LogRetentionOptions, scheduleLogRetention } from './log-retention-schedule.js';
