@@ -25,6 +25,13 @@ export type { ChainedEntry, TransactionLog, TransactionRecord } from './log-entr
 export { type LogSeal, type PublicKeyInput, canonicalSeal, makeSeal } from './log-seal.js';
 export { type PruneLogOptions, type PruneLogResult, pruneLog } from './prune-log.js';
 export {
+  type PartnerTraffic,
+  type PartnerTrafficDirection,
+  type PartnerTrafficMinute,
+  type PartnerTrafficQuery,
+  readPartnerTraffic,
+} from './read-partner-traffic.js';
+export {
   type TrafficQuery,
   type TrafficStat,
   histogramQuantile,

@@ -1474,6 +1474,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/federation/partners/{partner}/traffic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calls out to a partner and in from it over a recent window */
+        get: operations["getFederationPartnerTraffic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/entries": {
         parameters: {
             query?: never;
@@ -15514,6 +15531,121 @@ export interface operations {
                             meanMs: number;
                             p50Ms: number;
                             p99Ms: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getFederationPartnerTraffic: {
+        parameters: {
+            query?: {
+                /** @description The window: this many minutes up to now (at most a day) */
+                minutes?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Partner instance, e.g. VN */
+                partner: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partner: string;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        /** @description Calls of our systems to the partner’s services */
+                        outbound: {
+                            calls: number;
+                            /** @description Calls answered with a status of 400 or more: refused by either instance, or failed */
+                            refused: number;
+                            /** @description When the latest call of the window started; null when there was none */
+                            lastCallAt: string | null;
+                        };
+                        /** @description Calls of the partner’s systems to our services */
+                        inbound: {
+                            calls: number;
+                            /** @description Calls answered with a status of 400 or more: refused by either instance, or failed */
+                            refused: number;
+                            /** @description When the latest call of the window started; null when there was none */
+                            lastCallAt: string | null;
+                        };
+                        /** @description The minutes with traffic either way, oldest first */
+                        minutes: {
+                            /** Format: date-time */
+                            minute: string;
+                            outbound: number;
+                            inbound: number;
                         }[];
                     };
                 };
