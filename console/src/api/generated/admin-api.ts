@@ -9511,6 +9511,10 @@ export interface operations {
                                 issuer: string;
                                 /** @description The document */
                                 documentId: string | null;
+                                /** @description False while the number or date is not confirmed (chưa xác minh) */
+                                confirmed: boolean;
+                                /** @description What is known and where it comes from */
+                                note: string | null;
                             }[];
                             members: {
                                 id: string;
@@ -9529,6 +9533,8 @@ export interface operations {
                                 active: boolean;
                                 /** @description Sample data (Dữ liệu mẫu) */
                                 sample: boolean;
+                                /** @description False while the membership is not confirmed (chưa xác minh) */
+                                confirmed: boolean;
                             }[];
                             sample: boolean;
                         }[];
@@ -9637,6 +9643,13 @@ export interface operations {
                         issuer: string;
                         /** @description The document */
                         documentId?: string;
+                        /** @description False while the number or date is not confirmed; true by default */
+                        confirmed?: boolean;
+                        /**
+                         * @description What is known and where it comes from
+                         * @example Số quyết định chưa xác minh
+                         */
+                        note?: string;
                     }[];
                     members?: {
                         /** @description head, standing-deputy, deputy, member or working-group */
@@ -9661,6 +9674,8 @@ export interface operations {
                          * @example 2025-02-28
                          */
                         to?: string;
+                        /** @description False while the membership is not confirmed; true by default */
+                        confirmed?: boolean;
                     }[];
                 };
             };
@@ -9689,6 +9704,10 @@ export interface operations {
                             issuer: string;
                             /** @description The document */
                             documentId: string | null;
+                            /** @description False while the number or date is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
+                            /** @description What is known and where it comes from */
+                            note: string | null;
                         }[];
                         members: {
                             id: string;
@@ -9707,6 +9726,8 @@ export interface operations {
                             active: boolean;
                             /** @description Sample data (Dữ liệu mẫu) */
                             sample: boolean;
+                            /** @description False while the membership is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
                         }[];
                         sample: boolean;
                     };
@@ -9814,6 +9835,10 @@ export interface operations {
                             issuer: string;
                             /** @description The document */
                             documentId: string | null;
+                            /** @description False while the number or date is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
+                            /** @description What is known and where it comes from */
+                            note: string | null;
                         }[];
                         members: {
                             id: string;
@@ -9832,6 +9857,8 @@ export interface operations {
                             active: boolean;
                             /** @description Sample data (Dữ liệu mẫu) */
                             sample: boolean;
+                            /** @description False while the membership is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
                         }[];
                         sample: boolean;
                     };
@@ -9930,6 +9957,13 @@ export interface operations {
                     issuer: string;
                     /** @description The document */
                     documentId?: string;
+                    /** @description False while the number or date is not confirmed; true by default */
+                    confirmed?: boolean;
+                    /**
+                     * @description What is known and where it comes from
+                     * @example Số quyết định chưa xác minh
+                     */
+                    note?: string;
                 };
             };
         };
@@ -9957,6 +9991,10 @@ export interface operations {
                             issuer: string;
                             /** @description The document */
                             documentId: string | null;
+                            /** @description False while the number or date is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
+                            /** @description What is known and where it comes from */
+                            note: string | null;
                         }[];
                         members: {
                             id: string;
@@ -9975,6 +10013,8 @@ export interface operations {
                             active: boolean;
                             /** @description Sample data (Dữ liệu mẫu) */
                             sample: boolean;
+                            /** @description False while the membership is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
                         }[];
                         sample: boolean;
                     };
@@ -10076,6 +10116,8 @@ export interface operations {
                      * @example 2025-02-28
                      */
                     to?: string;
+                    /** @description False while the membership is not confirmed; true by default */
+                    confirmed?: boolean;
                 };
             };
         };
@@ -10103,6 +10145,10 @@ export interface operations {
                             issuer: string;
                             /** @description The document */
                             documentId: string | null;
+                            /** @description False while the number or date is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
+                            /** @description What is known and where it comes from */
+                            note: string | null;
                         }[];
                         members: {
                             id: string;
@@ -10121,6 +10167,8 @@ export interface operations {
                             active: boolean;
                             /** @description Sample data (Dữ liệu mẫu) */
                             sample: boolean;
+                            /** @description False while the membership is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
                         }[];
                         sample: boolean;
                     };
@@ -10233,6 +10281,10 @@ export interface operations {
                             issuer: string;
                             /** @description The document */
                             documentId: string | null;
+                            /** @description False while the number or date is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
+                            /** @description What is known and where it comes from */
+                            note: string | null;
                         }[];
                         members: {
                             id: string;
@@ -10251,6 +10303,8 @@ export interface operations {
                             active: boolean;
                             /** @description Sample data (Dữ liệu mẫu) */
                             sample: boolean;
+                            /** @description False while the membership is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
                         }[];
                         sample: boolean;
                     };
