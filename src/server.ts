@@ -47,6 +47,7 @@ import {
   seedIndicatorSample,
   seedSteeringSample,
   seedWorkingCalendarSample,
+  seedDtiSample,
 } from './steering/index.js';
 import { type AuditActor, createStore, type Store, sqliteFileIn, storeAnswers } from './store/index.js';
 
@@ -154,13 +155,14 @@ export async function openPlatform(config: Config): Promise<Platform> {
 
 /**
  * Loads the sample Hải Phòng data (idempotent): organisations, then the steering workspace, indicators and
- * the working calendars of 2025 and 2026.
+ * the working calendars of 2025 and 2026, and the DTI's published results and 2025 campaign.
  */
 async function seedSample(platform: Platform): Promise<{ created: readonly string[] }> {
   const organisations = await seedHaiPhong(platform.registry, PLATFORM_ACTOR);
   await seedSteeringSample(platform.steering, PLATFORM_ACTOR);
   await seedIndicatorSample(platform.steering.context, PLATFORM_ACTOR);
   await seedWorkingCalendarSample(platform.steering, PLATFORM_ACTOR);
+  await seedDtiSample(platform.steering, PLATFORM_ACTOR);
   return organisations;
 }
 
