@@ -66,7 +66,10 @@ export function registerDemoCommand(
     .description(
       'Start Cảng on a fresh data directory, register a sample service, call it, and verify the log',
     )
-    .option('--data-dir <dir>', 'data directory (default: a fresh temporary folder)')
+    .option(
+      '--data-dir <dir>',
+      'data directory; for demo federation, the folder of its two (default: a fresh temporary folder)',
+    )
     .action(async (options: { dataDir?: string }) => {
       const dataDir = options.dataDir ? resolve(options.dataDir) : mkdtempSync(join(tmpdir(), 'cang-demo-'));
       const { databaseUrl: _ignored, ...base } = deps.config;

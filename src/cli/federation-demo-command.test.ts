@@ -1,15 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const CANG = resolve(import.meta.dirname, '../../bin/cang.js');
 
 describe('cang demo federation', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cang-demo-federation-test-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
   // Two instances start, migrate and poll each other in one process: tens of seconds on a busy machine.
   it('walks two instances through trust, a call across, its refusals and both logs, and exits 0', {
     timeout: 180_000,
   }, () => {
-    const run = spawnSync(process.execPath, [CANG, 'demo', 'federation'], {
+    const run = spawnSync(process.execPath, [CANG, 'demo', 'federation', '--data-dir', root], {
       encoding: 'utf8',
       env: { ...process.env, CANG_LOG_LEVEL: 'warn' },
     });
@@ -32,5 +37,7 @@ describe('cang demo federation', () => {
       expect(run.stdout).toContain(line);
     }
     expect(run.stdout.normalize('NFC')).toBe(run.stdout);
+    // Each instance had its own data directory in the folder given.
+    expect(readdirSync(root).sort()).toEqual(['VN', 'VN-HP']);
   });
 });

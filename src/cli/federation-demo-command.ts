@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { sha256Hex } from '../core/index.js';
 import { federationIdentityFile, readFederationIdentity } from '../registry/index.js';
@@ -51,6 +51,7 @@ interface DemoInstance {
 async function startInstance(deps: CliDeps, root: string, instance: string, nodeId: string) {
   const settings = { instance, nodeId, federationPort: await freeLoopbackPort() };
   const dataDir = join(root, instance);
+  // Not recursive: an instance's data directory left by an earlier run is refused, never reused.
   mkdirSync(dataDir, { mode: 0o700 });
   const running = await deps.startServer(federatingConfig(deps.config, dataDir, settings));
   const login = running.firstAdministrator;
@@ -72,7 +73,7 @@ function describeCertificates(instance: DemoInstance, authorityPem: string): str
   );
 }
 
-/** What the demo checks of the answer and the two logs. */
+/** Steps 2 to 8: trust, the offer, the outbound policy, the grant, the call across, refusals, both logs. */
 async function runSteps(city: DemoInstance, national: DemoInstance, providerBaseUrl: string): Promise<void> {
   step(2, "Each instance exports its configuration anchor and trusts the other's");
   const anchors = await exchangeAnchors(city.admin, national.admin);
@@ -178,8 +179,12 @@ export function registerFederationDemoCommand(
     .description(
       'Start the city (VN-HP) and a national platform (VN) on fresh data directories, let them trust each other, call across, and verify both logs',
     )
+    // `--data-dir` is `cang demo`'s option (commander gives a parent's options to it wherever they stand):
+    // here it names the folder of the two data directories.
     .action(async () => {
-      const root = mkdtempSync(join(tmpdir(), 'cang-demo-federation-'));
+      const { dataDir } = demo.opts<{ dataDir?: string }>();
+      const root = dataDir ? resolve(dataDir) : mkdtempSync(join(tmpdir(), 'cang-demo-federation-'));
+      mkdirSync(root, { recursive: true });
       const started: DemoInstance[] = [];
       const provider = await startDemoMinistryProvider();
       try {
