@@ -17,6 +17,7 @@ import {
   loggedTransactions,
   MINISTRY_SERVICE,
   NATIONAL,
+  offerMinistryService,
   postOversizedBody,
   type TrustedInstances,
   trustEachOther,
@@ -188,6 +189,36 @@ describe('two Cảng processes federating', { timeout: 120_000 }, () => {
     await waitUntil(
       async () => (await call('/cong-dan/031090001234')).status === 200,
       `${CITY} calls ${NATIONAL} again`,
+    );
+  });
+
+  it('stops traffic from a partner the provider removed, and resumes once it trusts it again', async () => {
+    await national.admin.call('DELETE', `/federation/partners/${CITY}`);
+    let refused: Response | undefined;
+    await waitUntil(async () => {
+      const response = await call('/cong-dan/031090001234');
+      if (response.status === 200) return false;
+      refused = response;
+      return true;
+    }, `${NATIONAL} stops answering ${CITY}`);
+    const id = refused!.headers.get('x-cang-id')!;
+    // The national platform no longer knows the city's node: it refuses it, and logs the refusal without
+    // taking the client id the unknown node claims.
+    await expectRefusal(refused!, 403, 'partner-not-trusted', NATIONAL);
+    expect(await loggedTransactions(national.admin, id)).toEqual([
+      expect.objectContaining({ status: 403, errorCode: 'partner-not-trusted', clientId: null }),
+    ]);
+    expect(await loggedTransactions(city.admin, id)).toEqual([
+      expect.objectContaining({ status: 403, errorCode: 'partner-not-trusted' }),
+    ]);
+
+    // Removing the city took the offer and the grants to its systems too: trusted again, both are made anew.
+    await national.admin.call('POST', '/federation/partners', trusted.anchors.city);
+    await offerMinistryService(national.admin);
+    trusted = { ...trusted, grantId: await grantCityClient(city.admin, national.admin) };
+    await waitUntil(
+      async () => (await call('/cong-dan/031090001234')).status === 200,
+      `${NATIONAL} answers ${CITY} again`,
     );
   });
 

@@ -55,7 +55,11 @@ export async function logInToAdminApi(
 
 async function errorOf(response: Response, what: string): Promise<AdminApiError> {
   const text = await response.text();
-  let problem: { code?: string; detail?: string } = {};
+  let problem: {
+    code?: string;
+    detail?: string;
+    errors?: readonly { pointer?: string; detail?: string }[];
+  } = {};
   try {
     problem = JSON.parse(text) as typeof problem;
   } catch {
@@ -64,6 +68,7 @@ async function errorOf(response: Response, what: string): Promise<AdminApiError>
   return new AdminApiError(
     response.status,
     problem.code,
-    `${what} answered ${response.status}${problem.code ? ` ${problem.code}` : ''}: ${problem.detail ?? text}`,
+    `${what} answered ${response.status}${problem.code ? ` ${problem.code}` : ''}: ${problem.detail ?? text}` +
+      (problem.errors ?? []).map((error) => `; ${error.pointer}: ${error.detail}`).join(''),
   );
 }

@@ -170,6 +170,11 @@ export async function publishMinistryService(
     timeoutMs: 30_000,
     maxBodyBytes: MINISTRY_MAX_BODY_BYTES,
   });
+  await offerMinistryService(national);
+}
+
+/** On the national platform: offers the ministry's service to the city, with its OpenAPI document. */
+export async function offerMinistryService(national: AdminApiClient): Promise<void> {
   await national.call('POST', `/federation/partners/${CITY}/offers`, {
     service: MINISTRY_SERVICE,
     publishOpenapi: true,
