@@ -5,20 +5,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminApiClient, logInToAdminApi } from '../src/cli/admin-api-client.js';
 import { startDemoMinistryProvider } from '../src/cli/demo-ministry-provider.js';
+import { callMinistry, loggedTransactions, postOversizedBody } from '../src/cli/cross-instance-calls.js';
 import {
   CITY,
   CITY_CLIENT,
-  callMinistry,
   cityHoldsGrant,
   type FederatingInstance,
   federatingEnv,
   freeLoopbackPort,
   grantCityClient,
-  loggedTransactions,
   MINISTRY_SERVICE,
   NATIONAL,
   offerMinistryService,
-  postOversizedBody,
   type TrustedInstances,
   trustEachOther,
 } from '../src/cli/trusted-instances.js';

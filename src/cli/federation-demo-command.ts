@@ -8,23 +8,20 @@ import { federationIdentityFile, readFederationIdentity } from '../registry/inde
 import { type AdminApiClient, logInToAdminApi } from './admin-api-client.js';
 import type { CliDeps, CliRunningServer } from './cli-deps.js';
 import { startDemoMinistryProvider } from './demo-ministry-provider.js';
+import { callMinistry, loggedTransactions, postOversizedBody, verifyChains } from './cross-instance-calls.js';
 import {
   CITY,
   CITY_CLIENT,
   CITY_UNGRANTED_CLIENT,
-  callMinistry,
   exchangeAnchors,
   type FederatingInstance,
   federatingConfig,
   freeLoopbackPort,
   grantCityClient,
-  loggedTransactions,
   MINISTRY_SERVICE,
   NATIONAL,
   openCityOutbound,
-  postOversizedBody,
   publishMinistryService,
-  verifyChains,
 } from './trusted-instances.js';
 
 class DemoFailure extends Error {}
