@@ -127,10 +127,15 @@ export async function exchangeAnchors(
   return { city: cityAnchor, national: nationalAnchor };
 }
 
-/** Path of a system under its organisation in the admin API. */
+/** Path of a system's organisation in the admin API. */
+function organisationPath(system: string): string {
+  const [instance, memberClass, code] = system.split('/');
+  return `/organisations/${instance}/${memberClass}/${code}`;
+}
+
+/** Path of a system in the admin API. */
 function systemPath(system: string): string {
-  const [instance, memberClass, code, name] = system.split('/');
-  return `/organisations/${instance}/${memberClass}/${code}/systems/${name}`;
+  return `${organisationPath(system)}/systems/${system.split('/')[3]}`;
 }
 
 /** Creates an organisation (of the instance the client administers), and one of its systems. */
@@ -141,10 +146,7 @@ async function createSystem(
 ): Promise<void> {
   const [, memberClass, code, name] = system.split('/');
   await admin.call('POST', '/organisations', { memberClass, code, name: names.organisation });
-  await admin.call('POST', `${systemPath(system).replace(/\/systems\/[^/]+$/, '')}/systems`, {
-    code: name,
-    name: names.system,
-  });
+  await admin.call('POST', `${organisationPath(system)}/systems`, { code: name, name: names.system });
 }
 
 /**
