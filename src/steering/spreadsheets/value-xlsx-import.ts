@@ -29,6 +29,12 @@ export interface ImportOptions {
   readonly mayReport?: (unitId: string) => boolean;
 }
 
+/**
+ * More rows than this is not one period's values but a mistake (or an attack): the read stops there
+ * with `spreadsheet-too-large`. Every unit of the merged city times forty indicators is about 5,000.
+ */
+export const MAX_VALUE_IMPORT_ROWS = 10_000;
+
 /** The columns of an import sheet, in order. */
 export const IMPORT_COLUMNS = ['indicator', 'unit', 'period', 'value', 'source', 'evidence'] as const;
 
@@ -44,7 +50,9 @@ interface ParsedRow {
 
 async function readRows(file: Uint8Array): Promise<ParsedRow[]> {
   const rows: ParsedRow[] = [];
-  for (const { row, cells } of await readSheetRows(file, IMPORT_COLUMNS.length)) {
+  for (const { row, cells } of await readSheetRows(file, IMPORT_COLUMNS.length, {
+    maxRows: MAX_VALUE_IMPORT_ROWS,
+  })) {
     const text = (index: number): string => textCell(cells[index]?.value ?? null);
     // A first row that does not start with an indicator code is the header.
     if (row === 1 && !/^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$/.test(text(0))) continue;
