@@ -44,11 +44,13 @@ const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 /**
  * A streaming scanner for the XML parts of a workbook: fed decoded text in chunks of any size, it
  * holds at most one unfinished token, so a sheet of any length is read in constant memory. It
- * refuses document type declarations (and with them entity expansion); comments, processing
- * instructions and CDATA sections are handled, namespaces reduced to local names.
+ * refuses document type declarations (and with them entity expansion) and unbalanced tags;
+ * comments, processing instructions and CDATA sections are handled, namespaces reduced to local names.
  */
 export class XmlScanner {
   private buffer = '';
+  /** The elements open now, innermost last: every end tag must close the innermost. */
+  private readonly open: string[] = [];
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -74,7 +76,7 @@ export class XmlScanner {
   end(): void {
     if (this.buffer.trim() !== '' && this.buffer.includes('<'))
       throw new XmlSyntaxError('the XML ends inside a tag');
-    if (this.buffer !== '') this.handler.text(decodeXmlText(this.buffer));
+    if (this.open.length > 0) throw new XmlSyntaxError(`<${this.open.at(-1)}> is never closed`);
     this.buffer = '';
   }
 
@@ -102,7 +104,9 @@ export class XmlScanner {
     if (end < 0) return -1;
     const body = buffer.slice(lt + 1, end);
     if (body.startsWith('/')) {
-      this.handler.close(localName(body.slice(1).trim()));
+      const name = body.slice(1).trim();
+      if (this.open.pop() !== name) throw new XmlSyntaxError(`</${name}> closes no open element`);
+      this.handler.close(localName(name));
       return end + 1;
     }
     const selfClosing = body.endsWith('/');
@@ -116,6 +120,7 @@ export class XmlScanner {
     }
     this.handler.open(localName(name), attributes);
     if (selfClosing) this.handler.close(localName(name));
+    else this.open.push(name);
     return end + 1;
   }
 }

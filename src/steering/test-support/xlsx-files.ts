@@ -21,11 +21,16 @@ export function buildImportFile(rows: readonly (readonly (string | number | null
   ]);
 }
 
-/** Reads every sheet of a workbook as arrays of cell values (row 1 included; empty cells undefined). */
+/** Reads every sheet of a workbook as arrays of cell values (row 1 included; empty cells undefined, none at the end). */
 export async function readWorkbook(file: Uint8Array): Promise<Record<string, unknown[][]>> {
   const sheets: Record<string, unknown[][]> = {};
   for (const sheet of await readWorkbookSheets(file)) {
-    sheets[sheet.name] = sheet.rows.map((row) => row.cells.map((cell) => cell.value ?? undefined));
+    sheets[sheet.name] = sheet.rows.map((row) => {
+      const values: unknown[] = row.cells.map((cell) => cell.value ?? undefined);
+      // A styled empty cell at the end (a shaded row) is no value.
+      while (values.length > 0 && values.at(-1) === undefined) values.pop();
+      return values;
+    });
   }
   return sheets;
 }

@@ -102,3 +102,27 @@ export function buildRawWorkbook(parts: RawWorkbookParts): Buffer {
     ...(parts.extra ?? []),
   ]);
 }
+
+/**
+ * A zip bomb shaped as a workbook: its sheet is `inflatedBytes` of blanks between valid tags, which
+ * deflate about a thousand times. With `declaredSize`, its headers claim that size instead.
+ */
+export function buildBombWorkbook(inflatedBytes: number, declaredSize?: number): Buffer {
+  const data = Buffer.alloc(inflatedBytes, ' ');
+  data.write(`<worksheet xmlns="${MAIN}"><sheetData>`, 0);
+  data.write('</sheetData></worksheet>', inflatedBytes - 24);
+  return buildRawWorkbook({
+    sheetData: '',
+    sheetEntry: declaredSize === undefined ? { data } : { data, declaredSize },
+  });
+}
+
+/** A workbook whose one sheet has `count` rows of two cells (a code and a number). */
+export function buildManyRowsWorkbook(count: number): Buffer {
+  const rows = Array.from(
+    { length: count },
+    (_, i) =>
+      `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>R${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`,
+  );
+  return buildRawWorkbook({ sheetData: rows.join('') });
+}
