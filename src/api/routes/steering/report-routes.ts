@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { type Actor, auditActorOf, authorize } from '../../../identity/index.js';
+import { type Actor, auditActorOf, authorize, isAllowed } from '../../../identity/index.js';
 import {
   AsOfQuery,
   type AuthoriseReport,
@@ -14,8 +14,13 @@ import {
 import type { ApiApp } from '../../admin-api-deps.js';
 import { actorOf } from '../../authenticate.js';
 import { withProblems } from '../../problem-schema.js';
-import { STEERING_TAGS as tags, SteeringIdParams, type SteeringRouteDeps } from './steering-route-deps.js';
-import { getForReaders, listForReaders } from './read-routes.js';
+import {
+  ItemsOf,
+  itemsOut,
+  STEERING_TAGS as tags,
+  SteeringIdParams,
+  type SteeringRouteDeps,
+} from './steering-route-deps.js';
 
 /** The steering resource of a report: its unit first, so a unit reporter's scope can match it. */
 const reportResource = (unitId: string, period: string): string => `${unitId}/reports/${period}`;
@@ -26,6 +31,11 @@ const reportAuthorisation =
   (report) =>
     authorize(actor, 'steering.report', reportResource(report.unitId, report.period));
 
+/** Whether the actor may read the report: an accepted one any reader, others their unit's reporters. */
+const mayReadReport = (actor: Actor, report: ReportView): boolean =>
+  report.status === 'accepted' ||
+  isAllowed(actor, 'steering.report.read', reportResource(report.unitId, report.period));
+
 /**
  * `/api/v1/steering/reports…`: a unit reporter creates, edits and submits its own unit's reports;
  * the secretariat accepts or returns them; leaders read.
@@ -33,16 +43,25 @@ const reportAuthorisation =
 export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDeps): void {
   const ok = withProblems({ 200: ReportView });
 
-  listForReaders(
-    app,
+  app.get(
     '/steering/reports',
     {
-      operationId: 'listReports',
-      summary: 'Reports by period and unit',
-      querystring: ReportQuery,
-      item: ReportView,
+      schema: {
+        tags,
+        operationId: 'listReports',
+        summary: 'Reports by period and unit',
+        description:
+          "A unit reporter sees its own unit's reports in every state, other units' accepted ones.",
+        querystring: ReportQuery,
+        response: withProblems({ 200: ItemsOf(ReportView) }),
+      },
     },
-    (request) => steering.reports.list(request.query),
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(actor, 'steering.read');
+      const reports = await steering.reports.list(request.query);
+      return itemsOut(reports.filter((report) => mayReadReport(actor, report)));
+    },
   );
 
   app.get(
@@ -83,11 +102,26 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
     },
   );
 
-  getForReaders(
-    app,
+  app.get(
     '/steering/reports/:id',
-    { operationId: 'getReport', summary: 'One report', params: SteeringIdParams, response: ReportView },
-    (request) => steering.reports.get(request.params.id),
+    {
+      schema: {
+        tags,
+        operationId: 'getReport',
+        summary: 'One report',
+        description: "A unit reporter reads another unit's report only once it is accepted (else 403).",
+        params: SteeringIdParams,
+        response: ok,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(actor, 'steering.read');
+      const report = await steering.reports.get(request.params.id);
+      if (report.status !== 'accepted')
+        authorize(actor, 'steering.report.read', reportResource(report.unitId, report.period));
+      return report;
+    },
   );
 
   app.patch(
