@@ -23,6 +23,13 @@ export const REPORTING_STATE_LABELS: Readonly<Record<string, string>> = {
 
 const DATE_TIME = 'dd/mm/yyyy hh:mm';
 
+/** Whether the reader may see a report's contents (its unit's reporters see drafts, others accepted ones). */
+export type ReportReadable = (report: {
+  readonly unitId: string;
+  readonly period: string;
+  readonly status: string;
+}) => boolean;
+
 /**
  * The reports of a period as an .xlsx workbook, as of a date: "Báo cáo" (every unit that owes one:
  * reporting state, report status, deadline, submitted at and accepted at in Hải Phòng time) and
@@ -32,13 +39,16 @@ export async function reportsWorkbook(
   db: Kysely<Database>,
   period: string,
   asOf: string,
+  mayRead: ReportReadable = () => true,
 ): Promise<GeneratedFile> {
   const status = await reportingStatus(db, period, asOf);
+  const stored = await db.selectFrom('steering_reports').selectAll().where('period', '=', period).execute();
+  const all = new Map(stored.map((r) => [r.id, r]));
+  // Reports whose contents the reader may see; of the others only the status shows.
   const reports = new Map(
-    (await db.selectFrom('steering_reports').selectAll().where('period', '=', period).execute()).map((r) => [
-      r.id,
-      r,
-    ]),
+    stored
+      .filter((r) => mayRead({ unitId: r.unit_id, period: r.period, status: r.status }))
+      .map((r) => [r.id, r]),
   );
   const items =
     reports.size === 0
@@ -79,7 +89,8 @@ export async function reportsWorkbook(
         { header: 'Ý kiến trả lại', key: 'returnComment', width: 40 },
       ],
       lines: status.units.map((unit) => {
-        const report = unit.reportId === null ? undefined : reports.get(unit.reportId);
+        const report = unit.reportId === null ? undefined : all.get(unit.reportId);
+        const open = report !== undefined && reports.has(report.id);
         return {
           values: {
             unitId: unit.unitId,
@@ -89,8 +100,8 @@ export async function reportsWorkbook(
             deadline: dateCell(status.deadline),
             submittedAt: localTimeCell(report?.submitted_at ?? null),
             acceptedAt: localTimeCell(report?.status === 'accepted' ? report.decided_at : null),
-            itemCount: items.filter((item) => item.reportId === unit.reportId).length,
-            returnComment: report?.status === 'returned' ? report.return_comment : null,
+            itemCount: open ? items.filter((item) => item.reportId === unit.reportId).length : null,
+            returnComment: open && report.status === 'returned' ? report.return_comment : null,
           },
         };
       }),

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { type Actor, auditActorOf, authorize, isAllowed } from '../../../identity/index.js';
+import { type Actor, auditActorOf, authorize } from '../../../identity/index.js';
 import {
   AsOfQuery,
   type AuthoriseReport,
@@ -12,6 +12,7 @@ import {
   ReturnInput,
 } from '../../../steering/index.js';
 import type { ApiApp } from '../../admin-api-deps.js';
+import { mayReadReport, reportResource } from './report-access.js';
 import { actorOf } from '../../authenticate.js';
 import { withProblems } from '../../problem-schema.js';
 import {
@@ -22,19 +23,11 @@ import {
   type SteeringRouteDeps,
 } from './steering-route-deps.js';
 
-/** The steering resource of a report: its unit first, so a unit reporter's scope can match it. */
-const reportResource = (unitId: string, period: string): string => `${unitId}/reports/${period}`;
-
 /** Authorizes a unit's report action on the report a command reads (its unit never changes). */
 const reportAuthorisation =
   (actor: Actor): AuthoriseReport =>
   (report) =>
     authorize(actor, 'steering.report', reportResource(report.unitId, report.period));
-
-/** Whether the actor may read the report: an accepted one any reader, others their unit's reporters. */
-const mayReadReport = (actor: Actor, report: ReportView): boolean =>
-  report.status === 'accepted' ||
-  isAllowed(actor, 'steering.report.read', reportResource(report.unitId, report.period));
 
 /**
  * `/api/v1/steering/reports…`: a unit reporter creates, edits and submits its own unit's reports;

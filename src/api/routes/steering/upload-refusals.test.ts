@@ -7,7 +7,12 @@ import {
   type Steering,
   seedSteeringSample,
 } from '../../../steering/index.js';
-import { buildImportFile, buildTaskFile, taskRow } from '../../../steering/test-support/xlsx-files.js';
+import {
+  buildImportFile,
+  buildTaskFile,
+  readWorkbook,
+  taskRow,
+} from '../../../steering/test-support/xlsx-files.js';
 import {
   buildBombWorkbook,
   buildManyRowsWorkbook,
@@ -176,19 +181,28 @@ for (const dialect of DIALECTS) {
     });
 
     it("shows a unit reporter its own unit's reports in every state and other units' only once accepted", async () => {
+      // A task of another unit that still exists after the merger of 2025-07-01.
+      const task = (await steering.tasks.list()).find((each) =>
+        ['SNV', 'SYT', 'STP', 'STC', 'SCT'].includes(each.leadUnitId),
+      )!;
       const other = await api.call(
         'POST',
         '/api/v1/steering/reports',
         { cookie: secretariat },
-        { unitId: 'SNV', period: '2025-Q2', narrative: 'Dự thảo báo cáo quý II của Sở Nội vụ' },
+        {
+          unitId: task.leadUnitId,
+          period: '2025-Q3',
+          narrative: 'Dự thảo báo cáo quý III',
+          items: [{ taskId: task.id, progress: 40, narrative: 'Nội dung dự thảo chưa gửi' }],
+        },
       );
-      expect(other.status).toBe(201);
+      expect(other.status, await other.clone().text()).toBe(201);
       const draft = await readJson<{ id: string }>(other);
       const own = await api.call(
         'POST',
         '/api/v1/steering/reports',
         { cookie: reporter },
-        { unitId: 'SKHCN', period: '2025-Q2', narrative: 'Dự thảo của Sở Khoa học và Công nghệ' },
+        { unitId: 'SKHCN', period: '2025-Q3', narrative: 'Dự thảo của Sở Khoa học và Công nghệ' },
       );
       expect(own.status).toBe(201);
       const ownDraft = await readJson<{ id: string }>(own);
@@ -206,6 +220,29 @@ for (const dialect of DIALECTS) {
         (await api.call('GET', `/api/v1/steering/reports/${ownDraft.id}`, { cookie: reporter })).status,
       ).toBe(200);
 
+      // Nor do its task lines show in the period's workbook, which the secretariat sees whole.
+      const exported = async (cookie: string) =>
+        readWorkbook(
+          Buffer.from(
+            await (
+              await api.call('GET', '/api/v1/steering/reports/xlsx?period=2025-Q3', { cookie })
+            ).arrayBuffer(),
+          ),
+        );
+      expect((await exported(reporter))['Tiến độ nhiệm vụ']!.slice(1)).toEqual([]);
+      expect((await exported(secretariat))['Tiến độ nhiệm vụ']!.slice(1)).toEqual([
+        [
+          task.leadUnitId,
+          expect.any(String),
+          'Đang soạn',
+          task.code,
+          task.title,
+          40,
+          task.progress,
+          'Nội dung dự thảo chưa gửi',
+        ],
+      ]);
+
       // Once accepted, the other unit's report is open to every reader.
       expect(
         (await api.call('POST', `/api/v1/steering/reports/${draft.id}/submit`, { cookie: secretariat }, {}))
@@ -218,6 +255,7 @@ for (const dialect of DIALECTS) {
       expect(
         (await api.call('GET', `/api/v1/steering/reports/${draft.id}`, { cookie: reporter })).status,
       ).toBe(200);
+      expect((await exported(reporter))['Tiến độ nhiệm vụ']!.slice(1)).toHaveLength(1);
       const secretariatList = await readJson<{ items: { id: string }[] }>(
         await api.call('GET', '/api/v1/steering/reports', { cookie: secretariat }),
       );
