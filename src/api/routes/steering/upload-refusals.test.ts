@@ -180,11 +180,25 @@ for (const dialect of DIALECTS) {
       expect(stored.items).toMatchObject([{ period: '2022', value: 75, source: 'verified' }]);
     });
 
-    it("shows a unit reporter its own unit's reports in every state and other units' only once accepted", async () => {
+    it("shows a unit reporter its own unit's reports and evidence in every state, other units' only once accepted", async () => {
       // A task of another unit that still exists after the merger of 2025-07-01.
       const task = (await steering.tasks.list()).find((each) =>
         ['SNV', 'SYT', 'STP', 'STC', 'SCT'].includes(each.leadUnitId),
       )!;
+      const evidence = await api.call(
+        'POST',
+        '/api/v1/steering/attachments',
+        { cookie: secretariat },
+        {
+          fileName: 'Minh chứng quý III.pdf',
+          mediaType: 'application/pdf',
+          contentBase64: Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64'),
+          unitId: task.leadUnitId,
+        },
+      );
+      expect(evidence.status).toBe(201);
+      const evidenceId = (await readJson<{ id: string }>(evidence)).id;
+      const evidencePath = `/api/v1/steering/attachments/${evidenceId}`;
       const other = await api.call(
         'POST',
         '/api/v1/steering/reports',
@@ -193,7 +207,14 @@ for (const dialect of DIALECTS) {
           unitId: task.leadUnitId,
           period: '2025-Q3',
           narrative: 'Dự thảo báo cáo quý III',
-          items: [{ taskId: task.id, progress: 40, narrative: 'Nội dung dự thảo chưa gửi' }],
+          items: [
+            {
+              taskId: task.id,
+              progress: 40,
+              narrative: 'Nội dung dự thảo chưa gửi',
+              evidenceIds: [evidenceId],
+            },
+          ],
         },
       );
       expect(other.status, await other.clone().text()).toBe(201);
@@ -209,6 +230,8 @@ for (const dialect of DIALECTS) {
 
       const refused = await api.call('GET', `/api/v1/steering/reports/${draft.id}`, { cookie: reporter });
       await expectRefusal(refused, 403, 'forbidden');
+      await expectRefusal(await api.call('GET', evidencePath, { cookie: reporter }), 403, 'forbidden');
+      expect((await api.call('GET', evidencePath, { cookie: secretariat })).status).toBe(200);
       const listed = await readJson<{ items: { id: string; unitId: string; status: string }[] }>(
         await api.call('GET', '/api/v1/steering/reports', { cookie: reporter }),
       );
@@ -256,6 +279,7 @@ for (const dialect of DIALECTS) {
         (await api.call('GET', `/api/v1/steering/reports/${draft.id}`, { cookie: reporter })).status,
       ).toBe(200);
       expect((await exported(reporter))['Tiến độ nhiệm vụ']!.slice(1)).toHaveLength(1);
+      expect((await api.call('GET', evidencePath, { cookie: reporter })).status).toBe(200);
       const secretariatList = await readJson<{ items: { id: string }[] }>(
         await api.call('GET', '/api/v1/steering/reports', { cookie: secretariat }),
       );
