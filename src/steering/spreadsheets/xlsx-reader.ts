@@ -33,8 +33,6 @@ function parseInThread(
     const worker = startModuleWorker(import.meta.url, 'xlsx-parse-thread', {
       workerData: { file, request, limits } satisfies ParseThreadInput,
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 16 },
-      stdout: false,
-      stderr: true,
     });
     let settled = false;
     const settle = (outcome: () => void) => {
