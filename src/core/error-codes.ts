@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   'not-found': { status: 404, title: 'No such resource' },
   conflict: { status: 409, title: 'The resource conflicts with an existing one' },
   'unsupported-media-type': { status: 415, title: 'The request body must be JSON' },
+  'spreadsheet-too-large': { status: 413, title: 'The spreadsheet is larger than Cảng reads' },
   'not-ready': { status: 503, title: 'The node is not ready' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -75,6 +75,13 @@ export const AUTHORIZATION_RULES = {
     'steering-secretariat',
     { role: 'unit-reporter', scope: 'unitOf(resource)' },
   ],
+  // A unit's reports in every state (drafts, submitted, returned); accepted ones need only steering.read.
+  'steering.report.read': [
+    'platform-admin',
+    'steering-secretariat',
+    'leader',
+    { role: 'unit-reporter', scope: 'unitOf(resource)' },
+  ],
   // Catalog.
   'catalog.read': ['any-user'],
   'catalog.write': ORG_WRITERS,

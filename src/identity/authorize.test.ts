@@ -65,6 +65,12 @@ const REFUSALS: readonly [Action, Actor, string | undefined, string][] = [
   ['steering.read', orgAdminA, undefined, 'org-admin does not read the steering workspace'],
   ['steering.write', reporterU1, 'U1', 'unit reporter cannot change the program'],
   ['steering.report', reporterU1, 'U2/report-1', 'unit reporter of U1 cannot report for U2'],
+  [
+    'steering.report.read',
+    reporterU1,
+    'U2/reports/2025-Q2',
+    "unit reporter of U1 cannot read U2's reports before they are accepted",
+  ],
   ['catalog.write', orgAdminA, `${ORG_B}/dataset`, 'org-admin of A cannot change the catalog of B'],
   ['sharing-request.create', nobody, ORG_A, 'a user without roles cannot request data'],
   [

@@ -20,6 +20,8 @@ export interface AttachmentCommands {
   get(id: string): Promise<AttachmentView>;
   /** An attachment's metadata and bytes. */
   download(id: string): Promise<AttachmentFile>;
+  /** Whether the attachment is evidence on a line of an accepted report (then every reader may see it). */
+  isAcceptedEvidence(id: string): Promise<boolean>;
 }
 
 type AttachmentMeta = Omit<SteeringAttachmentTable, 'content'>;
@@ -104,6 +106,18 @@ export function attachmentCommands(context: SteeringContext): AttachmentCommands
         .executeTakeFirst();
       if (row === undefined) throw new CangError('not-found', `No attachment ${id}`);
       return { view: presentAttachment(row), bytes: Buffer.from(row.content, 'base64') };
+    },
+
+    async isAcceptedEvidence(id) {
+      // evidence_ids is a JSON array of attachment ids, which are generated and hold no LIKE wildcard.
+      const found = await db
+        .selectFrom('steering_report_items')
+        .innerJoin('steering_reports', 'steering_reports.id', 'steering_report_items.report_id')
+        .select('steering_report_items.report_id')
+        .where('steering_reports.status', '=', 'accepted')
+        .where('steering_report_items.evidence_ids', 'like', `%${JSON.stringify(id)}%`)
+        .executeTakeFirst();
+      return found !== undefined;
     },
   };
 }

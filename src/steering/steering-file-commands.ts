@@ -5,7 +5,7 @@ import { programWorkbook } from './spreadsheets/program-xlsx-export.js';
 import { collectQuarterlyReport } from './quarterly-report-data.js';
 import { renderQuarterlyReport } from './quarterly-report-html.js';
 import { requirePeriod } from './period-input.js';
-import { reportsWorkbook } from './spreadsheets/report-xlsx-export.js';
+import { type ReportReadable, reportsWorkbook } from './spreadsheets/report-xlsx-export.js';
 import type { SteeringContext } from './steering-context.js';
 import {
   importTasks,
@@ -25,8 +25,11 @@ export interface SteeringFileCommands {
   ): Promise<TaskImportReport>;
   /** A program with its groups and tasks (progress roll-up, overdue flags) as .xlsx, as of a date. */
   exportProgram(programId: string, asOf?: string): Promise<GeneratedFile>;
-  /** The reports of a period (status, submitted and accepted at, per-task progress) as .xlsx. */
-  exportReports(period: string, asOf?: string): Promise<GeneratedFile>;
+  /**
+   * The reports of a period (status, submitted and accepted at, per-task progress) as .xlsx; the
+   * contents (task lines, item count, return comment) only of the reports `mayRead` allows.
+   */
+  exportReports(period: string, asOf?: string, mayRead?: ReportReadable): Promise<GeneratedFile>;
   /** The committee's printable report of a period as an HTML page (Vietnamese, print CSS, no script). */
   quarterlyReport(period: string, asOf?: string): Promise<string>;
 }
@@ -47,9 +50,9 @@ export function steeringFileCommands(context: SteeringContext): SteeringFileComm
   return {
     importTasks: (actor, programId, file, options) => importTasks(context, actor, programId, file, options),
     exportProgram: async (programId, asOf) => programWorkbook(db, programId, dateOf(asOf)),
-    async exportReports(period, asOf) {
+    async exportReports(period, asOf, mayRead) {
       requirePeriod(period);
-      return reportsWorkbook(db, period, dateOf(asOf));
+      return reportsWorkbook(db, period, dateOf(asOf), mayRead);
     },
     async quarterlyReport(period, asOf) {
       return renderQuarterlyReport(await collectQuarterlyReport(db, period, dateOf(asOf)));

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildSheetFile } from '../test-support/xlsx-files.js';
 import {
   SECRETARIAT,
   auditCount,
@@ -23,12 +23,11 @@ const DA_NANG_2022 = {
 const values = (of: Record<string, number>) =>
   Object.fromEntries(Object.entries(of).map(([k, v]) => [k, { value: v }]));
 
-async function componentSheet(rows: readonly (readonly (string | number | null)[])[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Phụ lục');
-  sheet.addRow(['Chỉ số chính', 'Mã chỉ số thành phần', 'Tên chỉ số thành phần', 'Điểm tối đa']);
-  for (const row of rows) sheet.addRow([...row]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+function componentSheet(rows: readonly (readonly (string | number | null)[])[]): Promise<Buffer> {
+  return buildSheetFile('Phụ lục', [
+    ['Chỉ số chính', 'Mã chỉ số thành phần', 'Tên chỉ số thành phần', 'Điểm tối đa'],
+    ...rows,
+  ]);
 }
 
 for (const dialect of DIALECTS) {

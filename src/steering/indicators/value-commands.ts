@@ -4,7 +4,7 @@ import type { SteeringContext } from '../steering-context.js';
 import { parseInput, parseQuery, throwIfProblems } from './indicator-input.js';
 import { presentValue, UNIT_COLUMNS } from './indicator-rows.js';
 import { ValueInput, ValueQuery, type ValueView } from './indicator-schemas.js';
-import { checkValue } from './value-rules.js';
+import { checkValue, VERIFIED_STAYS } from './value-rules.js';
 import { upsertValues } from './value-store.js';
 
 /** A page of values and the cursor of the next one. */
@@ -90,12 +90,18 @@ export function valueCommands(context: SteeringContext): ValueCommands {
           .where('indicator_code', '=', code)
           .where('unit_id', '=', unitId)
           .executeTakeFirst();
+        const source = input.source ?? 'reported';
+        if (previous?.source === 'verified' && source === 'reported') {
+          throw new CangError('conflict', 'The value is verified; a reported value does not replace it', {
+            errors: [{ pointer: '/source', detail: VERIFIED_STAYS }],
+          });
+        }
         const row: SteeringIndicatorValueTable = {
           period,
           indicator_code: code,
           unit_id: unitId,
           value: input.value,
-          source: input.source ?? 'reported',
+          source,
           evidence_note: input.evidenceNote ?? null,
           attachment_id: input.attachmentId ?? null,
           recorded_by: actor.id,

@@ -59,3 +59,10 @@ export function checkValue(
   }
   return problems.length === 0 && period !== undefined ? { ok: true, period } : { ok: false, problems };
 }
+
+/** Why a value may not be marked 'verified': verifying is the secretariat's, not the reporting unit's. */
+export const VERIFY_REFUSED = 'only the secretariat may mark a value verified';
+
+/** Why a reported value does not replace a stored one that the secretariat verified. */
+export const VERIFIED_STAYS =
+  'the stored value is verified by the secretariat; a reported value does not replace it';

@@ -1,4 +1,3 @@
-import { CangError } from '../../core/index.js';
 import { isCalendarDate } from '../calendar-date.js';
 import { TASK_SHEET_COLUMNS } from './task-sheet-columns.js';
 import { numberCell } from './xlsx-cells.js';
@@ -7,15 +6,12 @@ import { readSheetRows, type SheetCell, type SheetRow } from './xlsx-reader.js';
 /** More rows than this is not a task list but a mistake; refuse it before touching the store. */
 export const MAX_IMPORT_ROWS = 2000;
 
-/** Reads the first sheet's non-empty rows (all thirteen columns), or throws `validation-failed`. */
-export async function readTaskSheet(file: Uint8Array): Promise<SheetRow[]> {
-  const rows = await readSheetRows(file, TASK_SHEET_COLUMNS.length);
-  if (rows.length > MAX_IMPORT_ROWS) {
-    throw new CangError('validation-failed', 'Too many rows', {
-      errors: [{ pointer: '/file', detail: `more than ${MAX_IMPORT_ROWS} rows` }],
-    });
-  }
-  return rows;
+/**
+ * Reads the first sheet's non-empty rows (all thirteen columns), or throws `validation-failed`, or
+ * `spreadsheet-too-large` past MAX_IMPORT_ROWS (the read stops there).
+ */
+export function readTaskSheet(file: Uint8Array): Promise<SheetRow[]> {
+  return readSheetRows(file, TASK_SHEET_COLUMNS.length, { maxRows: MAX_IMPORT_ROWS });
 }
 
 /** A cell as trimmed NFC text ('' when empty); numbers as written. */

@@ -1,8 +1,9 @@
 import { CangError, type FieldProblem } from '../../core/index.js';
-import type { AuditActor, SteeringIndicatorValueTable } from '../../store/index.js';
+import type { Kysely } from 'kysely';
+import type { AuditActor, Database, SteeringIndicatorValueTable } from '../../store/index.js';
 import type { SteeringContext } from '../steering-context.js';
 import { UNIT_COLUMNS } from '../indicators/indicator-rows.js';
-import { checkValue } from '../indicators/value-rules.js';
+import { checkValue, VERIFIED_STAYS, VERIFY_REFUSED } from '../indicators/value-rules.js';
 import { upsertValues } from '../indicators/value-store.js';
 import { numberCell, textCell } from './xlsx-cells.js';
 import { readSheetRows } from './xlsx-reader.js';
@@ -27,7 +28,15 @@ export interface ImportOptions {
   readonly acceptValid?: boolean;
   /** Whether the caller may report for a unit (a unit reporter only for its own); every unit by default. */
   readonly mayReport?: (unitId: string) => boolean;
+  /** Whether the caller may mark a unit's values verified (the secretariat's); nobody by default. */
+  readonly mayVerify?: (unitId: string) => boolean;
 }
+
+/**
+ * More rows than this is not one period's values but a mistake (or an attack): the read stops there
+ * with `spreadsheet-too-large`. Every unit of the merged city times forty indicators is about 5,000.
+ */
+export const MAX_VALUE_IMPORT_ROWS = 10_000;
 
 /** The columns of an import sheet, in order. */
 export const IMPORT_COLUMNS = ['indicator', 'unit', 'period', 'value', 'source', 'evidence'] as const;
@@ -42,9 +51,27 @@ interface ParsedRow {
   readonly evidence: string;
 }
 
+/** The stored verified values among these indicators and units, as 'code unit period'. */
+async function verifiedKeys(
+  db: Kysely<Database>,
+  codes: readonly string[],
+  unitIds: readonly string[],
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('steering_indicator_values')
+    .select(['indicator_code', 'unit_id', 'period'])
+    .where('source', '=', 'verified')
+    .where('indicator_code', 'in', codes)
+    .where('unit_id', 'in', unitIds)
+    .execute();
+  return new Set(rows.map((row) => `${row.indicator_code} ${row.unit_id} ${row.period}`));
+}
+
 async function readRows(file: Uint8Array): Promise<ParsedRow[]> {
   const rows: ParsedRow[] = [];
-  for (const { row, cells } of await readSheetRows(file, IMPORT_COLUMNS.length)) {
+  for (const { row, cells } of await readSheetRows(file, IMPORT_COLUMNS.length, {
+    maxRows: MAX_VALUE_IMPORT_ROWS,
+  })) {
     const text = (index: number): string => textCell(cells[index]?.value ?? null);
     // A first row that does not start with an indicator code is the header.
     if (row === 1 && !/^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$/.test(text(0))) continue;
@@ -64,7 +91,9 @@ async function readRows(file: Uint8Array): Promise<ParsedRow[]> {
 /**
  * Imports indicator values from the first sheet of an .xlsx file (columns: indicator code, unit code,
  * period, value, source, evidence; an optional header row) in one transaction. Every row is checked by
- * the same rules as a single value; a file with any bad row imports nothing unless `acceptValid`.
+ * the same rules as a single value: a row may say 'verified' only when `mayVerify` allows it, and a
+ * reported row never replaces a verified value (both refused on /source). A file with any bad row
+ * imports nothing unless `acceptValid`, which imports the good rows and reports the others.
  */
 export async function importValues(
   context: SteeringContext,
@@ -91,6 +120,7 @@ export async function importValues(
         (unit) => [unit.id, unit],
       ),
     );
+    const verified = await verifiedKeys(trx, codes, unitIds);
     const seen = new Map<string, number>();
     const results: ImportRowResult[] = [];
     const good: SteeringIndicatorValueTable[] = [];
@@ -100,6 +130,10 @@ export async function importValues(
       const reasons: FieldProblem[] = check.ok ? [] : [...check.problems];
       if (row.source !== 'reported' && row.source !== 'verified')
         reasons.push({ pointer: '/source', detail: "must be 'reported' or 'verified'" });
+      if (row.source === 'verified' && !(options.mayVerify?.(row.unitId) ?? false))
+        reasons.push({ pointer: '/source', detail: VERIFY_REFUSED });
+      if (row.source === 'reported' && verified.has(`${row.code} ${row.unitId} ${row.period}`))
+        reasons.push({ pointer: '/source', detail: VERIFIED_STAYS });
       if (row.evidence.length > 2000)
         reasons.push({ pointer: '/evidence', detail: 'longer than 2,000 characters' });
       if (options.mayReport !== undefined && units.has(row.unitId) && !options.mayReport(row.unitId))

@@ -30,7 +30,7 @@ for (const dialect of DIALECTS) {
         ['CQS-03', 'STP', 2024, '64,5', 'verified', null],
         ['CQS-03', 'Q-LECHAN', '2024-Q4', 51, null, null],
       ]);
-      const report = await fx.indicators.importValues(SECRETARIAT, file);
+      const report = await fx.indicators.importValues(SECRETARIAT, file, { mayVerify: () => true });
       expect(report).toEqual({
         committed: true,
         imported: 3,
@@ -91,6 +91,45 @@ for (const dialect of DIALECTS) {
       expect(report.rows[1]!.reasons).toEqual([
         { pointer: '/unit', detail: 'you may not report values for STP' },
       ]);
+    });
+
+    it('refuses a verified row to a caller who may not verify, by default everyone', async () => {
+      const file = await buildImportFile([['CQS-03', 'SNV', '2024', 72.5, 'verified', null]]);
+      for (const options of [{}, { mayVerify: (unit: string) => unit !== 'SNV' }]) {
+        const report = await fx.indicators.importValues(SECRETARIAT, file, options);
+        expect(report.committed).toBe(false);
+        expect(report.rows[0]!.reasons).toEqual([
+          { pointer: '/source', detail: 'only the secretariat may mark a value verified' },
+        ]);
+      }
+      expect((await fx.indicators.listValues()).items).toEqual([]);
+    });
+
+    it('never lets a reported value replace a verified one, on import or on its own', async () => {
+      await fx.indicators.putValue(SECRETARIAT, 'CQS-03', 'SNV', '2024', { value: 70, source: 'verified' });
+      const file = await buildImportFile([
+        ['CQS-03', 'SNV', '2024', 10, 'reported', null],
+        ['CQS-03', 'STP', '2024', 20, null, null],
+      ]);
+      const report = await fx.indicators.importValues(SECRETARIAT, file, { acceptValid: true });
+      expect(report).toMatchObject({ committed: true, imported: 1 });
+      expect(report.rows[0]!.reasons).toEqual([
+        {
+          pointer: '/source',
+          detail: 'the stored value is verified by the secretariat; a reported value does not replace it',
+        },
+      ]);
+      await expectCangError(
+        fx.indicators.putValue(SECRETARIAT, 'CQS-03', 'SNV', '2024', { value: 11 }),
+        'conflict',
+      );
+      const values = await fx.indicators.listValues({ indicator: 'CQS-03' });
+      expect(values.items.map((value) => [value.unitId, value.value, value.source])).toEqual([
+        ['SNV', 70, 'verified'],
+        ['STP', 20, 'reported'],
+      ]);
+      // The secretariat corrects a verified value by verifying the new one.
+      await fx.indicators.putValue(SECRETARIAT, 'CQS-03', 'SNV', '2024', { value: 71, source: 'verified' });
     });
 
     it('refuses a file that is not a workbook, or has no rows', async () => {

@@ -1,22 +1,12 @@
-import type { CellValue } from 'exceljs';
+/** A cell's value as read from a sheet: text, a number, a date cell, a boolean, or empty. */
+export type CellValue = string | number | boolean | Date | null | undefined;
 
-/** A cell as plain text or number: rich text, hyperlinks and formulas give their visible text or result. */
+/** A cell as plain text or number: text trimmed and in NFC, a boolean as 'true' or 'false'. */
 export function plainCell(value: CellValue): string | number | Date | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value.normalize('NFC').trim();
-  if (typeof value === 'number' || value instanceof Date) return value;
   if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((part) => part.text)
-        .join('')
-        .normalize('NFC')
-        .trim();
-    if ('result' in value) return plainCell((value.result ?? null) as CellValue);
-    if ('text' in value && typeof value.text === 'string') return value.text.normalize('NFC').trim();
-  }
-  return null;
+  return value;
 }
 
 /** A cell as text: numbers as written, a date cell as its month 'YYYY-MM' (Excel turns 2024-07 into a date). */

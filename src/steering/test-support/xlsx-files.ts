@@ -1,40 +1,43 @@
-import ExcelJS from 'exceljs';
+import writeExcelFile, { type Cell } from 'write-excel-file/node';
 import { TASK_SHEET_COLUMNS } from '../spreadsheets/task-sheet-columns.js';
-
-/** Builds an indicator value import file: a header row, then the given rows. */
-export async function buildImportFile(
-  rows: readonly (readonly (string | number | null)[])[],
-): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Số liệu');
-  sheet.addRow(['Mã chỉ tiêu', 'Mã đơn vị', 'Kỳ', 'Giá trị', 'Nguồn', 'Minh chứng']);
-  for (const row of rows) sheet.addRow([...row]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** Reads every sheet of a workbook as arrays of cell values (row 1 included). */
-export async function readWorkbook(file: Uint8Array): Promise<Record<string, unknown[][]>> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(file) as unknown as ExcelJS.Buffer);
-  const sheets: Record<string, unknown[][]> = {};
-  for (const sheet of workbook.worksheets) {
-    const rows: unknown[][] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    sheets[sheet.name] = rows;
-  }
-  return sheets;
-}
+import { readWorkbookSheets } from '../spreadsheets/xlsx-reader.js';
 
 /** A cell of a test sheet: text, a number, a date cell, or empty. */
 export type TestCell = string | number | Date | null;
 
+const cellOf = (value: TestCell): Cell =>
+  value instanceof Date ? { type: Date, value, format: 'dd/mm/yyyy' } : value;
+
+/** Builds a workbook with one sheet of the given name and rows, as a user's spreadsheet program would. */
+export function buildSheetFile(name: string, rows: readonly (readonly TestCell[])[]): Promise<Buffer> {
+  return writeExcelFile([{ sheet: name, data: rows.map((row) => row.map(cellOf)) }]).toBuffer();
+}
+
+/** Builds an indicator value import file: a header row, then the given rows. */
+export function buildImportFile(rows: readonly (readonly (string | number | null)[])[]): Promise<Buffer> {
+  return buildSheetFile('Số liệu', [
+    ['Mã chỉ tiêu', 'Mã đơn vị', 'Kỳ', 'Giá trị', 'Nguồn', 'Minh chứng'],
+    ...rows,
+  ]);
+}
+
+/** Reads every sheet of a workbook as arrays of cell values (row 1 included; empty cells undefined, none at the end). */
+export async function readWorkbook(file: Uint8Array): Promise<Record<string, unknown[][]>> {
+  const sheets: Record<string, unknown[][]> = {};
+  for (const sheet of await readWorkbookSheets(file)) {
+    sheets[sheet.name] = sheet.rows.map((row) => {
+      const values: unknown[] = row.cells.map((cell) => cell.value ?? undefined);
+      // A styled empty cell at the end (a shaded row) is no value.
+      while (values.length > 0 && values.at(-1) === undefined) values.pop();
+      return values;
+    });
+  }
+  return sheets;
+}
+
 /** Builds a task import file: the header row of TASK_SHEET_COLUMNS, then the given rows. */
-export async function buildTaskFile(rows: readonly (readonly TestCell[])[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Nhiệm vụ');
-  sheet.addRow(TASK_SHEET_COLUMNS.map((column) => column.header));
-  for (const row of rows) sheet.addRow([...row]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function buildTaskFile(rows: readonly (readonly TestCell[])[]): Promise<Buffer> {
+  return buildSheetFile('Nhiệm vụ', [TASK_SHEET_COLUMNS.map((column) => column.header), ...rows]);
 }
 
 /** A good task row for program CT-284's group 01, with overrides by column key. */

@@ -1011,7 +1011,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reports by period and unit */
+        /**
+         * Reports by period and unit
+         * @description A unit reporter sees its own unit's reports in every state, other units' accepted ones.
+         */
         get: operations["listReports"];
         put?: never;
         /** Start a draft report of a unit for a period */
@@ -1046,7 +1049,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One report */
+        /**
+         * One report
+         * @description A unit reporter reads another unit's report only once it is accepted (else 403).
+         */
         get: operations["getReport"];
         put?: never;
         post?: never;
@@ -2295,7 +2301,7 @@ export interface operations {
                              * @description An action of the rule table
                              * @example system.update
                              */
-                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "federation.read" | "federation.trust" | "federation.outbound" | "federation.offer" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
+                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "federation.read" | "federation.trust" | "federation.outbound" | "federation.offer" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "steering.report.read" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
                             /** @description null: on every resource; else only on resources within one of these organisation or unit ids */
                             scopes: string[] | null;
                         }[];
@@ -2419,7 +2425,7 @@ export interface operations {
                              * @description An action of the rule table
                              * @example system.update
                              */
-                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "federation.read" | "federation.trust" | "federation.outbound" | "federation.offer" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
+                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "federation.read" | "federation.trust" | "federation.outbound" | "federation.offer" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "steering.report.read" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
                             /** @description null: on every resource; else only on resources within one of these organisation or unit ids */
                             scopes: string[] | null;
                         }[];

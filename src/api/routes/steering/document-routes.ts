@@ -93,8 +93,12 @@ export function registerDocumentRoutes(app: ApiApp, { steering }: SteeringRouteD
       },
     },
     async (request, reply) => {
-      authorize(actorOf(request), 'steering.read');
+      const actor = actorOf(request);
+      authorize(actor, 'steering.read');
       const { view, bytes } = await steering.attachments.download(request.params.id);
+      // A unit's evidence is its reporters' until a report citing it is accepted, as its reports are.
+      if (view.unitId !== null && !(await steering.attachments.isAcceptedEvidence(view.id)))
+        authorize(actor, 'steering.report.read', `${view.unitId}/attachments`);
       // RFC 6266 with an RFC 8187 UTF-8 file name, since Vietnamese names are not ASCII.
       const ascii = withoutMarks(view.fileName)
         .replace(/[^\x20-\x7e]/g, '')

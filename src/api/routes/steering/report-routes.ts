@@ -12,13 +12,16 @@ import {
   ReturnInput,
 } from '../../../steering/index.js';
 import type { ApiApp } from '../../admin-api-deps.js';
+import { mayReadReport, reportResource } from './report-access.js';
 import { actorOf } from '../../authenticate.js';
 import { withProblems } from '../../problem-schema.js';
-import { STEERING_TAGS as tags, SteeringIdParams, type SteeringRouteDeps } from './steering-route-deps.js';
-import { getForReaders, listForReaders } from './read-routes.js';
-
-/** The steering resource of a report: its unit first, so a unit reporter's scope can match it. */
-const reportResource = (unitId: string, period: string): string => `${unitId}/reports/${period}`;
+import {
+  ItemsOf,
+  itemsOut,
+  STEERING_TAGS as tags,
+  SteeringIdParams,
+  type SteeringRouteDeps,
+} from './steering-route-deps.js';
 
 /** Authorizes a unit's report action on the report a command reads (its unit never changes). */
 const reportAuthorisation =
@@ -33,16 +36,25 @@ const reportAuthorisation =
 export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDeps): void {
   const ok = withProblems({ 200: ReportView });
 
-  listForReaders(
-    app,
+  app.get(
     '/steering/reports',
     {
-      operationId: 'listReports',
-      summary: 'Reports by period and unit',
-      querystring: ReportQuery,
-      item: ReportView,
+      schema: {
+        tags,
+        operationId: 'listReports',
+        summary: 'Reports by period and unit',
+        description:
+          "A unit reporter sees its own unit's reports in every state, other units' accepted ones.",
+        querystring: ReportQuery,
+        response: withProblems({ 200: ItemsOf(ReportView) }),
+      },
     },
-    (request) => steering.reports.list(request.query),
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(actor, 'steering.read');
+      const reports = await steering.reports.list(request.query);
+      return itemsOut(reports.filter((report) => mayReadReport(actor, report)));
+    },
   );
 
   app.get(
@@ -83,11 +95,26 @@ export function registerReportRoutes(app: ApiApp, { steering }: SteeringRouteDep
     },
   );
 
-  getForReaders(
-    app,
+  app.get(
     '/steering/reports/:id',
-    { operationId: 'getReport', summary: 'One report', params: SteeringIdParams, response: ReportView },
-    (request) => steering.reports.get(request.params.id),
+    {
+      schema: {
+        tags,
+        operationId: 'getReport',
+        summary: 'One report',
+        description: "A unit reporter reads another unit's report only once it is accepted (else 403).",
+        params: SteeringIdParams,
+        response: ok,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(actor, 'steering.read');
+      const report = await steering.reports.get(request.params.id);
+      if (report.status !== 'accepted')
+        authorize(actor, 'steering.report.read', reportResource(report.unitId, report.period));
+      return report;
+    },
   );
 
   app.patch(

@@ -9,6 +9,7 @@ import {
 } from '../../../steering/index.js';
 import type { ApiApp } from '../../admin-api-deps.js';
 import { actorOf } from '../../authenticate.js';
+import { mayReadReport } from './report-access.js';
 import { STEERING_TAGS as tags, SteeringIdParams, type SteeringRouteDeps } from './steering-route-deps.js';
 
 const AsOf = Type.Optional(CalendarDate('Date of the computed fields; today in Hải Phòng by default'));
@@ -64,9 +65,11 @@ export function registerSteeringFileRoutes(app: ApiApp, { steering }: SteeringRo
       },
     },
     async (request, reply) => {
-      authorize(actorOf(request), 'steering.read');
+      const actor = actorOf(request);
+      authorize(actor, 'steering.read');
       const { period, asOf } = request.query;
-      return sendFile(reply, await steering.files.exportReports(period, asOf), XLSX);
+      const file = await steering.files.exportReports(period, asOf, (report) => mayReadReport(actor, report));
+      return sendFile(reply, file, XLSX);
     },
   );
 

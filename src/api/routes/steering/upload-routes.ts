@@ -54,6 +54,8 @@ async function importValues(
   const report = await indicators.importValues(auditActorOf(actor), upload.file, {
     acceptValid: upload.acceptValid,
     mayReport: (unit) => isAllowed(actor, 'steering.report', unitResource(unit)),
+    // As on PUT …/values: verifying a value is the secretariat's, not the reporting unit's.
+    mayVerify: (unit) => isAllowed(actor, 'steering.write', unitResource(unit)),
   });
   if (!report.committed) {
     const errors = report.rows.flatMap((row) =>
