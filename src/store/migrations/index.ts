@@ -7,6 +7,7 @@ import * as federation from './2026-12-02-1-federation.js';
 import * as workingDays from './2026-12-02-2-working-days.js';
 import * as mergedCity from './2026-12-02-3-merged-city.js';
 import * as externalPlatforms from './2026-12-02-4-external-platforms.js';
+import * as providerAllowList from './2026-12-03-1-provider-allow-list.js';
 
 /** All migrations in order; names are ISO-date prefixed, numbered within a day, and frozen once released. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-02-2-working-days': workingDays,
   '2026-12-02-3-merged-city': mergedCity,
   '2026-12-02-4-external-platforms': externalPlatforms,
+  '2026-12-03-1-provider-allow-list': providerAllowList,
 };
