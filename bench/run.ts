@@ -7,6 +7,7 @@ import { benchLogVerify } from './log-verify.js';
 import { benchSteeringScore } from './steering-score.js';
 import { benchCatalogSearch } from './catalog-search.js';
 import { benchRevocation } from './revocation.js';
+import { benchFederation } from './federation.js';
 
 const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
   ['exchange', benchExchange],
@@ -14,6 +15,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
   ['steering-score', benchSteeringScore],
   ['catalog-search', benchCatalogSearch],
   ['revocation', benchRevocation],
+  ['federation', benchFederation],
 ];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -79,6 +79,16 @@ function loadConfig(): Config {
       ...(env.CANG_REGISTRY_URL ? { registryUrl: env.CANG_REGISTRY_URL } : {}),
       ...(env.CANG_REGISTRY_PUBLIC_KEY ? { registryPublicKey: env.CANG_REGISTRY_PUBLIC_KEY } : {}),
       retentionDays: integer('CANG_LOG_RETENTION_DAYS', EXCHANGE_DEFAULTS.retentionDays),
+      refusalBurst: integer('CANG_REFUSAL_BURST', EXCHANGE_DEFAULTS.refusalBurst),
+      refusalsPerSecond: number('CANG_REFUSALS_PER_SECOND', EXCHANGE_DEFAULTS.refusalsPerSecond),
+      loggedRequestBodyMaxBytes: integer(
+        'CANG_LOGGED_REQUEST_BODY_MAX_BYTES',
+        EXCHANGE_DEFAULTS.loggedRequestBodyMaxBytes,
+      ),
+      loggedResponseBodyMaxBytes: integer(
+        'CANG_LOGGED_RESPONSE_BODY_MAX_BYTES',
+        EXCHANGE_DEFAULTS.loggedResponseBodyMaxBytes,
+      ),
       ...(env.CANG_EXCHANGE_TLS_KEY_FILE || env.CANG_EXCHANGE_TLS_CERT_FILE
         ? {
             tls: {
@@ -90,6 +100,14 @@ function loadConfig(): Config {
         : {}),
     },
     ...(env.CANG_FEDERATION_PORT ? { federation: federationConfig(host) } : {}),
+    ...(env.CANG_METRICS_PORT || env.CANG_METRICS_TOKEN
+      ? {
+          metrics: {
+            ...(env.CANG_METRICS_PORT ? { port: integer('CANG_METRICS_PORT', 0) } : {}),
+            ...(env.CANG_METRICS_TOKEN ? { token: env.CANG_METRICS_TOKEN } : {}),
+          },
+        }
+      : {}),
     ...(env.CANG_SUBJECT_HASH_KEY ? { subjectHashKey: env.CANG_SUBJECT_HASH_KEY } : {}),
     ...(env.CANG_SECRETS_KEY ? { secretsKey: env.CANG_SECRETS_KEY } : {}),
     ...(env.CANG_PREVIOUS_SUBJECT_HASH_KEYS
@@ -98,6 +116,7 @@ function loadConfig(): Config {
   };
   const typed = [...Object.values(raw.exchange)]
     .concat([raw.adminPort, raw.exchangePort])
+    .concat(raw.metrics?.port === undefined ? [] : [raw.metrics.port])
     .concat(raw.federation === undefined ? [] : [raw.federation.port, raw.federation.pollSeconds])
     .concat(allowLoopback.error === undefined ? [] : [allowLoopback.error])
     .filter((v): v is string => typeof v === 'string' && v.includes(' must be '));

@@ -57,6 +57,7 @@ import {
   seedIndicatorSample,
   seedSteeringSample,
   seedWorkingCalendarSample,
+  seedDtiSample,
 } from './steering/index.js';
 import { type AuditActor, createStore, type Store, sqliteFileIn, storeAnswers } from './store/index.js';
 
@@ -165,13 +166,14 @@ export async function openPlatform(config: Config): Promise<Platform> {
 
 /**
  * Loads the sample Hải Phòng data (idempotent): organisations, then the steering workspace, indicators and
- * the working calendars of 2025 and 2026.
+ * the working calendars of 2025 and 2026, and the DTI's published results and 2025 campaign.
  */
 async function seedSample(platform: Platform): Promise<{ created: readonly string[] }> {
   const organisations = await seedHaiPhong(platform.registry, PLATFORM_ACTOR);
   await seedSteeringSample(platform.steering, PLATFORM_ACTOR);
   await seedIndicatorSample(platform.steering.context, PLATFORM_ACTOR);
   await seedWorkingCalendarSample(platform.steering, PLATFORM_ACTOR);
+  await seedDtiSample(platform.steering, PLATFORM_ACTOR);
   return organisations;
 }
 
@@ -181,6 +183,8 @@ export interface RunningServer {
   readonly exchangeUrl: string | undefined;
   /** The federation listener, when this node federates. */
   readonly federationUrl: string | undefined;
+  /** The metrics listener, when `/metrics` has a port of its own (CANG_METRICS_PORT). */
+  readonly metricsUrl: string | undefined;
   /** The partners' configurations this node polls, when it federates. */
   readonly partnerConfigurations: PartnerConfigurationSource | undefined;
   /** Set on the very first start only: the generated administrator login, to print once. */
@@ -231,7 +235,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
 
     // Cảng's own ports, which no provider may be on: as configured, and as bound once listening (port 0).
     const ownPorts = new Set(
-      [config.adminPort, config.exchangePort, config.federation?.port ?? 0].filter((port) => port !== 0),
+      [config.adminPort, config.exchangePort, config.federation?.port ?? 0, config.metrics?.port ?? 0].filter(
+        (port) => port !== 0,
+      ),
     );
     const bound = (url: string): string => {
       ownPorts.add(Number(new URL(url).port));
@@ -239,6 +245,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     };
     let exchangeUrl: string | undefined;
     let federationUrl: string | undefined;
+    let metricsUrl: string | undefined;
     let partnerConfigurations: PartnerConfigurationSource | undefined;
     if (config.role !== 'admin') {
       const log = await createTransactionLog({
@@ -295,6 +302,15 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         logger,
         outbound: { allowLoopback: loopbackProvidersAllowed(config), ownPorts: () => ownPorts },
         fetchOpenApi: openApiSourceFor(platform),
+        refusalLimit: { burst: config.exchange.refusalBurst, perSecond: config.exchange.refusalsPerSecond },
+        loggedBodyMaxBytes: {
+          request: config.exchange.loggedRequestBodyMaxBytes,
+          response: config.exchange.loggedResponseBodyMaxBytes,
+        },
+        metricsEndpoint: {
+          ...(config.metrics?.token === undefined ? {} : { token: config.metrics.token }),
+          ownListener: config.metrics?.port !== undefined,
+        },
         ...(tls ? { tls } : {}),
         ...(federation ? { federation } : {}),
       });
@@ -306,6 +322,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         federationUrl = bound(
           await listen(exchange.federationServer, config.federation.port, config.host, 'https'),
         );
+      }
+      if (exchange.metricsServer !== undefined && config.metrics?.port !== undefined) {
+        metricsUrl = bound(await listen(exchange.metricsServer, config.metrics.port, config.host, 'http'));
       }
     }
 
@@ -344,6 +363,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       adminUrl,
       exchangeUrl,
       federationUrl,
+      metricsUrl,
       partnerConfigurations,
       firstAdministrator,
       seededOrganisations: seeded?.created.length ?? 0,

@@ -13,6 +13,7 @@ import { installSecurityHeaders } from './security-headers.js';
 import { registerApiTokenRoutes } from './routes/api-token-routes.js';
 import { registerAuditRoutes } from './routes/audit-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerFederationTrafficRoutes } from './routes/federation-traffic-routes.js';
 import { registerRegistryRoutes } from './routes/registry-routes.js';
 import { registerLogRoutes } from './routes/log-routes.js';
 import { registerLoginRoute, registerSessionRoutes } from './routes/session-routes.js';
@@ -107,6 +108,7 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
         registerRegistryRoutes(authenticated, deps);
         if (deps.steering !== undefined) registerSteeringRoutes(authenticated, { steering: deps.steering });
         registerLogRoutes(authenticated, deps);
+        registerFederationTrafficRoutes(authenticated, deps);
         if (deps.catalog) registerCatalogRoutes(authenticated, deps.catalog);
       });
     },

@@ -21,6 +21,7 @@ export interface CliPlatform {
 export interface CliRunningServer {
   readonly adminUrl: string | undefined;
   readonly exchangeUrl: string | undefined;
+  readonly metricsUrl: string | undefined;
   readonly firstAdministrator: { readonly username: string; readonly password: string } | undefined;
   readonly seededOrganisations: number;
   readonly platform: CliPlatform;

@@ -52,18 +52,24 @@ async function untilPublished(check: () => Promise<boolean>): Promise<void> {
   throw new DemoFailure('the exchange did not pick up the new configuration within 5 s');
 }
 
-/** `cang demo`: an end-to-end walk through the exchange on a fresh data directory. */
+/**
+ * `cang demo`: an end-to-end walk through the exchange on a fresh data directory. Returns the command,
+ * so that other demos register beside it as its subcommands.
+ */
 export function registerDemoCommand(
   program: Command,
   deps: CliDeps,
   setExitCode: (code: number) => void,
-): void {
-  program
+): Command {
+  return program
     .command('demo')
     .description(
       'Start Cảng on a fresh data directory, register a sample service, call it, and verify the log',
     )
-    .option('--data-dir <dir>', 'data directory (default: a fresh temporary folder)')
+    .option(
+      '--data-dir <dir>',
+      'data directory; for demo federation, the folder of its two (default: a fresh temporary folder)',
+    )
     .action(async (options: { dataDir?: string }) => {
       const dataDir = options.dataDir ? resolve(options.dataDir) : mkdtempSync(join(tmpdir(), 'cang-demo-'));
       const { databaseUrl: _ignored, ...base } = deps.config;

@@ -7,7 +7,7 @@ import {
   writeFederationIdentity,
 } from '../registry/index.js';
 import { type CliDeps, type CliPlatform, cliActor, withPlatform } from './cli-deps.js';
-import { printRows } from './output.js';
+import { allPages, printRows } from './output.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -102,26 +102,22 @@ export function registerFederationCommands(program: Command, deps: CliDeps): voi
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) =>
       run(async ({ registry }) => {
+        const partners = await allPages((query) => registry.federation.partners.list(query));
         const rows = [];
-        let cursor: string | undefined;
-        do {
-          const page = await registry.federation.partners.list({ limit: 200, ...(cursor ? { cursor } : {}) });
-          for (const partner of page.items) {
-            const offers = await registry.federation.offers.list(partner.instance, { limit: 200 });
-            const outbound = await registry.federation.outbound.list(partner.instance, { limit: 200 });
-            rows.push({
-              instance: partner.instance,
-              keyId: partner.keyId,
-              configurationUrls: options.json
-                ? partner.configurationUrls
-                : partner.configurationUrls.join(' '),
-              offers: offers.items.length,
-              outboundClients: outbound.items.length,
-              addedAt: partner.addedAt,
-            });
-          }
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
+        for (const partner of partners) {
+          const offers = await allPages((query) => registry.federation.offers.list(partner.instance, query));
+          const outbound = await allPages((query) =>
+            registry.federation.outbound.list(partner.instance, query),
+          );
+          rows.push({
+            instance: partner.instance,
+            keyId: partner.keyId,
+            configurationUrls: options.json ? partner.configurationUrls : partner.configurationUrls.join(' '),
+            offers: offers.length,
+            outboundClients: outbound.length,
+            addedAt: partner.addedAt,
+          });
+        }
         printRows(rows, options);
       }),
     );

@@ -4,6 +4,7 @@ import { CangError } from '../core/index.js';
 import type { CliDeps } from './cli-deps.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerFederationCommands } from './federation-commands.js';
+import { registerFederationDemoCommand } from './federation-demo-command.js';
 import { registerKeysCommand } from './keys-command.js';
 import { registerLogCommands } from './log-commands.js';
 import { registerRegistryCommands } from './registry-commands.js';
@@ -23,7 +24,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     .exitOverride()
     .showHelpAfterError();
   registerStartCommand(program, deps);
-  registerDemoCommand(program, deps, setExitCode);
+  registerFederationDemoCommand(registerDemoCommand(program, deps, setExitCode), deps, setExitCode);
   registerRegistryCommands(program, deps);
   registerLogCommands(program, deps, setExitCode);
   registerKeysCommand(program, deps);

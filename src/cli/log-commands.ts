@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { loadPrivateKey } from '../core/index.js';
-import { exportLog, pruneLog, type VerifyResult, verifyArchive, verifyLog } from '../exchange/index.js';
+import {
+  exportVerifiedLog,
+  pruneLog,
+  type VerifyResult,
+  verifyArchive,
+  verifyLog,
+} from '../exchange/index.js';
 import { collectNodePublicKeys } from '../registry/index.js';
 import { type CliDeps, withPlatform } from './cli-deps.js';
 import { createProgress } from './progress.js';
@@ -61,7 +67,7 @@ export function registerLogCommands(
     .action((file: string, options: { node?: string; from?: number; to?: number }) =>
       withPlatform(deps, async ({ store, registry, nodeKey }) => {
         const progress = createProgress('Exporting');
-        const result = await exportLog({
+        const result = await exportVerifiedLog({
           store,
           file,
           signingKey: loadPrivateKey(nodeKey.privateKey),
@@ -76,6 +82,9 @@ export function registerLogCommands(
         console.log(
           `Wrote ${file}: ${result.entries} entries, ${result.seals} seals, sha256 ${result.sha256}`,
         );
+        for (const [node, seq] of Object.entries(result.coverage)) {
+          console.log(`Node ${node}: verified exports now cover its chain up to entry ${seq}`);
+        }
         console.log(`Verify it offline with: cang log verify-archive ${file} --key ${nodeKey.publicKey}`);
       }),
     );
@@ -97,21 +106,31 @@ export function registerLogCommands(
   log
     .command('prune')
     .description(
-      'Remove entries older than the retention period (CANG_LOG_RETENTION_DAYS), keeping the chain verifiable',
+      'Remove entries older than the retention period (CANG_LOG_RETENTION_DAYS) that verified exports cover, keeping the chain verifiable',
     )
     .option('--days <n>', 'retention in days (overrides the configuration)', Number)
-    .action((options: { days?: number }) =>
+    .option('--force', 'also remove entries no verified export covers (they are then gone for good)')
+    .action((options: { days?: number; force?: boolean }) =>
       withPlatform(deps, async ({ store, config }) => {
         const days = options.days ?? config.exchange.retentionDays;
         if (!days) {
           console.log('Retention is 0 (keep everything): nothing to prune.');
           return;
         }
-        const result = await pruneLog({ store, olderThan: Date.now() - days * 86_400_000 });
+        const result = await pruneLog({
+          store,
+          olderThan: Date.now() - days * 86_400_000,
+          force: options.force === true,
+        });
         for (const node of result.nodes) {
           console.log(
             `Node ${node.nodeId}: removed ${node.removed} entries; chain now anchored at ${node.anchorSeq}`,
           );
+          if (node.awaitingExport > 0) {
+            console.log(
+              `  ${node.awaitingExport} entries past the retention period are kept until a verified export covers them (cang log export FILE), or prune --force`,
+            );
+          }
         }
       }),
     );

@@ -14,3 +14,26 @@ export function printRows(rows: readonly Record<string, unknown>[], options: { j
   console.log(columns.map((c, i) => c.padEnd(widths[i]!)).join('  '));
   for (const row of rows) console.log(columns.map((c, i) => cell(row[c]).padEnd(widths[i]!)).join('  '));
 }
+
+/** The largest page the registry's lists serve. */
+const PAGE_LIMIT = 200;
+
+/** One page of a cursor-paginated list, as the registry's `list` queries answer it. */
+interface CursorPage<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+}
+
+/** Every item of a cursor-paginated list, walking its pages in order. */
+export async function allPages<T>(
+  list: (query: { limit: number; cursor?: string }) => Promise<CursorPage<T>>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await list({ limit: PAGE_LIMIT, ...(cursor === undefined ? {} : { cursor }) });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return items;
+}

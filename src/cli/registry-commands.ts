@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { type CliDeps, cliActor, withPlatform } from './cli-deps.js';
-import { printRows } from './output.js';
+import { allPages, printRows } from './output.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -14,20 +14,13 @@ export function registerRegistryCommands(program: Command, deps: CliDeps): void 
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) =>
       run(async ({ registry }) => {
-        const rows = [];
-        let cursor: string | undefined;
-        do {
-          const page = await registry.organisations.list({ limit: 200, ...(cursor ? { cursor } : {}) });
-          rows.push(
-            ...page.items.map((o) => ({
-              id: o.id,
-              name: o.name,
-              agencyCode: o.agencyCode,
-              validTo: o.validTo,
-            })),
-          );
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
+        const organisations = await allPages((query) => registry.organisations.list(query));
+        const rows = organisations.map((o) => ({
+          id: o.id,
+          name: o.name,
+          agencyCode: o.agencyCode,
+          validTo: o.validTo,
+        }));
         printRows(rows, options);
       }),
     );

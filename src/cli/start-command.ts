@@ -15,6 +15,7 @@ export function registerStartCommand(program: Command, deps: CliDeps): void {
         lines.push(`  API documentation:     ${running.adminUrl}/api/docs`);
       }
       if (running.exchangeUrl) lines.push(`  Exchange (r1):         ${running.exchangeUrl}/r1/`);
+      if (running.metricsUrl) lines.push(`  Metrics:               ${running.metricsUrl}/metrics`);
       if (running.exchangeUrl && loopbackProvidersAllowed(deps.config)) {
         // Said at every start, so that a production node does not run this way unnoticed.
         lines.push(

@@ -60,7 +60,25 @@ export const ConfigSchema = Type.Object({
     ),
     /** Log entries older than this many days are removed by `cang log prune`; 0 keeps everything. */
     retentionDays: Type.Integer({ minimum: 0 }),
+    /** Refused calls one address may cause at once before they are no longer logged; 0 turns this off. */
+    refusalBurst: Type.Integer({ minimum: 0 }),
+    /** Refused calls per second an address regains, up to the burst. */
+    refusalsPerSecond: Type.Number({ exclusiveMinimum: 0 }),
+    /** For services that log bodies: bytes of the request body kept; a longer one is cut and flagged. */
+    loggedRequestBodyMaxBytes: Type.Integer({ minimum: 0 }),
+    /** The same for the response body, which no service limit bounds. */
+    loggedResponseBodyMaxBytes: Type.Integer({ minimum: 0 }),
   }),
+  /**
+   * Where the exchange's Prometheus metrics are scraped: on a port of their own (else `/metrics` on the
+   * exchange port), and behind a bearer token when one is set.
+   */
+  metrics: Type.Optional(
+    Type.Object({
+      port: Type.Optional(Port),
+      token: Type.Optional(Type.String({ minLength: 16 })),
+    }),
+  ),
   /**
    * Federation with partner instances (docs/exchange-protocol.md, "Federation"); absent, the node opens no
    * federation listener and polls no partner, and calls to partners answer partner-configuration-invalid.
@@ -97,6 +115,10 @@ export const EXCHANGE_DEFAULTS = {
   snapshotMaxAgeSeconds: 3600,
   configPollSeconds: 1,
   retentionDays: 0,
+  refusalBurst: 100,
+  refusalsPerSecond: 10,
+  loggedRequestBodyMaxBytes: 1024 * 1024,
+  loggedResponseBodyMaxBytes: 1024 * 1024,
 } as const;
 
 /** The federation's settings when nothing overrides them. */

@@ -10,6 +10,10 @@ export const ERROR_CODES = {
   'service-unknown': { status: 404, title: 'No such service' },
   'payload-too-large': { status: 413, title: 'The request body is larger than the service accepts' },
   'rate-limited': { status: 429, title: 'The quota of the access grant is used up' },
+  'too-many-refusals': {
+    status: 429,
+    title: 'Too many refused calls came from this address; they are no longer logged for a while',
+  },
   'provider-unreachable': { status: 502, title: 'The provider could not be reached' },
   'service-disabled': { status: 503, title: 'The service is disabled' },
   'provider-timeout': { status: 504, title: 'The provider did not answer in time' },
@@ -33,6 +37,8 @@ export const ERROR_CODES = {
     status: 502,
     title: 'Cảng could not obtain a credential from the external platform',
   },
+  // Exchange node operations.
+  'scrape-token-invalid': { status: 401, title: 'The metrics scrape token is missing or wrong' },
   // Admin API.
   'validation-failed': { status: 400, title: 'The input does not match the schema' },
   unauthenticated: { status: 401, title: 'Log in or present a valid API token' },

@@ -67,7 +67,8 @@ describe('health and metrics', () => {
       `cang_exchange_requests_total{service="${SERVICE}",status="200",error_code=""} 1`,
     );
     expect(metrics.text).toContain(
-      `cang_exchange_requests_total{service="${SERVICE}",status="401",error_code="client-auth-failed"} 1`,
+      // A refusal before the service is found counts under a bounded label, never the caller's string.
+      'cang_exchange_requests_total{service="unknown",status="401",error_code="client-auth-failed"} 1',
     );
     expect(metrics.text).toContain('cang_exchange_request_duration_seconds_bucket');
     expect(metrics.text).toContain('cang_exchange_log_queue_depth 0');

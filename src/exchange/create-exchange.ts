@@ -7,11 +7,19 @@ import {
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { Registry } from 'prom-client';
-import { CangError, type CertificateWithKey, organisationOf, sha256Hex } from '../core/index.js';
+import {
+  CangError,
+  type CertificateWithKey,
+  EXCHANGE_DEFAULTS,
+  organisationOf,
+  sha256Hex,
+} from '../core/index.js';
 import type { SnapshotExternalPlatform } from '../registry/index.js';
 import type { SnapshotSource } from './active-config.js';
 import type { ExchangeContext, ExchangeLogger } from './exchange-context.js';
 import { createExchangeMetrics } from './exchange-metrics.js';
+import { createMetricsEndpoint } from './metrics-endpoint.js';
+import type { LoggedBodyLimits } from './logged-body.js';
 import { platformCredential } from './external-platform-credential.js';
 import { createPlatformTokens } from './external-platform-tokens.js';
 import type { ExchangeTls } from './exchange-tls.js';
@@ -25,6 +33,7 @@ import { cachedOpenApiDocuments, type FetchOpenApi } from './openapi-documents.j
 import { createOutboundGuard, type OutboundPolicy } from './outbound-guard.js';
 import { createProviderDispatchers, type DispatcherFactory } from './provider-dispatchers.js';
 import { createQuotaCounter } from './quota-counter.js';
+import { createRefusalLimiter, type RefusalLimit } from './refusal-limiter.js';
 
 /** What the exchange is built from; `server.ts` supplies these. */
 export interface ExchangeDeps {
@@ -40,6 +49,15 @@ export interface ExchangeDeps {
   readonly tls?: ExchangeTls;
   readonly logger?: ExchangeLogger;
   readonly now?: () => number;
+  /** How many refusals one address may cause before they are no longer logged; the configuration's defaults when absent. */
+  readonly refusalLimit?: RefusalLimit;
+  /** Bytes kept of each logged body (services that log bodies); the configuration's defaults when absent. */
+  readonly loggedBodyMaxBytes?: LoggedBodyLimits;
+  /**
+   * How `/metrics` is served: behind a scrape token when `token` is set; on the exchange port unless
+   * `ownListener`, in which case `Exchange.metricsServer` serves it alone.
+   */
+  readonly metricsEndpoint?: { readonly token?: string; readonly ownListener?: boolean };
   /** Outbound dispatcher per provider origin; an undici Pool by default. */
   readonly dispatcherFactory?: DispatcherFactory;
   /**
@@ -69,6 +87,8 @@ export interface Exchange {
   /** The federation listener (not yet listening), when the node federates. */
   readonly federationServer: HttpsServer | undefined;
   readonly metrics: Registry;
+  /** The listener (not yet listening) that serves only `/metrics`, when it has one of its own. */
+  readonly metricsServer: Server | undefined;
   /**
    * Stops accepting (on both listeners), closes idle connections and provider and partner pools. Closing
    * the log and stopping the partner configurations are the caller's job.
@@ -109,7 +129,7 @@ function tlsFingerprint(req: IncomingMessage): string | null {
  * exchange.server.listen(8081);
  */
 export function createExchange(deps: ExchangeDeps): Exchange {
-  // Built below; the outbound guard reads their ports once they listen.
+  // Built below; the outbound guard reads their ports (and the metrics listener's) once they listen.
   let server: Server | HttpsServer | undefined;
   let federationServer: HttpsServer | undefined;
   const metrics = createExchangeMetrics(deps.log, deps.snapshots);
@@ -117,7 +137,7 @@ export function createExchange(deps: ExchangeDeps): Exchange {
     allowLoopback: deps.outbound?.allowLoopback ?? false,
     ownPorts: () => [
       ...(deps.outbound?.ownPorts?.() ?? []),
-      ...[server, federationServer].flatMap((listener) => {
+      ...[server, federationServer, metricsServer].flatMap((listener) => {
         const address = listener?.address();
         return address !== null && typeof address === 'object' ? [address.port] : [];
       }),
@@ -154,6 +174,16 @@ export function createExchange(deps: ExchangeDeps): Exchange {
     subjectHashKey: deps.subjectHashKey,
     now: deps.now ?? Date.now,
     quotas: createQuotaCounter(),
+    refusals: createRefusalLimiter(
+      deps.refusalLimit ?? {
+        burst: EXCHANGE_DEFAULTS.refusalBurst,
+        perSecond: EXCHANGE_DEFAULTS.refusalsPerSecond,
+      },
+    ),
+    loggedBodyMaxBytes: deps.loggedBodyMaxBytes ?? {
+      request: EXCHANGE_DEFAULTS.loggedRequestBodyMaxBytes,
+      response: EXCHANGE_DEFAULTS.loggedResponseBodyMaxBytes,
+    },
     dispatchers,
     metrics,
     logger: deps.logger ?? silentLogger,
@@ -178,11 +208,8 @@ export function createExchange(deps: ExchangeDeps): Exchange {
     res.end(JSON.stringify({ status: 'ready', configVersion: config.version }));
   }
 
-  async function answerMetrics(res: ServerResponse): Promise<void> {
-    const text = await metrics.registry.metrics();
-    res.writeHead(200, { 'content-type': metrics.registry.contentType });
-    res.end(text);
-  }
+  const answerMetrics = createMetricsEndpoint(metrics.registry, deps.metricsEndpoint?.token, ctx.logger);
+  const metricsOwnListener = deps.metricsEndpoint?.ownListener === true;
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
     const url = req.url;
@@ -191,11 +218,15 @@ export function createExchange(deps: ExchangeDeps): Exchange {
       res.end('{"status":"live"}');
       return;
     }
-    if (url === '/health/ready' || url === '/metrics') {
-      (url === '/metrics' ? answerMetrics(res) : answerReady(res)).catch((error: unknown) => {
-        ctx.logger.error({ err: error }, 'health or metrics failed');
+    if (url === '/health/ready') {
+      answerReady(res).catch((error: unknown) => {
+        ctx.logger.error({ err: error }, 'health check failed');
         writeProblem(res, error, null);
       });
+      return;
+    }
+    if (url === '/metrics' && !metricsOwnListener) {
+      answerMetrics(req, res);
       return;
     }
     try {
@@ -224,12 +255,23 @@ export function createExchange(deps: ExchangeDeps): Exchange {
         );
   federationServer =
     deps.federation === undefined ? undefined : createFederationListener(ctx, deps.federation);
+  const metricsServer = metricsOwnListener
+    ? createHttpServer((req, res) => {
+        if (req.url === '/metrics') answerMetrics(req, res);
+        else writeProblem(res, new CangError('not-found'), null);
+      })
+    : undefined;
   return {
     server,
     federationServer,
     metrics: metrics.registry,
+    metricsServer,
     async close() {
-      await Promise.all([stopListening(server), federationServer && stopListening(federationServer)]);
+      await Promise.all([
+        stopListening(server),
+        federationServer && stopListening(federationServer),
+        metricsServer && stopListening(metricsServer),
+      ]);
       await Promise.all([dispatchers.close(), federation?.dispatchers.close()]);
     },
   };

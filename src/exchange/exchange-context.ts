@@ -5,7 +5,9 @@ import type { FederationContext } from './federation/federation-context.js';
 import type { TransactionLog } from './log/log-entry.js';
 import type { OpenApiDocuments } from './openapi-documents.js';
 import type { ProviderDispatchers } from './provider-dispatchers.js';
+import type { LoggedBodyLimits } from './logged-body.js';
 import type { QuotaCounter } from './quota-counter.js';
+import type { RefusalLimiter } from './refusal-limiter.js';
 
 /** A pino-like logger; only these three levels are used. */
 export interface ExchangeLogger {
@@ -25,6 +27,10 @@ export interface ExchangeContext {
   readonly subjectHashKey: string;
   readonly now: () => number;
   readonly quotas: QuotaCounter;
+  /** Bytes kept of each logged body. */
+  readonly loggedBodyMaxBytes: LoggedBodyLimits;
+  /** Each caller address's allowance of refusals that are logged. */
+  readonly refusals: RefusalLimiter;
   readonly dispatchers: ProviderDispatchers;
   readonly metrics: ExchangeMetrics;
   readonly logger: ExchangeLogger;

@@ -184,6 +184,8 @@ describe('forwarding', () => {
     expect(recordOf(result.headers['x-cang-id'])?.bodies).toEqual({
       request: Buffer.from('ping'),
       response: Buffer.from('ping'),
+      requestTruncated: false,
+      responseTruncated: false,
     });
   });
 

@@ -10,6 +10,7 @@ import {
   NOTHING_TO_ANSWER,
 } from './answer-after-commit.js';
 import type { ExchangeContext } from './exchange-context.js';
+import { LoggedBody } from './logged-body.js';
 import { consumerResponseHeaders, providerRequestHeaders } from './provider-headers.js';
 import { refuseCall } from './refuse-call.js';
 import { classifyProviderError } from './provider-error.js';
@@ -139,8 +140,8 @@ class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
   start(): void {
     const { req, tx, upstream } = this;
     if (upstream.logBodies) {
-      tx.requestBody = [];
-      tx.responseBody = [];
+      tx.requestBody = new LoggedBody(this.ctx.loggedBodyMaxBytes.request);
+      tx.responseBody = new LoggedBody(this.ctx.loggedBodyMaxBytes.response);
     }
     const length = req.headers['content-length'];
     const hasBody =
@@ -185,7 +186,7 @@ class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
           throw new CangError('payload-too-large');
         }
         hasher.update(chunk);
-        tx.requestBody?.push(chunk);
+        tx.requestBody?.add(chunk);
         yield chunk;
       }
     } finally {
@@ -253,7 +254,7 @@ class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
     this.tx.responseBytes += chunk.length;
     this.responseHasher!.update(chunk);
-    this.tx.responseBody?.push(chunk);
+    this.tx.responseBody?.add(chunk);
     if (this.headWritten) this.pushChunk(chunk);
     else if (this.early === null) this.early = [chunk];
     else this.early.push(chunk);
@@ -323,6 +324,6 @@ class ForwardedCall implements Dispatcher.DispatchHandler, HeldAnswer {
   }
 
   private observe(status: number, code: string | null): void {
-    this.ctx.metrics.observe(this.tx.serviceId, status, code, (this.ctx.now() - this.tx.startedAt) / 1000);
+    this.ctx.metrics.observe(this.tx.serviceLabel, status, code, (this.ctx.now() - this.tx.startedAt) / 1000);
   }
 }

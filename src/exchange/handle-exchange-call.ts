@@ -80,6 +80,7 @@ export function handleExchangeCall(ctx: ExchangeContext, req: IncomingMessage, r
   tx.traceId = trace.traceId;
   try {
     tx.clientId = authenticateClient(config, presented(ctx, req), startedAt);
+    tx.refuseMalformedHeaders();
   } catch (error) {
     refuseCall(ctx, tx, res, error);
     return;

@@ -11,14 +11,30 @@ export interface CangRequestHeaders {
 }
 
 /**
+ * Forwarding headers a consumer could set to pass itself off, towards a provider that trusts them, as
+ * another address or as a proxy's client. Cảng names the caller in `X-Cang-Client` instead.
+ */
+const FORWARDING_HEADERS: ReadonlySet<string> = new Set([
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-port',
+  'x-forwarded-proto',
+  'x-real-ip',
+  'x-client-ip',
+  'true-client-ip',
+]);
+
+/**
  * Besides hop-by-hop headers, never forwarded to the provider: the consumer's credential (Authorization),
- * Host (the provider's own is set by the pool), Expect (Node's server already answered 100-continue) and
- * every `X-Cang-*` and trace header, which Cảng sets itself so a consumer cannot forge them; the data
- * subject (`X-Cang-Subject`) only reaches the log, as a keyed hash.
+ * Host (the provider's own is set by the pool), Expect (Node's server already answered 100-continue),
+ * forwarding headers, and every `X-Cang-*` and trace header, which Cảng sets itself so a consumer cannot
+ * forge them; the data subject (`X-Cang-Subject`) only reaches the log, as a keyed hash.
  */
 function dropTowardsProvider(name: string): boolean {
   return (
     HOP_BY_HOP_HEADERS.has(name) ||
+    FORWARDING_HEADERS.has(name) ||
     name === 'authorization' ||
     name === 'host' ||
     name === 'expect' ||

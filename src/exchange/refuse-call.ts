@@ -3,7 +3,7 @@ import { CangError } from '../core/index.js';
 import { answerAfterCommit, type HeldAnswer } from './answer-after-commit.js';
 import type { ExchangeContext } from './exchange-context.js';
 import { writeProblem } from './problem-response.js';
-import type { TransactionState } from './transaction-state.js';
+import { type TransactionState, UNKNOWN_SERVICE_LABEL } from './transaction-state.js';
 
 /** The status and code Cảng answers an error with; anything unknown is a plain 500 `internal`. */
 export function refusalOf(error: unknown): { status: number; code: string } {
@@ -40,8 +40,10 @@ class Refusal implements HeldAnswer {
 
 /**
  * Refuses a call with a problem document. A call that reached authorisation (`tx` given) is logged first
- * and answered only once its record is committed (`answerAfterCommit`). Unknown errors are logged with
- * their cause, never shown.
+ * and answered only once its record is committed (`answerAfterCommit`), unless the caller's address has
+ * used up its allowance of refusals (`RefusalLimiter`): the refusals a caller causes itself (4xx) then
+ * become 429 too-many-refusals, answered at once and counted, but not logged. Unknown errors are logged
+ * with their cause, never shown.
  */
 export function refuseCall(
   ctx: ExchangeContext,
@@ -54,11 +56,29 @@ export function refuseCall(
     ctx.logger.error({ err: error, transactionId }, 'exchange call failed');
   }
   const { status, code } = refusalOf(error);
+  if (tx !== null && status < 500) {
+    const retryAfter = ctx.refusals.take(res.req.socket.remoteAddress ?? '', ctx.now());
+    if (retryAfter > 0) {
+      const limited = new CangError('too-many-refusals', undefined, {
+        headers: { 'retry-after': String(retryAfter) },
+      });
+      new Refusal(
+        ctx,
+        limited,
+        null,
+        UNKNOWN_SERVICE_LABEL,
+        tx.startedAt,
+        limited.status,
+        limited.code,
+      ).release(res);
+      return;
+    }
+  }
   const refusal = new Refusal(
     ctx,
     error,
     transactionId,
-    tx?.serviceId ?? '',
+    tx?.serviceLabel ?? UNKNOWN_SERVICE_LABEL,
     tx?.startedAt ?? ctx.now(),
     status,
     code,

@@ -25,6 +25,7 @@ export function serveService(
   let service: ActiveService;
   try {
     service = resolveService(config, tx.serviceId);
+    tx.serviceLabel = tx.serviceId;
     const segments = normaliseRestPath(tx.path);
     authoriseCall(
       config,

@@ -54,6 +54,8 @@ async function present(db: Kysely<Database>, row: SteeringCommitteeTable, asOf: 
       date: d.date,
       issuer: d.issuer,
       documentId: d.document_id,
+      confirmed: d.confirmed === 1,
+      note: d.note,
     })),
     members: members.map((m) => ({
       id: m.id,
@@ -64,6 +66,7 @@ async function present(db: Kysely<Database>, row: SteeringCommitteeTable, asOf: 
       to: m.to_date,
       active: m.from_date <= asOf && (m.to_date === null || asOf <= m.to_date),
       sample: m.sample === 1,
+      confirmed: m.confirmed === 1,
     })),
   } satisfies CommitteeView;
 }
@@ -111,6 +114,8 @@ async function insertDecision(db: Kysely<Database>, committeeId: string, d: Deci
       date: d.date,
       issuer: d.issuer,
       document_id: d.documentId ?? null,
+      confirmed: d.confirmed === false ? 0 : 1,
+      note: d.note ?? null,
       created_at: now,
     })
     .execute();
@@ -134,6 +139,7 @@ async function insertMember(
       from_date: m.from,
       to_date: m.to ?? null,
       sample: sample ? 1 : 0,
+      confirmed: m.confirmed === false ? 0 : 1,
       created_at: now,
       updated_at: now,
     })

@@ -23,6 +23,10 @@ export const DecisionInput = Type.Object(
     date: CalendarDate('Date of the decision', '2021-12-20'),
     issuer: Text('Issuer', 'UBND thành phố Hải Phòng', 255),
     documentId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The document' })),
+    confirmed: Type.Optional(
+      Type.Boolean({ description: 'False while the number or date is not confirmed; true by default' }),
+    ),
+    note: Type.Optional(Text('What is known and where it comes from', 'Số quyết định chưa xác minh', 1000)),
   },
   { additionalProperties: false },
 );
@@ -37,6 +41,9 @@ export const MemberInput = Type.Object(
     position: Text('Position', 'Chủ tịch UBND thành phố', 255),
     from: CalendarDate('First day in the role', '2021-12-20'),
     to: Type.Optional(CalendarDate('Last day in the role', '2025-02-28')),
+    confirmed: Type.Optional(
+      Type.Boolean({ description: 'False while the membership is not confirmed; true by default' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -70,6 +77,8 @@ export const DecisionView = Type.Object({
   date: CalendarDate('Date'),
   issuer: Type.String(),
   documentId: NullableText('The document'),
+  confirmed: Type.Boolean({ description: 'False while the number or date is not confirmed (chưa xác minh)' }),
+  note: NullableText('What is known and where it comes from'),
 });
 
 /** A member's role as presented. */
@@ -82,6 +91,7 @@ export const MemberView = Type.Object({
   to: NullableDate('To'),
   active: Type.Boolean({ description: 'Whether the role is held on the date asked for' }),
   sample: Type.Boolean({ description: 'Sample data (Dữ liệu mẫu)' }),
+  confirmed: Type.Boolean({ description: 'False while the membership is not confirmed (chưa xác minh)' }),
 });
 
 /** A committee as presented, with its decisions and members. */

@@ -3,6 +3,7 @@ import type { Store } from '../store/index.js';
 import { type AttachmentCommands, attachmentCommands } from './attachment-commands.js';
 import { type CommitteeCommands, committeeCommands } from './committee-commands.js';
 import { type DocumentCommands, documentCommands } from './document-commands.js';
+import { type DtiCommands, dtiCommands } from './dti/create-dti-commands.js';
 import { findGaps } from './gap-queries.js';
 import { type IndicatorCommands, indicatorCommands } from './indicators/create-indicator-commands.js';
 import { GapsQuery, type GapsView } from './gap-schemas.js';
@@ -44,6 +45,8 @@ export interface Steering {
   readonly reports: ReportCommands;
   /** Indicators, targets, values, scores and rankings (src/steering/indicators). */
   readonly indicators: IndicatorCommands;
+  /** The DTI: index methods as data, the yearly self-assessment campaign, published results (src/steering/dti). */
+  readonly dti: DtiCommands;
   /** The working calendar: the law's proposal and the official schedules the secretariat enters. */
   readonly workingCalendar: WorkingCalendarCommands;
   /** Task import and program/report exports (.xlsx), and the committee's printable period report. */
@@ -73,6 +76,7 @@ export function createSteering(options: SteeringOptions): Steering {
     tasks: taskCommands(context),
     reports: reportCommands(context),
     indicators: indicatorCommands(context),
+    dti: dtiCommands(context),
     files: steeringFileCommands(context),
     workingCalendar: workingCalendarCommands(context),
     reportingStatus: (period: string, asOf?: string) =>

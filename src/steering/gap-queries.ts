@@ -7,8 +7,34 @@ import { isOverdue } from './task-status.js';
 import { byKindThenName, formerProvinceUnitIds, takesPartDuring } from './unit-rows.js';
 
 /**
+ * The units with a committee on a date: one whose earliest decision or earliest role begins on or
+ * before it (a committee with neither is counted, as recorded without dates).
+ */
+async function unitsWithCommitteeOn(db: Kysely<Database>, asOf: string): Promise<Set<string>> {
+  const committees = await db.selectFrom('steering_committees').select(['id', 'unit_id']).execute();
+  const firstDates = new Map<string, string>();
+  const decisions = await db
+    .selectFrom('steering_committee_decisions')
+    .select(['committee_id', 'date'])
+    .execute();
+  const members = await db
+    .selectFrom('steering_committee_members')
+    .select(['committee_id', 'from_date as date'])
+    .execute();
+  for (const { committee_id: id, date } of [...decisions, ...members]) {
+    const first = firstDates.get(id);
+    if (first === undefined || date < first) firstDates.set(id, date);
+  }
+  return new Set(
+    committees
+      .filter((committee) => (firstDates.get(committee.id) ?? asOf) <= asOf)
+      .map((committee) => committee.unit_id),
+  );
+}
+
+/**
  * The gaps on a date: the city's units taking part in steering then (takesPartDuring; another
- * province's units before it merged into the city are not the city's) with no committee, or no adopted plan (a document of kind
+ * province's units before it merged into the city are not the city's) with no committee on the date, or no adopted plan (a document of kind
  * 'plan' issued by or for the unit, dated on or before the date); tasks overdue then; and, for a
  * period, who is late or missing with their report.
  */
@@ -19,9 +45,7 @@ export async function findGaps(db: Kysely<Database>, query: GapsQuery, today: st
   const units = rows
     .filter((unit) => !former.has(unit.id) && takesPartDuring(unit, asOf, asOf))
     .sort(byKindThenName);
-  const committees = new Set(
-    (await db.selectFrom('steering_committees').select('unit_id').execute()).map((row) => row.unit_id),
-  );
+  const committees = await unitsWithCommitteeOn(db, asOf);
   const plans = new Set(
     (
       await db

@@ -1,6 +1,6 @@
 /**
  * steering: units and their history, committees, documents, programs, tasks, reports, and indicators
- * (targets, values, measured indicators, scores, rankings, DTI), with their spreadsheets.
+ * (targets, values, measured indicators, scores, rankings), the DTI (methods, campaigns, published results), with their spreadsheets.
  */
 export type { AttachmentCommands, AttachmentFile } from './attachment-commands.js';
 export { ATTACHMENT_MEDIA_TYPES, MAX_ATTACHMENT_BYTES, sniffMediaType } from './attachment-content.js';
@@ -49,7 +49,15 @@ export {
   type Direction,
 } from './indicators/attainment.js';
 export * from './indicators/create-indicator-commands.js';
-export * from './indicators/dti-index.js';
+export * from './dti/create-dti-commands.js';
+export type { DtiCampaignCommands } from './dti/dti-campaign-commands.js';
+export * from './dti/dti-campaign-schemas.js';
+export { COMPONENT_COLUMNS } from './dti/dti-components-xlsx-import.js';
+export type { DtiMethodCommands } from './dti/dti-method-commands.js';
+export * from './dti/dti-method-schemas.js';
+export { DtiPublishedInput, DtiPublishedParams, DtiPublishedView } from './dti/dti-published.js';
+export { DtiScoreInput, DtiScoreView } from './dti/dti-score.js';
+export { HAI_PHONG_DTI_PUBLISHED, seedDtiSample } from './dti/seed-dti-sample.js';
 export type { IndicatorDefinitionCommands } from './indicators/indicator-commands.js';
 export * from './indicators/indicator-schemas.js';
 export * from './indicators/series-schemas.js';

@@ -106,7 +106,7 @@ for (const dialect of DIALECTS) {
       expect(bachLongVi.predecessors.map((unit) => unit.id)).toEqual(['H-BACHLONGVI']);
     });
 
-    it("lists the communes of 2026 without a committee, and no other province's or former commune of 2024", async () => {
+    it("lists the communes and agencies of 2026 without a committee or plan, and no other province's or former commune of 2024", async () => {
       fx = await createSteeringFixture(dialect);
       const before = (await fx.steering.gaps({ asOf: '2024-06-01' })).unitsWithoutCommittee;
       expect(before.some((unit) => unit.kind === 'commune')).toBe(false);
@@ -114,7 +114,17 @@ for (const dialect of DIALECTS) {
       expect(before.map((unit) => unit.id)).not.toContain('SNV-HD');
       expect(before.map((unit) => unit.id)).toContain('H-VINHBAO');
       const after = (await fx.steering.gaps({ asOf: '2026-01-01' })).unitsWithoutCommittee;
-      expect(after.filter((unit) => unit.kind === 'commune')).toHaveLength(114);
+      // Four sample communes set up their committee in 2025 (Dữ liệu mẫu); the other 110 have none.
+      expect(after.filter((unit) => unit.kind === 'commune')).toHaveLength(110);
+      expect(after.map((unit) => unit.id)).not.toContain('11311');
+      expect(after.map((unit) => unit.id)).toContain('11914');
+      const noPlan = (await fx.steering.gaps({ asOf: '2026-01-01' })).unitsWithoutPlan.map((unit) => unit.id);
+      expect(noPlan).not.toContain('11914');
+      expect(noPlan).toContain('11560');
+      // A committee counts from the day it was set up: Phường Thủy Nguyên's began on 2025-09-10.
+      const august = (await fx.steering.gaps({ asOf: '2025-08-15' })).unitsWithoutCommittee;
+      expect(august.map((unit) => unit.id)).toContain('11560');
+      expect(august.map((unit) => unit.id)).not.toContain('11311');
       expect(after.some((unit) => unit.kind === 'district')).toBe(false);
     });
 

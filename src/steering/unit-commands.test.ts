@@ -84,6 +84,23 @@ for (const dialect of DIALECTS) {
       expect(tasks.every((task) => task.sample)).toBe(true);
     });
 
+    it('records the 2025 consolidation under Resolution 57 with its number and members unconfirmed', async () => {
+      fx = await createSteeringFixture(dialect);
+      const [city] = (await fx.steering.committees.list('2026-01-01')).filter((c) => c.unitId === 'UBND-HP');
+      const resolution57 = city!.decisions.at(-1)!;
+      expect(resolution57).toMatchObject({ kind: 'consolidating', date: '2025-07-01', confirmed: false });
+      expect(resolution57.note).toContain('Nghị quyết 57-NQ/TW');
+      const active = city!.members.filter((m) => m.active);
+      expect(active.length).toBeGreaterThan(0);
+      expect(active.every((m) => !m.confirmed && m.from === '2025-07-01')).toBe(true);
+      // The committee of QĐ 3820 as it stood on the last day before the merged city: all confirmed.
+      const before = (await fx.steering.committees.get(city!.id, '2025-06-30')).members.filter(
+        (m) => m.active,
+      );
+      expect(before.every((m) => m.confirmed)).toBe(true);
+      expect(before.map((m) => m.role)).toContain('head');
+    });
+
     it('keeps committee roles over time and lists units without committee or plan', async () => {
       fx = await createSteeringFixture(dialect);
       const [city] = (await fx.steering.committees.list('2024-06-01')).filter((c) => c.unitId === 'UBND-HP');
@@ -93,7 +110,8 @@ for (const dialect of DIALECTS) {
       expect(deputies(await fx.steering.committees.get(city!.id, '2025-04-01'))).toEqual([
         'Giám đốc Sở Khoa học và Công nghệ',
       ]);
-      expect(city!.decisions.map((d) => d.number)).toEqual(['2830/QĐ-UBND', '3820/QĐ-UBND']);
+      expect(city!.decisions.slice(0, 2).map((d) => d.number)).toEqual(['2830/QĐ-UBND', '3820/QĐ-UBND']);
+      expect(city!.decisions.slice(0, 2).every((d) => d.confirmed)).toBe(true);
       const gaps = await fx.steering.gaps({ asOf: '2024-06-01' });
       const without = gaps.unitsWithoutCommittee.map((unit) => unit.id);
       expect(without).toContain('SNV');

@@ -5,16 +5,19 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthorityCertificate, generateSigningKeyPair, loadPrivateKey } from '../../src/core/index.js';
 import { type CangProcess, startCang } from '../support/cang-process.js';
+import { waitUntil } from '../support/wait-until.js';
 import { launchBrowser, seriousViolations, type TestBrowser } from './support/browser.js';
 
 const ORGANISATION = 'VN-HP/GOV/LIENTHONG';
 const SYSTEM = `${ORGANISATION}/HTTT-HOTICH`;
 const SERVICE = `${SYSTEM}/tra-cuu-ho-tich`;
+const NATIONAL_SERVICE = 'VN/GOV/BCA/CSDLQG-DC/tra-cuu-cong-dan';
 
 /**
  * The federation screen in Debian's Chromium against a real `cang start`: a platform administrator
- * trusts the national platform from its anchor, sees that no configuration of it is held yet, and
- * offers it a service; a bad anchor is answered field by field.
+ * trusts the national platform from its anchor, sees that no configuration of it is held yet, offers it
+ * a service, lets a local system call out to it and stops it again, and sees the traffic with it; a bad
+ * anchor and a foreign system in the outbound policy are answered field by field.
  */
 describe('console: federation', () => {
   let dataDir = '';
@@ -23,6 +26,14 @@ describe('console: federation', () => {
   let page: Page;
 
   async function callApi(method: string, path: string, body?: unknown): Promise<number> {
+    return (await callApiFor(method, path, body)).status;
+  }
+
+  async function callApiFor(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     return page.evaluate(
       async ({ method, path, body }) => {
         const response = await fetch(`/api/v1${path}`, {
@@ -34,7 +45,8 @@ describe('console: federation', () => {
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
-        return response.status;
+        const text = await response.text();
+        return { status: response.status, body: text === '' ? {} : JSON.parse(text) };
       },
       { method, path, body },
     );
@@ -116,5 +128,59 @@ describe('console: federation', () => {
     await expect(offered.textContent()).resolves.toContain('Có');
     await section.getByText('Chưa hệ thống nào (mặc định đóng).').waitFor();
     expect(await seriousViolations(page), 'axe on federation, one partner').toEqual([]);
+  });
+
+  it('lets a local system call out to the partner, shows the traffic with it and stops the system again', async () => {
+    await page.goto(`${cang.adminUrl}/federation`);
+    const section = page.locator('section[aria-labelledby=partner-VN]');
+    const allow = section.getByRole('form', { name: 'Cho phép hệ thống của ta gọi sang VN' });
+    // A system of another instance is refused by the field that names it.
+    await allow.getByLabel(/^Hệ thống của ta/).fill('VN/GOV/BCA/CSDLQG-DC');
+    await allow.getByRole('button', { name: 'Cho phép gọi sang' }).click();
+    await expect(allow.locator('.field.invalid').textContent()).resolves.toContain('VN-HP');
+    await allow.getByLabel(/^Hệ thống của ta/).fill(SYSTEM);
+    await allow.getByRole('button', { name: 'Cho phép gọi sang' }).click();
+    const allowed = section.getByRole('list', { name: 'Hệ thống của ta được gọi sang VN' });
+    await allowed.getByText(SYSTEM).waitFor();
+
+    // The system calls the partner's service: no configuration of VN is held, so the city refuses it,
+    // and logs the call.
+    const issued = await callApiFor(
+      'POST',
+      `/organisations/${ORGANISATION}/systems/HTTT-HOTICH/credentials`,
+      { label: 'liên thông' },
+    );
+    expect(issued.status).toBe(201);
+    let refusedBy: string | null = null;
+    await waitUntil(async () => {
+      const answer = await fetch(`${cang.exchangeUrl}/r1/${NATIONAL_SERVICE}/cong-dan/001`, {
+        headers: { 'x-cang-client': SYSTEM, authorization: `Bearer ${String(issued.body.token)}` },
+      });
+      await answer.arrayBuffer();
+      refusedBy = answer.headers.get('x-cang-instance');
+      return answer.headers.get('x-cang-error') === 'partner-configuration-invalid';
+    }, 'the exchange serves the new token and outbound policy');
+    expect(refusedBy).toBe('VN-HP');
+
+    await page.reload();
+    const traffic = section.getByRole('table', { name: 'Lưu lượng với VN' });
+    const out = traffic.getByRole('row', { name: /Gọi sang đối tác/ });
+    await out.waitFor();
+    const cells = await out.getByRole('cell').allTextContents();
+    const [calls, refused] = [Number(cells[1]), Number(cells[2])];
+    expect(calls).toBeGreaterThanOrEqual(1);
+    expect(refused).toBe(calls);
+    expect(cells[3]).not.toBe('—');
+    const into = await traffic
+      .getByRole('row', { name: /Đối tác gọi vào/ })
+      .getByRole('cell')
+      .allTextContents();
+    expect(into.slice(1, 4)).toEqual(['0', '0', '—']);
+    await section.getByRole('img', { name: /Biểu đồ đường số lời gọi mỗi phút sang VN/ }).waitFor();
+    expect(await seriousViolations(page), 'axe on federation, outbound policy and traffic').toEqual([]);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await section.getByRole('button', { name: `Ngừng cho phép ${SYSTEM}` }).click();
+    await section.getByText('Chưa hệ thống nào (mặc định đóng).').waitFor();
   });
 });

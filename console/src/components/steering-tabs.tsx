@@ -7,6 +7,7 @@ const TABS = [
   { to: '/steering', label: 'steering.tab.overview' },
   { to: '/steering/programs', label: 'steering.tab.programs' },
   { to: '/steering/indicators', label: 'steering.tab.indicators' },
+  { to: '/steering/dti', label: 'steering.tab.dti' },
   { to: '/steering/committees', label: 'steering.tab.committees' },
   { to: '/steering/documents', label: 'steering.tab.documents' },
   { to: '/steering-report', label: 'steering.tab.reports' },

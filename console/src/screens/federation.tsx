@@ -10,10 +10,11 @@ import { formatDateTime } from '../lib/format';
 import { useSession } from '../lib/session';
 import { useLoad } from '../lib/use-load';
 import { useSubmit } from '../lib/use-submit';
+import { OutboundPolicy } from './federation-outbound';
+import { PartnerTraffic } from './federation-traffic';
 
 type Partner = ItemOf<'listFederationPartners'>;
 type Offer = ItemOf<'listFederationOffers'>;
-type Outbound = ItemOf<'listFederationOutbound'>;
 type PartnerStatus = Answer<'getFederationPartnerStatus'>;
 type PartnerService = PartnerStatus['services'][number];
 type Anchor = Answer<'exportFederationAnchor'>;
@@ -119,14 +120,16 @@ function OfferService({ partner, onOffered }: { readonly partner: string; readon
   );
 }
 
-/** One partner: its configuration status, what it offers us, what we offer it and who may call it. */
+/**
+ * One partner: its configuration status, what it offers us, what we offer it, who may call it, and the
+ * traffic with it.
+ */
 function PartnerSection({ partner }: { readonly partner: Partner }) {
   const { t } = useTranslation();
   const session = useSession();
   const path = partnerPath(partner.instance);
   const status = useLoad(() => api<PartnerStatus>(`${path}/status`), [path], 30_000);
   const offers = useLoad(() => listAll<Offer>(`${path}/offers`), [path]);
-  const outbound = useLoad(() => listAll<Outbound>(`${path}/outbound`), [path]);
   const s = status.data;
   const theirServices: Column<PartnerService>[] = [
     { id: 'id', header: t('federation.service'), value: (v) => v.id, cell: (v) => <code>{v.id}</code> },
@@ -149,7 +152,7 @@ function PartnerSection({ partner }: { readonly partner: Partner }) {
   return (
     <section className="panel" aria-labelledby={`partner-${partner.instance}`}>
       <h2 id={`partner-${partner.instance}`}>{t('federation.partner', { instance: partner.instance })}</h2>
-      <ProblemAlert problem={status.problem ?? offers.problem ?? outbound.problem} />
+      <ProblemAlert problem={status.problem ?? offers.problem} />
       <dl className="facts">
         <dt>{t('federation.state')}</dt>
         <dd>
@@ -193,18 +196,8 @@ function PartnerSection({ partner }: { readonly partner: Partner }) {
       {session.may('federation.offer') && (
         <OfferService partner={partner.instance} onOffered={offers.reload} />
       )}
-      <h3>{t('federation.outbound')}</h3>
-      {(outbound.data ?? []).length === 0 ? (
-        <p className="muted">{t('federation.outboundNone')}</p>
-      ) : (
-        <ul>
-          {(outbound.data ?? []).map((o) => (
-            <li key={o.client}>
-              <code>{o.client}</code>
-            </li>
-          ))}
-        </ul>
-      )}
+      <OutboundPolicy partner={partner.instance} mayChange={session.may('federation.outbound')} />
+      {session.mayEverywhere('stats.read') && <PartnerTraffic instance={partner.instance} />}
     </section>
   );
 }

@@ -56,6 +56,7 @@ export function callPartner(
     }
     const service = configuration.services.get(tx.serviceId);
     if (service === undefined) throw new CangError('service-unknown');
+    tx.serviceLabel = tx.serviceId;
     if (!service.enabled) throw new CangError('service-disabled');
     normaliseRestPath(tx.path);
     const length = req.headers['content-length'];

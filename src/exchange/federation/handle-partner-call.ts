@@ -83,6 +83,7 @@ export function handlePartnerCall(
     if (!client.startsWith(`${instance}/`))
       throw notTrusted(`A node of ${instance} calls only for systems of ${instance}`);
     tx.clientId = client;
+    tx.refuseMalformedHeaders();
   } catch (error) {
     refuseCall(ctx, tx, res, error);
     return;

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import type { PeerCertificate } from 'node:tls';
+import { createSecureContext, type PeerCertificate } from 'node:tls';
 import { type Dispatcher, Pool } from 'undici';
 import { type CertificateWithKey, publicKeyFingerprint } from '../../core/index.js';
 import type { FederationNode } from '../../registry/index.js';
@@ -51,14 +51,19 @@ export function createPartnerDispatchers(identity: CertificateWithKey): PartnerD
   const pools = new Map<string, PartnerPools>();
 
   function build(partner: ActivePartner, configuration: ActivePartnerConfiguration): PartnerPools {
+    // One context for every connection to the partner: given only key, cert and ca, each new connection
+    // would parse them into a context of its own (about half a millisecond of CPU apiece).
+    const secureContext = createSecureContext({
+      key: identity.privateKey,
+      cert: identity.certificate,
+      ca: partner.partner.certificate,
+    });
     const routes = configuration.configuration.nodes.map((node) => {
       const origin = new URL(node.address).origin;
       const dispatcher = new Pool(origin, {
         pipelining: 1,
         connect: {
-          key: identity.privateKey,
-          cert: identity.certificate,
-          ca: partner.partner.certificate,
+          secureContext,
           rejectUnauthorized: true,
           checkServerIdentity: pinnedTo(node),
         },

@@ -29,6 +29,8 @@ export interface ExportLogResult {
   readonly entries: number;
   readonly seals: number;
   readonly nodes: string[];
+  /** Each node's first and last exported seq, as the signed trailer states them. */
+  readonly extents: Readonly<Record<string, ArchiveNodeExtent>>;
   readonly lastHash: string | null;
   /** base64url SHA-256 of the signed content. */
   readonly sha256: string;
@@ -151,6 +153,7 @@ export async function exportLog(options: ExportLogOptions): Promise<ExportLogRes
     entries,
     seals,
     nodes: extents.map((e) => e.nodeId),
+    extents: nodes,
     lastHash,
     sha256: signedDigest,
   };

@@ -12,12 +12,25 @@ export {
   genesisHash,
   rowToEntry,
 } from './entry-encoding.js';
+export {
+  type ExportCoverage,
+  exportVerifiedLog,
+  readExportCoverage,
+  type VerifiedExportResult,
+} from './export-coverage.js';
 export { type ExportLogOptions, type ExportLogResult, exportLog } from './export-log.js';
 export { type LogAnchor, readAnchor } from './log-anchor.js';
 export { type LogRetentionOptions, scheduleLogRetention } from './log-retention-schedule.js';
 export type { ChainedEntry, TransactionLog, TransactionRecord } from './log-entry.js';
 export { type LogSeal, type PublicKeyInput, canonicalSeal, makeSeal } from './log-seal.js';
 export { type PruneLogOptions, type PruneLogResult, pruneLog } from './prune-log.js';
+export {
+  type PartnerTraffic,
+  type PartnerTrafficDirection,
+  type PartnerTrafficMinute,
+  type PartnerTrafficQuery,
+  readPartnerTraffic,
+} from './read-partner-traffic.js';
 export {
   type TrafficQuery,
   type TrafficStat,

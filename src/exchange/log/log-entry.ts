@@ -19,8 +19,13 @@ export interface TransactionRecord {
   readonly subjectHash: string | null; // keyed hash of X-Cang-Subject, never the raw value
   readonly purpose: string | null;
   readonly traceId: string | null;
-  /** Bodies, only when the service asks for them to be logged. */
-  readonly bodies?: { readonly request: Buffer | null; readonly response: Buffer | null };
+  /** Bodies, only when the service asks for them to be logged; each may be cut at the node's limit. */
+  readonly bodies?: {
+    readonly request: Buffer | null;
+    readonly response: Buffer | null;
+    readonly requestTruncated: boolean;
+    readonly responseTruncated: boolean;
+  };
 }
 
 /** A record once it is in the chain. */

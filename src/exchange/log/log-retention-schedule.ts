@@ -14,14 +14,25 @@ export interface LogRetentionOptions {
   readonly logger: ExchangeLogger;
 }
 
-/** Prunes this node's log chain past the retention period now and every six hours; returns the stopper. */
+/**
+ * Prunes this node's log chain past the retention period now and every six hours, as far as verified
+ * exports cover it (`pruneLog`); returns the stopper.
+ */
 export function scheduleLogRetention(options: LogRetentionOptions): () => void {
   const { store, nodeId, retentionDays, logger } = options;
   if (retentionDays === 0) return () => {};
   const prune = async () => {
     try {
       const result = await pruneLog({ store, nodeId, olderThan: Date.now() - retentionDays * 86_400_000 });
-      for (const node of result.nodes) logger.info(node, 'transaction log pruned past the retention period');
+      for (const node of result.nodes) {
+        if (node.removed > 0) logger.info(node, 'transaction log pruned past the retention period');
+        if (node.awaitingExport > 0) {
+          logger.warn(
+            node,
+            'log entries past the retention period wait for a verified export (cang log export)',
+          );
+        }
+      }
     } catch (error) {
       logger.error({ err: error }, 'transaction log retention failed');
     }

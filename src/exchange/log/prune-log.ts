@@ -1,4 +1,5 @@
 import type { Store } from '../../store/index.js';
+import { readExportCoverage } from './export-coverage.js';
 import { readAnchor, writeAnchor } from './log-anchor.js';
 
 /** What to prune. */
@@ -8,6 +9,8 @@ export interface PruneLogOptions {
   readonly olderThan: number;
   /** Only this node's chain; every node when absent. */
   readonly nodeId?: string;
+  /** Also remove entries no verified export covers (`cang log prune --force`). */
+  readonly force?: boolean;
 }
 
 /** What a prune removed, per node. */
@@ -16,22 +19,25 @@ export interface PruneLogResult {
     readonly nodeId: string;
     readonly removed: number;
     readonly anchorSeq: number;
+    /** Entries past the retention period kept because no verified export covers them yet. */
+    readonly awaitingExport: number;
   }>;
   readonly statsRemoved: number;
 }
 
 /**
  * Removes the oldest entries (with their bodies and older seals) while keeping the chain verifiable:
- * only a contiguous prefix goes, ending at the last seal inside it when there is one (so the anchor is
- * a signed head), and the seq and hash of the last removed entry are kept as the node's anchor in
- * `meta` (`log-anchor:{nodeId}`), where verifyLog and createTransactionLog start from.
+ * only a contiguous prefix goes, no further than verified exports cover (`exportVerifiedLog`) unless
+ * forced, ending at the last seal inside it when there is one (so the anchor is a signed head), and the
+ * seq and hash of the last removed entry are kept as the node's anchor in `meta` (`log-anchor:{nodeId}`),
+ * where verifyLog and createTransactionLog start from.
  */
 export async function pruneLog(options: PruneLogOptions): Promise<PruneLogResult> {
   const { store, olderThan } = options;
   let nodeQuery = store.db.selectFrom('log_entries').select('node_id').distinct();
   if (options.nodeId !== undefined) nodeQuery = nodeQuery.where('node_id', '=', options.nodeId);
   const nodeIds = (await nodeQuery.execute()).map((r) => r.node_id).sort();
-  const results: { nodeId: string; removed: number; anchorSeq: number }[] = [];
+  const results: { nodeId: string; removed: number; anchorSeq: number; awaitingExport: number }[] = [];
 
   for (const nodeId of nodeIds) {
     const anchorSeq = (await readAnchor(store.db, nodeId))?.seq ?? 0;
@@ -47,8 +53,15 @@ export async function pruneLog(options: PruneLogOptions): Promise<PruneLogResult
       .select((eb) => eb.fn.max('seq').as('seq'))
       .where('node_id', '=', nodeId)
       .executeTakeFirst();
-    const bound = firstKept?.seq != null ? Number(firstKept.seq) - 1 : Number(lastStored?.seq ?? 0);
-    if (bound <= anchorSeq) continue;
+    const expired = firstKept?.seq != null ? Number(firstKept.seq) - 1 : Number(lastStored?.seq ?? 0);
+    const covered = options.force ? expired : ((await readExportCoverage(store.db, nodeId))?.seq ?? 0);
+    const bound = Math.min(expired, covered);
+    if (bound <= anchorSeq) {
+      if (expired > anchorSeq) {
+        results.push({ nodeId, removed: 0, anchorSeq, awaitingExport: expired - Math.max(anchorSeq, bound) });
+      }
+      continue;
+    }
     // 2. Prefer ending at a seal, so the anchor is a signed head.
     const seal = await store.db
       .selectFrom('log_seals')
@@ -82,7 +95,7 @@ export async function pruneLog(options: PruneLogOptions): Promise<PruneLogResult
       await writeAnchor(trx, nodeId, { seq: cut, hash: head.hash });
       return Number(deleted.numDeletedRows);
     });
-    results.push({ nodeId, removed, anchorSeq: cut });
+    results.push({ nodeId, removed, anchorSeq: cut, awaitingExport: expired - bound });
   }
 
   const stats = await store.db

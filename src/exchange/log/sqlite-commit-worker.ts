@@ -34,7 +34,8 @@ export function createSqliteCommitWorker(file: string): SqliteCommitWorker {
     for (const w of waiting.values()) w.reject(error);
     waiting.clear();
   };
-  // Started on first use and again after a crash; referenced only while a commit is in flight.
+  // Started at once (so that the first call does not wait for a thread to load) and again after a crash;
+  // referenced only while a commit is in flight.
   const ensure = (): Worker => {
     if (worker !== null) return worker;
     const started = startModuleWorker(import.meta.url, 'sqlite-commit-thread', { workerData: { file } });
@@ -58,6 +59,7 @@ export function createSqliteCommitWorker(file: string): SqliteCommitWorker {
     return started;
   };
 
+  ensure();
   return {
     commit(batch) {
       const target = ensure();

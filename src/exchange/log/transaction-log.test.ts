@@ -59,7 +59,18 @@ for (const variant of VARIANTS) {
       const key = buildNodeKey();
       const log = await openLog(store, key, { groupCommitMaxEntries: 64, sealEveryEntries: 1000 });
       const records = Array.from({ length: 200 }, (_, i) =>
-        buildRecord(i === 7 ? { bodies: { request: Buffer.from('{"a":1}'), response: null } } : {}),
+        buildRecord(
+          i === 7
+            ? {
+                bodies: {
+                  request: Buffer.from('{"a":1}'),
+                  response: null,
+                  requestTruncated: true,
+                  responseTruncated: false,
+                },
+              }
+            : {},
+        ),
       );
       const appends = records.map((r) => log.append(r));
       expect(log.queueDepth()).toBe(200);
@@ -72,6 +83,8 @@ for (const variant of VARIANTS) {
         id: records[7]!.id,
         request_body: Buffer.from('{"a":1}').toString('base64'),
         response_body: null,
+        request_truncated: 1,
+        response_truncated: 0,
       });
       await log.close();
       expect((await verifyLog({ store, publicKeys: key.publicKeys })).ok).toBe(true);

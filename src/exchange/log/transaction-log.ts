@@ -134,6 +134,8 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
           id: record.id,
           request_body: record.bodies.request?.toString('base64') ?? null,
           response_body: record.bodies.response?.toString('base64') ?? null,
+          request_truncated: record.bodies.requestTruncated ? 1 : 0,
+          response_truncated: record.bodies.responseTruncated ? 1 : 0,
         });
       }
     }

@@ -4,9 +4,7 @@ import {
   type SteeringContext,
   type SteeringContextOptions,
 } from '../steering-context.js';
-import { computeDti, type DtiInput, type DtiResult, dtiInputProblems } from './dti-index.js';
 import { type IndicatorDefinitionCommands, indicatorDefinitionCommands } from './indicator-commands.js';
-import { throwIfProblems } from './indicator-input.js';
 import { type MeasureCommands, measureCommands } from './measure-indicators.js';
 import { derivedSeries } from './derived-series.js';
 import { type ScoreFilter, type Scoreboard, scorePeriod } from './score-period.js';
@@ -28,7 +26,7 @@ export interface RankingEntry {
 
 /**
  * The indicators of the steering workspace: definitions and targets, values, measured indicators,
- * scores and rankings, spreadsheets and the QĐ 922 DTI calculator. Writes take an audit actor and are
+ * scores and rankings, and their spreadsheets (the DTI is src/steering/dti). Writes take an audit actor and are
  * audited in the same transaction; authorization is the caller's (the API's).
  */
 export interface IndicatorCommands extends IndicatorDefinitionCommands, ValueCommands, MeasureCommands {
@@ -45,8 +43,6 @@ export interface IndicatorCommands extends IndicatorDefinitionCommands, ValueCom
   importValues(actor: AuditActor, file: Uint8Array, options?: ImportOptions): Promise<ImportReport>;
   /** The scoreboard of a period as an .xlsx workbook. */
   exportScoreboard(period: string, filter?: ScoreFilter): Promise<Buffer>;
-  /** The provincial DTI of QĐ 922 from points or index values; `validation-failed` names bad indices. */
-  dti(input: DtiInput): DtiResult;
 }
 
 /**
@@ -76,9 +72,5 @@ export function indicatorCommands(context: SteeringContext): IndicatorCommands {
       importValues(context, actor, file, importOptions),
     exportScoreboard: async (period: string, filter?: ScoreFilter) =>
       scoreboardWorkbook(await scorePeriod(context.db, period, filter)),
-    dti(input: DtiInput) {
-      throwIfProblems(dtiInputProblems(input), 'Invalid DTI input');
-      return computeDti(input);
-    },
   });
 }

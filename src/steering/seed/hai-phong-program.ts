@@ -79,6 +79,13 @@ export const SAMPLE_UNIT_PLANS: readonly DocumentFact[] = [
   ['Q-LECHAN', 'UBND quận Lê Chân', '88/KH-UBND', '2022-04-28'],
   ['Q-NGOQUYEN', 'UBND quận Ngô Quyền', '95/KH-UBND', '2022-05-06'],
   ['H-THUYNGUYEN', 'UBND huyện Thủy Nguyên', '102/KH-UBND', '2022-05-12'],
+  // The merged city: a few agencies and communes with a plan, most communes still without one.
+  ['SKHCN', 'Sở Khoa học và Công nghệ', '07/KH-SKHCN', '2026-01-12'],
+  ['SXD', 'Sở Xây dựng', '21/KH-SXD', '2025-09-15'],
+  ['11311', 'UBND phường Hồng Bàng', '45/KH-UBND', '2025-08-20'],
+  ['11383', 'UBND phường Lê Chân', '52/KH-UBND', '2025-09-05'],
+  ['10525', 'UBND phường Hải Dương', '38/KH-UBND', '2025-08-28'],
+  ['11914', 'UBND đặc khu Cát Hải', '17/KH-UBND', '2025-10-02'],
 ].map(([unitId, issuer, number, date]) => ({
   kind: 'plan' as const,
   number: number!,
@@ -89,8 +96,13 @@ export const SAMPLE_UNIT_PLANS: readonly DocumentFact[] = [
   sample: true,
 }));
 
-/** Units with their own sample committee. */
-export const SAMPLE_UNIT_COMMITTEES: readonly { unitId: string; name: string; head: string }[] = [
+/** Units with their own sample committee; its head takes office on `from` (2022-05-01 by default). */
+export const SAMPLE_UNIT_COMMITTEES: readonly {
+  unitId: string;
+  name: string;
+  head: string;
+  from?: string;
+}[] = [
   { unitId: 'Q-LECHAN', name: 'Ban Chỉ đạo chuyển đổi số quận Lê Chân', head: 'Chủ tịch UBND quận Lê Chân' },
   {
     unitId: 'Q-NGOQUYEN',
@@ -98,6 +110,23 @@ export const SAMPLE_UNIT_COMMITTEES: readonly { unitId: string; name: string; he
     head: 'Chủ tịch UBND quận Ngô Quyền',
   },
   { unitId: 'SYT', name: 'Ban Chỉ đạo chuyển đổi số ngành Y tế', head: 'Giám đốc Sở Y tế' },
+  ...[
+    ['11311', 'phường Hồng Bàng', '2025-07-25'],
+    ['11383', 'phường Lê Chân', '2025-08-01'],
+    ['10525', 'phường Hải Dương', '2025-07-30'],
+    ['11560', 'phường Thủy Nguyên', '2025-09-10'],
+  ].map(([unitId, name, from]) => ({
+    unitId: unitId!,
+    name: `Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số ${name}`,
+    head: `Chủ tịch UBND ${name}`,
+    from: from!,
+  })),
+  {
+    unitId: 'SKHCN',
+    name: 'Ban Chỉ đạo chuyển đổi số Sở Khoa học và Công nghệ',
+    head: 'Giám đốc Sở Khoa học và Công nghệ',
+    from: '2025-08-15',
+  },
 ];
 
 /** The nine task groups of the program. */

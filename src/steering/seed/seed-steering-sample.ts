@@ -69,7 +69,9 @@ export async function seedSteeringSample(steering: Steering, actor: AuditActor):
       {
         unitId: unit.unitId,
         name: unit.name,
-        members: [{ role: 'head', personName: unit.head, position: 'Trưởng ban', from: '2022-05-01' }],
+        members: [
+          { role: 'head', personName: unit.head, position: 'Trưởng ban', from: unit.from ?? '2022-05-01' },
+        ],
       },
       { sample: true },
     );

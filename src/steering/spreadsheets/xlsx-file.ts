@@ -34,3 +34,11 @@ export function styleHeader(sheet: ExcelJS.Worksheet): void {
   const columns = sheet.columnCount;
   if (columns > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns } };
 }
+
+/**
+ * Text a spreadsheet will show as text: a leading = + - @ (or tab, carriage return) would make a program
+ * that re-reads the cell, or the sheet saved as CSV, run it as a formula (CSV injection), so it gets an
+ * apostrophe in front.
+ */
+export const formulaSafeText = (text: string | null): string | null =>
+  text !== null && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;

@@ -8,6 +8,8 @@ import * as workingDays from './2026-12-02-2-working-days.js';
 import * as mergedCity from './2026-12-02-3-merged-city.js';
 import * as externalPlatforms from './2026-12-02-4-external-platforms.js';
 import * as providerAllowList from './2026-12-03-1-provider-allow-list.js';
+import * as committeesDti from './2026-12-03-3-committees-dti.js';
+import * as loggedBodyTruncation from './2026-12-03-6-logged-body-truncation.js';
 
 /** All migrations in order; names are ISO-date prefixed, numbered within a day, and frozen once released. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -20,4 +22,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-02-3-merged-city': mergedCity,
   '2026-12-02-4-external-platforms': externalPlatforms,
   '2026-12-03-1-provider-allow-list': providerAllowList,
+  '2026-12-03-3-committees-dti': committeesDti,
+  '2026-12-03-6-logged-body-truncation': loggedBodyTruncation,
 };

@@ -45,6 +45,9 @@ export interface LogBodyTable {
   id: string; // transaction id
   request_body: string | null; // base64
   response_body: string | null; // base64
+  /** 1 when the body was longer than the node keeps and was cut. */
+  request_truncated: number;
+  response_truncated: number;
 }
 
 /** Calls per minute, client, service and status, with their latency distribution. */

@@ -81,6 +81,8 @@ export interface SteeringCommitteeDecisionTable {
   date: string;
   issuer: string;
   document_id: string | null;
+  confirmed: number; // 0 while the decision's number or date is not confirmed
+  note: string | null;
   created_at: number;
 }
 
@@ -94,6 +96,7 @@ export interface SteeringCommitteeMemberTable {
   from_date: string;
   to_date: string | null;
   sample: number;
+  confirmed: number; // 0 while the membership is not confirmed
   created_at: number;
   updated_at: number;
 }
@@ -239,6 +242,81 @@ export interface SteeringWorkingCalendarDayTable {
   name: string;
 }
 
+/** A DTI method: the decision that defines the index and the assessment years it serves. */
+export interface SteeringDtiMethodTable {
+  id: string;
+  code: string; // e.g. QD-405
+  decision_number: string;
+  decision_date: string;
+  issuer: string;
+  title: string;
+  first_year: number;
+  last_year: number | null; // inclusive; null while the method is in force
+  note: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A main index (parent_code null) or a component of a DTI method, with its points once entered. */
+export interface SteeringDtiMethodItemTable {
+  id: string;
+  method_id: string;
+  code: string;
+  parent_code: string | null;
+  name: string;
+  index_group: string | null; // foundation | activity, for main indices
+  position: number;
+  max_points: number | null;
+  weight: number | null;
+  points_confirmed: number; // 1 once the secretariat confirmed max_points and weight
+  confirmed_by: string | null;
+  confirmed_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The DTI self-assessment campaign of an assessment year. */
+export interface SteeringDtiCampaignTable {
+  year: number;
+  method_id: string;
+  title: string;
+  sample: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One item of a campaign assigned to a unit, with the value and evidence the unit entered. */
+export interface SteeringDtiAssignmentTable {
+  year: number;
+  item_code: string;
+  unit_id: string;
+  deadline: string;
+  points: number | null;
+  value: number | null; // points ÷ maximum, 0 to 1
+  evidence: string | null;
+  submitted_by: string | null;
+  submitted_at: number | null;
+  sample: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A published DTI result of the city for an assessment year. */
+export interface SteeringDtiPublishedTable {
+  year: number;
+  rank: number | null;
+  of_count: number | null;
+  total: number | null;
+  method_label: string | null;
+  published_on: string | null;
+  verified: number; // 0 where the source was not re-read
+  source: string | null;
+  note: string | null;
+  sample: number;
+  created_at: number;
+  updated_at: number;
+}
+
 /** The tables of the steering part, by name. */
 export interface SteeringTables {
   steering_units: SteeringUnitTable;
@@ -259,4 +337,9 @@ export interface SteeringTables {
   steering_indicator_values: SteeringIndicatorValueTable;
   steering_working_calendars: SteeringWorkingCalendarTable;
   steering_working_calendar_days: SteeringWorkingCalendarDayTable;
+  steering_dti_methods: SteeringDtiMethodTable;
+  steering_dti_method_items: SteeringDtiMethodItemTable;
+  steering_dti_campaigns: SteeringDtiCampaignTable;
+  steering_dti_assignments: SteeringDtiAssignmentTable;
+  steering_dti_published: SteeringDtiPublishedTable;
 }

@@ -1386,23 +1386,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/steering/indicators/dti": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Provincial DTI (QĐ 922) from points or main-index values */
-        post: operations["computeDti"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/steering/indicators/scoreboard/{period}/xlsx": {
         parameters: {
             query?: never;
@@ -1412,6 +1395,261 @@ export interface paths {
         };
         /** The scoreboard of a period as .xlsx */
         get: operations["exportScoreboardXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The DTI methods and the years each serves */
+        get: operations["listDtiMethods"];
+        put?: never;
+        /**
+         * Record a new DTI method (a decision, its main indices and the years it serves)
+         * @description A method still in force from an earlier year is closed the year before; an overlap with a closed method is refused on /firstYear.
+         */
+        post: operations["createDtiMethod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/methods/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One DTI method with its indices and components */
+        get: operations["getDtiMethod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/methods/{code}/items/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Enter a component, or the name, maximum points or weight of an item (unconfirmed until confirmed)
+         * @description Points above the main index’s maximum, or components adding up to more, are refused on /maxPoints.
+         */
+        put: operations["putDtiItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/methods/{code}/components/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a method’s components from an .xlsx sheet (index, code, name, maximum points), all or nothing */
+        post: operations["importDtiComponents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/methods/{code}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm every entered, unconfirmed point of a method (409 when none awaits) */
+        post: operations["confirmDtiPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The provincial DTI of a year with the year’s method, from main-index points or values
+         * @description A year no method covers is refused on /year; points outside a maximum on /indices/{code}/points.
+         */
+        post: operations["computeDti"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The self-assessment campaigns, newest first */
+        get: operations["listDtiCampaigns"];
+        put?: never;
+        /** Open the self-assessment campaign of an assessment year with the year’s method */
+        post: operations["createDtiCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/campaigns/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign: every item with its unit, deadline, value, evidence and status; progress; the estimate */
+        get: operations["getDtiCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/campaigns/{year}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign (or reassign) an item of the method to a responsible unit with a deadline
+         * @description An item the method does not define is refused on /itemCode, a unit that has ended on /unitId.
+         */
+        post: operations["assignDtiItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/campaigns/{year}/items/{item}/entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The responsible unit’s value (points or 0–1) and evidence for its item
+         * @description Only the secretariat and the reporters of the unit the item is assigned to may enter it.
+         */
+        put: operations["enterDtiItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/campaigns/{year}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign as .xlsx: item, responsible unit, value, evidence, status (layout in the operator guide) */
+        get: operations["exportDtiCampaignXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The city’s published DTI results by year */
+        get: operations["listDtiPublished"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/published/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the published DTI result of a year */
+        put: operations["putDtiPublished"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering/dti/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published results and campaign estimates by year, with rank */
+        get: operations["listDtiTrend"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1501,6 +1739,23 @@ export interface paths {
         };
         /** Per-minute traffic by client, service and status, with latency percentiles */
         get: operations["getTrafficStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/partners/{partner}/traffic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calls out to a partner and in from it over a recent window */
+        get: operations["getFederationPartnerTraffic"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9854,6 +10109,10 @@ export interface operations {
                                 issuer: string;
                                 /** @description The document */
                                 documentId: string | null;
+                                /** @description False while the number or date is not confirmed (chưa xác minh) */
+                                confirmed: boolean;
+                                /** @description What is known and where it comes from */
+                                note: string | null;
                             }[];
                             members: {
                                 id: string;
@@ -9872,6 +10131,8 @@ export interface operations {
                                 active: boolean;
                                 /** @description Sample data (Dữ liệu mẫu) */
                                 sample: boolean;
+                                /** @description False while the membership is not confirmed (chưa xác minh) */
+                                confirmed: boolean;
                             }[];
                             sample: boolean;
                         }[];
@@ -9980,6 +10241,13 @@ export interface operations {
                         issuer: string;
                         /** @description The document */
                         documentId?: string;
+                        /** @description False while the number or date is not confirmed; true by default */
+                        confirmed?: boolean;
+                        /**
+                         * @description What is known and where it comes from
+                         * @example Số quyết định chưa xác minh
+                         */
+                        note?: string;
                     }[];
                     members?: {
                         /** @description head, standing-deputy, deputy, member or working-group */
@@ -10004,6 +10272,8 @@ export interface operations {
                          * @example 2025-02-28
                          */
                         to?: string;
+                        /** @description False while the membership is not confirmed; true by default */
+                        confirmed?: boolean;
                     }[];
                 };
             };
@@ -10032,6 +10302,10 @@ export interface operations {
                             issuer: string;
                             /** @description The document */
                             documentId: string | null;
+                            /** @description False while the number or date is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
+                            /** @description What is known and where it comes from */
+                            note: string | null;
                         }[];
                         members: {
                             id: string;
@@ -10050,6 +10324,8 @@ export interface operations {
                             active: boolean;
                             /** @description Sample data (Dữ liệu mẫu) */
                             sample: boolean;
+                            /** @description False while the membership is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
                         }[];
                         sample: boolean;
                     };
@@ -10157,6 +10433,10 @@ export interface operations {
                             issuer: string;
                             /** @description The document */
                             documentId: string | null;
+                            /** @description False while the number or date is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
+                            /** @description What is known and where it comes from */
+                            note: string | null;
                         }[];
                         members: {
                             id: string;
@@ -10175,6 +10455,8 @@ export interface operations {
                             active: boolean;
                             /** @description Sample data (Dữ liệu mẫu) */
                             sample: boolean;
+                            /** @description False while the membership is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
                         }[];
                         sample: boolean;
                     };
@@ -10273,6 +10555,13 @@ export interface operations {
                     issuer: string;
                     /** @description The document */
                     documentId?: string;
+                    /** @description False while the number or date is not confirmed; true by default */
+                    confirmed?: boolean;
+                    /**
+                     * @description What is known and where it comes from
+                     * @example Số quyết định chưa xác minh
+                     */
+                    note?: string;
                 };
             };
         };
@@ -10300,6 +10589,10 @@ export interface operations {
                             issuer: string;
                             /** @description The document */
                             documentId: string | null;
+                            /** @description False while the number or date is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
+                            /** @description What is known and where it comes from */
+                            note: string | null;
                         }[];
                         members: {
                             id: string;
@@ -10318,6 +10611,8 @@ export interface operations {
                             active: boolean;
                             /** @description Sample data (Dữ liệu mẫu) */
                             sample: boolean;
+                            /** @description False while the membership is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
                         }[];
                         sample: boolean;
                     };
@@ -10419,6 +10714,8 @@ export interface operations {
                      * @example 2025-02-28
                      */
                     to?: string;
+                    /** @description False while the membership is not confirmed; true by default */
+                    confirmed?: boolean;
                 };
             };
         };
@@ -10446,6 +10743,10 @@ export interface operations {
                             issuer: string;
                             /** @description The document */
                             documentId: string | null;
+                            /** @description False while the number or date is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
+                            /** @description What is known and where it comes from */
+                            note: string | null;
                         }[];
                         members: {
                             id: string;
@@ -10464,6 +10765,8 @@ export interface operations {
                             active: boolean;
                             /** @description Sample data (Dữ liệu mẫu) */
                             sample: boolean;
+                            /** @description False while the membership is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
                         }[];
                         sample: boolean;
                     };
@@ -10576,6 +10879,10 @@ export interface operations {
                             issuer: string;
                             /** @description The document */
                             documentId: string | null;
+                            /** @description False while the number or date is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
+                            /** @description What is known and where it comes from */
+                            note: string | null;
                         }[];
                         members: {
                             id: string;
@@ -10594,6 +10901,8 @@ export interface operations {
                             active: boolean;
                             /** @description Sample data (Dữ liệu mẫu) */
                             sample: boolean;
+                            /** @description False while the membership is not confirmed (chưa xác minh) */
+                            confirmed: boolean;
                         }[];
                         sample: boolean;
                     };
@@ -15083,25 +15392,42 @@ export interface operations {
             };
         };
     };
-    computeDti: {
+    exportScoreboardXlsx: {
+        parameters: {
+            query?: {
+                kind?: "city" | "department" | "district" | "commune";
+                /**
+                 * @description Steering unit code
+                 * @example UBND-HP
+                 */
+                unit?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Period: 'YYYY', 'YYYY-Hn' (half), 'YYYY-Qn' (quarter) or 'YYYY-MM' (month) */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listDtiMethods: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    indices: {
-                        [key: string]: {
-                            points?: number;
-                            value?: number;
-                        };
-                    };
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Default Response */
             200: {
@@ -15110,17 +15436,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        indices: {
+                        items: {
                             code: string;
-                            name: string;
-                            points: number;
-                            maxPoints: number;
-                            value: number;
+                            decisionNumber: string;
+                            /**
+                             * @description Date of the decision
+                             * @example 2025-03-01
+                             */
+                            decisionDate: string;
+                            issuer: string;
+                            title: string;
+                            firstYear: number;
+                            /** @description Null while in force */
+                            lastYear: number | null;
+                            /** @description Note */
+                            note: string | null;
+                            /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                            pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                            indices: {
+                                code: string;
+                                /** @description The main index of a component; null for a main index */
+                                parentCode: string | null;
+                                name: string;
+                                group: "foundation" | "activity" | null;
+                                /** @description Null while not entered */
+                                maxPoints: number | null;
+                                /** @description Null: the maximum points weigh it */
+                                weight: number | null;
+                                /** @description Whether the secretariat confirmed its points */
+                                pointsConfirmed: boolean;
+                                /** @description Who confirmed them (or the decision they come from) */
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                            }[];
+                            components: {
+                                code: string;
+                                /** @description The main index of a component; null for a main index */
+                                parentCode: string | null;
+                                name: string;
+                                group: "foundation" | "activity" | null;
+                                /** @description Null while not entered */
+                                maxPoints: number | null;
+                                /** @description Null: the maximum points weigh it */
+                                weight: number | null;
+                                /** @description Whether the secretariat confirmed its points */
+                                pointsConfirmed: boolean;
+                                /** @description Who confirmed them (or the decision they come from) */
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                            }[];
                         }[];
-                        points: number;
-                        maxPoints: number;
-                        /** @description Σ points ÷ 1,000, rounded to 4 places */
-                        total: number;
                     };
                 };
             };
@@ -15186,20 +15551,1681 @@ export interface operations {
             };
         };
     };
-    exportScoreboardXlsx: {
+    createDtiMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The method code
+                     * @example QD-405
+                     */
+                    code: string;
+                    /**
+                     * @description Decision number
+                     * @example 405/QĐ-BKHCN
+                     */
+                    decisionNumber: string;
+                    /**
+                     * @description Date of the decision
+                     * @example 2025-04-03
+                     */
+                    decisionDate: string;
+                    /**
+                     * @description Issuer
+                     * @example Bộ trưởng Bộ Khoa học và Công nghệ
+                     */
+                    issuer: string;
+                    /**
+                     * @description Title
+                     * @example Bộ chỉ số đánh giá chuyển đổi số
+                     */
+                    title: string;
+                    /** @description Assessment year */
+                    firstYear: number;
+                    /** @description Assessment year */
+                    lastYear?: number;
+                    /**
+                     * @description Note
+                     * @example Điểm chưa xác nhận
+                     */
+                    note?: string;
+                    indices: {
+                        /**
+                         * @description Main index code
+                         * @example NT
+                         */
+                        code: string;
+                        /**
+                         * @description Name
+                         * @example Nhận thức số
+                         */
+                        name: string;
+                        /** @description foundation or activity */
+                        group: "foundation" | "activity";
+                        /** @description Maximum points, if known */
+                        maxPoints?: number;
+                        /** @description Weight in the total; the maximum points weigh the index by default */
+                        weight?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        decisionNumber: string;
+                        /**
+                         * @description Date of the decision
+                         * @example 2025-03-01
+                         */
+                        decisionDate: string;
+                        issuer: string;
+                        title: string;
+                        firstYear: number;
+                        /** @description Null while in force */
+                        lastYear: number | null;
+                        /** @description Note */
+                        note: string | null;
+                        /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                        pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                        indices: {
+                            code: string;
+                            /** @description The main index of a component; null for a main index */
+                            parentCode: string | null;
+                            name: string;
+                            group: "foundation" | "activity" | null;
+                            /** @description Null while not entered */
+                            maxPoints: number | null;
+                            /** @description Null: the maximum points weigh it */
+                            weight: number | null;
+                            /** @description Whether the secretariat confirmed its points */
+                            pointsConfirmed: boolean;
+                            /** @description Who confirmed them (or the decision they come from) */
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                        }[];
+                        components: {
+                            code: string;
+                            /** @description The main index of a component; null for a main index */
+                            parentCode: string | null;
+                            name: string;
+                            group: "foundation" | "activity" | null;
+                            /** @description Null while not entered */
+                            maxPoints: number | null;
+                            /** @description Null: the maximum points weigh it */
+                            weight: number | null;
+                            /** @description Whether the secretariat confirmed its points */
+                            pointsConfirmed: boolean;
+                            /** @description Who confirmed them (or the decision they come from) */
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getDtiMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The method code
+                 * @example QD-405
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        decisionNumber: string;
+                        /**
+                         * @description Date of the decision
+                         * @example 2025-03-01
+                         */
+                        decisionDate: string;
+                        issuer: string;
+                        title: string;
+                        firstYear: number;
+                        /** @description Null while in force */
+                        lastYear: number | null;
+                        /** @description Note */
+                        note: string | null;
+                        /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                        pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                        indices: {
+                            code: string;
+                            /** @description The main index of a component; null for a main index */
+                            parentCode: string | null;
+                            name: string;
+                            group: "foundation" | "activity" | null;
+                            /** @description Null while not entered */
+                            maxPoints: number | null;
+                            /** @description Null: the maximum points weigh it */
+                            weight: number | null;
+                            /** @description Whether the secretariat confirmed its points */
+                            pointsConfirmed: boolean;
+                            /** @description Who confirmed them (or the decision they come from) */
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                        }[];
+                        components: {
+                            code: string;
+                            /** @description The main index of a component; null for a main index */
+                            parentCode: string | null;
+                            name: string;
+                            group: "foundation" | "activity" | null;
+                            /** @description Null while not entered */
+                            maxPoints: number | null;
+                            /** @description Null: the maximum points weigh it */
+                            weight: number | null;
+                            /** @description Whether the secretariat confirmed its points */
+                            pointsConfirmed: boolean;
+                            /** @description Who confirmed them (or the decision they come from) */
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putDtiItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The method code
+                 * @example QD-405
+                 */
+                code: string;
+                /**
+                 * @description Main index (NT) or component (NT.01) code
+                 * @example NT
+                 */
+                item: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The main index of a component */
+                    parentCode?: string;
+                    /**
+                     * @description Name
+                     * @example Tỷ lệ hồ sơ trực tuyến toàn trình
+                     */
+                    name?: string;
+                    /** @description Maximum points; null while not known */
+                    maxPoints?: number | null;
+                    /** @description Weight of a main index in the total; null: its maximum points */
+                    weight?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        decisionNumber: string;
+                        /**
+                         * @description Date of the decision
+                         * @example 2025-03-01
+                         */
+                        decisionDate: string;
+                        issuer: string;
+                        title: string;
+                        firstYear: number;
+                        /** @description Null while in force */
+                        lastYear: number | null;
+                        /** @description Note */
+                        note: string | null;
+                        /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                        pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                        indices: {
+                            code: string;
+                            /** @description The main index of a component; null for a main index */
+                            parentCode: string | null;
+                            name: string;
+                            group: "foundation" | "activity" | null;
+                            /** @description Null while not entered */
+                            maxPoints: number | null;
+                            /** @description Null: the maximum points weigh it */
+                            weight: number | null;
+                            /** @description Whether the secretariat confirmed its points */
+                            pointsConfirmed: boolean;
+                            /** @description Who confirmed them (or the decision they come from) */
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                        }[];
+                        components: {
+                            code: string;
+                            /** @description The main index of a component; null for a main index */
+                            parentCode: string | null;
+                            name: string;
+                            group: "foundation" | "activity" | null;
+                            /** @description Null while not entered */
+                            maxPoints: number | null;
+                            /** @description Null: the maximum points weigh it */
+                            weight: number | null;
+                            /** @description Whether the secretariat confirmed its points */
+                            pointsConfirmed: boolean;
+                            /** @description Who confirmed them (or the decision they come from) */
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    importDtiComponents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The method code
+                 * @example QD-405
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The .xlsx file, base64 */
+                    fileBase64: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        method: {
+                            code: string;
+                            decisionNumber: string;
+                            /**
+                             * @description Date of the decision
+                             * @example 2025-03-01
+                             */
+                            decisionDate: string;
+                            issuer: string;
+                            title: string;
+                            firstYear: number;
+                            /** @description Null while in force */
+                            lastYear: number | null;
+                            /** @description Note */
+                            note: string | null;
+                            /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                            pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                            indices: {
+                                code: string;
+                                /** @description The main index of a component; null for a main index */
+                                parentCode: string | null;
+                                name: string;
+                                group: "foundation" | "activity" | null;
+                                /** @description Null while not entered */
+                                maxPoints: number | null;
+                                /** @description Null: the maximum points weigh it */
+                                weight: number | null;
+                                /** @description Whether the secretariat confirmed its points */
+                                pointsConfirmed: boolean;
+                                /** @description Who confirmed them (or the decision they come from) */
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                            }[];
+                            components: {
+                                code: string;
+                                /** @description The main index of a component; null for a main index */
+                                parentCode: string | null;
+                                name: string;
+                                group: "foundation" | "activity" | null;
+                                /** @description Null while not entered */
+                                maxPoints: number | null;
+                                /** @description Null: the maximum points weigh it */
+                                weight: number | null;
+                                /** @description Whether the secretariat confirmed its points */
+                                pointsConfirmed: boolean;
+                                /** @description Who confirmed them (or the decision they come from) */
+                                confirmedBy: string | null;
+                                confirmedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    confirmDtiPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The method code
+                 * @example QD-405
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        decisionNumber: string;
+                        /**
+                         * @description Date of the decision
+                         * @example 2025-03-01
+                         */
+                        decisionDate: string;
+                        issuer: string;
+                        title: string;
+                        firstYear: number;
+                        /** @description Null while in force */
+                        lastYear: number | null;
+                        /** @description Note */
+                        note: string | null;
+                        /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                        pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                        indices: {
+                            code: string;
+                            /** @description The main index of a component; null for a main index */
+                            parentCode: string | null;
+                            name: string;
+                            group: "foundation" | "activity" | null;
+                            /** @description Null while not entered */
+                            maxPoints: number | null;
+                            /** @description Null: the maximum points weigh it */
+                            weight: number | null;
+                            /** @description Whether the secretariat confirmed its points */
+                            pointsConfirmed: boolean;
+                            /** @description Who confirmed them (or the decision they come from) */
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                        }[];
+                        components: {
+                            code: string;
+                            /** @description The main index of a component; null for a main index */
+                            parentCode: string | null;
+                            name: string;
+                            group: "foundation" | "activity" | null;
+                            /** @description Null while not entered */
+                            maxPoints: number | null;
+                            /** @description Null: the maximum points weigh it */
+                            weight: number | null;
+                            /** @description Whether the secretariat confirmed its points */
+                            pointsConfirmed: boolean;
+                            /** @description Who confirmed them (or the decision they come from) */
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    computeDti: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Assessment year */
+                    year: number;
+                    indices: {
+                        [key: string]: {
+                            points?: number;
+                            value?: number;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        method: {
+                            code: string;
+                            decisionNumber: string;
+                        };
+                        /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                        pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                        /** @description Vietnamese warning when the points are unconfirmed or missing; null when confirmed */
+                        notice: string | null;
+                        indices: {
+                            code: string;
+                            name: string;
+                            /** @description Points earned; null where the maximum is not entered */
+                            points: number | null;
+                            /** @description Null while not entered */
+                            maxPoints: number | null;
+                            /** @description Points ÷ maximum, 4 places; null where nothing was entered */
+                            value: number | null;
+                            /** @description The weight used: the weight entered, else the maximum points */
+                            weight: number | null;
+                            pointsConfirmed: boolean;
+                        }[];
+                        /** @description Σ points; null when a maximum is missing */
+                        points: number | null;
+                        /** @description Σ maximum points; null when one is missing */
+                        maxPoints: number | null;
+                        /** @description Σ weight × value ÷ Σ weight, 4 places; null when a weight or maximum is missing */
+                        total: number | null;
+                        /** @description Main indices whose points are not entered */
+                        missingPoints: string[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listDtiCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            year: number;
+                            title: string;
+                            methodCode: string;
+                            sample: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createDtiCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Assessment year */
+                    year: number;
+                    /**
+                     * @description Title
+                     * @example Tự đánh giá DTI năm 2025
+                     */
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        title: string;
+                        sample: boolean;
+                        method: {
+                            code: string;
+                            decisionNumber: string;
+                            /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                            pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                        };
+                        /**
+                         * @description The date statuses are for
+                         * @example 2025-03-01
+                         */
+                        asOf: string;
+                        items: {
+                            itemCode: string;
+                            itemName: string;
+                            /** @description The main index of a component */
+                            parentCode: string | null;
+                            maxPoints: number | null;
+                            /** @description The responsible unit; null while unassigned */
+                            unitId: string | null;
+                            /** @description Its name */
+                            unitName: string | null;
+                            deadline: string | null;
+                            points: number | null;
+                            value: number | null;
+                            /** @description Evidence */
+                            evidence: string | null;
+                            /** @description unassigned, assigned, overdue (deadline passed, nothing entered) or submitted */
+                            status: "unassigned" | "assigned" | "overdue" | "submitted";
+                            /** @description Who entered the value */
+                            submittedBy: string | null;
+                            submittedAt: string | null;
+                            /** @description Sample data (Dữ liệu mẫu) */
+                            sample: boolean;
+                        }[];
+                        progress: {
+                            /** @description Items of the method (main indices and components entered) */
+                            items: number;
+                            assigned: number;
+                            submitted: number;
+                            overdue: number;
+                        };
+                        estimate: {
+                            year: number;
+                            method: {
+                                code: string;
+                                decisionNumber: string;
+                            };
+                            /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                            pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                            /** @description Vietnamese warning when the points are unconfirmed or missing; null when confirmed */
+                            notice: string | null;
+                            indices: {
+                                code: string;
+                                name: string;
+                                /** @description Points earned; null where the maximum is not entered */
+                                points: number | null;
+                                /** @description Null while not entered */
+                                maxPoints: number | null;
+                                /** @description Points ÷ maximum, 4 places; null where nothing was entered */
+                                value: number | null;
+                                /** @description The weight used: the weight entered, else the maximum points */
+                                weight: number | null;
+                                pointsConfirmed: boolean;
+                            }[];
+                            /** @description Σ points; null when a maximum is missing */
+                            points: number | null;
+                            /** @description Σ maximum points; null when one is missing */
+                            maxPoints: number | null;
+                            /** @description Σ weight × value ÷ Σ weight, 4 places; null when a weight or maximum is missing */
+                            total: number | null;
+                            /** @description Main indices whose points are not entered */
+                            missingPoints: string[];
+                        };
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getDtiCampaign: {
         parameters: {
             query?: {
-                kind?: "city" | "department" | "district" | "commune";
                 /**
-                 * @description Steering unit code
-                 * @example UBND-HP
+                 * @description The date the answer is for; today in Hải Phòng by default
+                 * @example 2025-03-01
                  */
-                unit?: string;
+                asOf?: string;
             };
             header?: never;
             path: {
-                /** @description Period: 'YYYY', 'YYYY-Hn' (half), 'YYYY-Qn' (quarter) or 'YYYY-MM' (month) */
-                period: string;
+                /** @description Assessment year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        title: string;
+                        sample: boolean;
+                        method: {
+                            code: string;
+                            decisionNumber: string;
+                            /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                            pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                        };
+                        /**
+                         * @description The date statuses are for
+                         * @example 2025-03-01
+                         */
+                        asOf: string;
+                        items: {
+                            itemCode: string;
+                            itemName: string;
+                            /** @description The main index of a component */
+                            parentCode: string | null;
+                            maxPoints: number | null;
+                            /** @description The responsible unit; null while unassigned */
+                            unitId: string | null;
+                            /** @description Its name */
+                            unitName: string | null;
+                            deadline: string | null;
+                            points: number | null;
+                            value: number | null;
+                            /** @description Evidence */
+                            evidence: string | null;
+                            /** @description unassigned, assigned, overdue (deadline passed, nothing entered) or submitted */
+                            status: "unassigned" | "assigned" | "overdue" | "submitted";
+                            /** @description Who entered the value */
+                            submittedBy: string | null;
+                            submittedAt: string | null;
+                            /** @description Sample data (Dữ liệu mẫu) */
+                            sample: boolean;
+                        }[];
+                        progress: {
+                            /** @description Items of the method (main indices and components entered) */
+                            items: number;
+                            assigned: number;
+                            submitted: number;
+                            overdue: number;
+                        };
+                        estimate: {
+                            year: number;
+                            method: {
+                                code: string;
+                                decisionNumber: string;
+                            };
+                            /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                            pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                            /** @description Vietnamese warning when the points are unconfirmed or missing; null when confirmed */
+                            notice: string | null;
+                            indices: {
+                                code: string;
+                                name: string;
+                                /** @description Points earned; null where the maximum is not entered */
+                                points: number | null;
+                                /** @description Null while not entered */
+                                maxPoints: number | null;
+                                /** @description Points ÷ maximum, 4 places; null where nothing was entered */
+                                value: number | null;
+                                /** @description The weight used: the weight entered, else the maximum points */
+                                weight: number | null;
+                                pointsConfirmed: boolean;
+                            }[];
+                            /** @description Σ points; null when a maximum is missing */
+                            points: number | null;
+                            /** @description Σ maximum points; null when one is missing */
+                            maxPoints: number | null;
+                            /** @description Σ weight × value ÷ Σ weight, 4 places; null when a weight or maximum is missing */
+                            total: number | null;
+                            /** @description Main indices whose points are not entered */
+                            missingPoints: string[];
+                        };
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    assignDtiItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Assessment year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Main index (NT) or component (NT.01) code
+                     * @example NT
+                     */
+                    itemCode: string;
+                    /**
+                     * @description The responsible unit
+                     * @example SKHCN
+                     */
+                    unitId: string;
+                    /**
+                     * @description Deadline for the value and evidence
+                     * @example 2026-01-15
+                     */
+                    deadline: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        title: string;
+                        sample: boolean;
+                        method: {
+                            code: string;
+                            decisionNumber: string;
+                            /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                            pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                        };
+                        /**
+                         * @description The date statuses are for
+                         * @example 2025-03-01
+                         */
+                        asOf: string;
+                        items: {
+                            itemCode: string;
+                            itemName: string;
+                            /** @description The main index of a component */
+                            parentCode: string | null;
+                            maxPoints: number | null;
+                            /** @description The responsible unit; null while unassigned */
+                            unitId: string | null;
+                            /** @description Its name */
+                            unitName: string | null;
+                            deadline: string | null;
+                            points: number | null;
+                            value: number | null;
+                            /** @description Evidence */
+                            evidence: string | null;
+                            /** @description unassigned, assigned, overdue (deadline passed, nothing entered) or submitted */
+                            status: "unassigned" | "assigned" | "overdue" | "submitted";
+                            /** @description Who entered the value */
+                            submittedBy: string | null;
+                            submittedAt: string | null;
+                            /** @description Sample data (Dữ liệu mẫu) */
+                            sample: boolean;
+                        }[];
+                        progress: {
+                            /** @description Items of the method (main indices and components entered) */
+                            items: number;
+                            assigned: number;
+                            submitted: number;
+                            overdue: number;
+                        };
+                        estimate: {
+                            year: number;
+                            method: {
+                                code: string;
+                                decisionNumber: string;
+                            };
+                            /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                            pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                            /** @description Vietnamese warning when the points are unconfirmed or missing; null when confirmed */
+                            notice: string | null;
+                            indices: {
+                                code: string;
+                                name: string;
+                                /** @description Points earned; null where the maximum is not entered */
+                                points: number | null;
+                                /** @description Null while not entered */
+                                maxPoints: number | null;
+                                /** @description Points ÷ maximum, 4 places; null where nothing was entered */
+                                value: number | null;
+                                /** @description The weight used: the weight entered, else the maximum points */
+                                weight: number | null;
+                                pointsConfirmed: boolean;
+                            }[];
+                            /** @description Σ points; null when a maximum is missing */
+                            points: number | null;
+                            /** @description Σ maximum points; null when one is missing */
+                            maxPoints: number | null;
+                            /** @description Σ weight × value ÷ Σ weight, 4 places; null when a weight or maximum is missing */
+                            total: number | null;
+                            /** @description Main indices whose points are not entered */
+                            missingPoints: string[];
+                        };
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    enterDtiItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Assessment year */
+                year: number;
+                /**
+                 * @description Main index (NT) or component (NT.01) code
+                 * @example NT
+                 */
+                item: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Points earned, 0 to the maximum */
+                    points?: number;
+                    /** @description Points ÷ maximum, 0 to 1 */
+                    value?: number;
+                    /**
+                     * @description Evidence: documents, links, figures
+                     * @example Báo cáo số 15/BC-SKHCN
+                     */
+                    evidence: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        title: string;
+                        sample: boolean;
+                        method: {
+                            code: string;
+                            decisionNumber: string;
+                            /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                            pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                        };
+                        /**
+                         * @description The date statuses are for
+                         * @example 2025-03-01
+                         */
+                        asOf: string;
+                        items: {
+                            itemCode: string;
+                            itemName: string;
+                            /** @description The main index of a component */
+                            parentCode: string | null;
+                            maxPoints: number | null;
+                            /** @description The responsible unit; null while unassigned */
+                            unitId: string | null;
+                            /** @description Its name */
+                            unitName: string | null;
+                            deadline: string | null;
+                            points: number | null;
+                            value: number | null;
+                            /** @description Evidence */
+                            evidence: string | null;
+                            /** @description unassigned, assigned, overdue (deadline passed, nothing entered) or submitted */
+                            status: "unassigned" | "assigned" | "overdue" | "submitted";
+                            /** @description Who entered the value */
+                            submittedBy: string | null;
+                            submittedAt: string | null;
+                            /** @description Sample data (Dữ liệu mẫu) */
+                            sample: boolean;
+                        }[];
+                        progress: {
+                            /** @description Items of the method (main indices and components entered) */
+                            items: number;
+                            assigned: number;
+                            submitted: number;
+                            overdue: number;
+                        };
+                        estimate: {
+                            year: number;
+                            method: {
+                                code: string;
+                                decisionNumber: string;
+                            };
+                            /** @description confirmed, unconfirmed (entered, not confirmed) or missing (not entered) */
+                            pointsStatus: "confirmed" | "unconfirmed" | "missing";
+                            /** @description Vietnamese warning when the points are unconfirmed or missing; null when confirmed */
+                            notice: string | null;
+                            indices: {
+                                code: string;
+                                name: string;
+                                /** @description Points earned; null where the maximum is not entered */
+                                points: number | null;
+                                /** @description Null while not entered */
+                                maxPoints: number | null;
+                                /** @description Points ÷ maximum, 4 places; null where nothing was entered */
+                                value: number | null;
+                                /** @description The weight used: the weight entered, else the maximum points */
+                                weight: number | null;
+                                pointsConfirmed: boolean;
+                            }[];
+                            /** @description Σ points; null when a maximum is missing */
+                            points: number | null;
+                            /** @description Σ maximum points; null when one is missing */
+                            maxPoints: number | null;
+                            /** @description Σ weight × value ÷ Σ weight, 4 places; null when a weight or maximum is missing */
+                            total: number | null;
+                            /** @description Main indices whose points are not entered */
+                            missingPoints: string[];
+                        };
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportDtiCampaignXlsx: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The date the answer is for; today in Hải Phòng by default
+                 * @example 2025-03-01
+                 */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Assessment year */
+                year: number;
             };
             cookie?: never;
         };
@@ -15211,6 +17237,334 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listDtiPublished: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            year: number;
+                            /** @description Rank; null where not published */
+                            rank: number | null;
+                            /** @description Provinces ranked */
+                            of: number | null;
+                            /** @description Published total; null where not found */
+                            total: number | null;
+                            /** @description Method */
+                            method: string | null;
+                            publishedOn: string | null;
+                            verified: boolean;
+                            /** @description Source */
+                            source: string | null;
+                            /** @description Note */
+                            note: string | null;
+                            sample: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putDtiPublished: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Assessment year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Rank among the provinces */
+                    rank?: number;
+                    /** @description Number of provinces ranked */
+                    of?: number;
+                    /** @description Published total, 0 to 1 */
+                    total?: number;
+                    /**
+                     * @description Method it was assessed under
+                     * @example QĐ 405/QĐ-BKHCN
+                     */
+                    method?: string;
+                    /**
+                     * @description Date of publication
+                     * @example 2025-10-21
+                     */
+                    publishedOn?: string;
+                    /** @description Whether the figures were read in the source itself */
+                    verified: boolean;
+                    /**
+                     * @description Source
+                     * @example https://dantri.com.vn/…
+                     */
+                    source?: string;
+                    /**
+                     * @description Note
+                     * @example Giá trị của thành phố sau hợp nhất
+                     */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description Rank; null where not published */
+                        rank: number | null;
+                        /** @description Provinces ranked */
+                        of: number | null;
+                        /** @description Published total; null where not found */
+                        total: number | null;
+                        /** @description Method */
+                        method: string | null;
+                        publishedOn: string | null;
+                        verified: boolean;
+                        /** @description Source */
+                        source: string | null;
+                        /** @description Note */
+                        note: string | null;
+                        sample: boolean;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listDtiTrend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            year: number;
+                            /** @description Published rank */
+                            rank: number | null;
+                            /** @description Provinces ranked */
+                            of: number | null;
+                            /** @description Published total */
+                            total: number | null;
+                            /** @description Null where nothing is published */
+                            verified: boolean | null;
+                            /** @description The campaign’s estimate; null without a campaign or with points missing */
+                            estimate: number | null;
+                            /** @description Null without a campaign */
+                            estimatePointsStatus: ("confirmed" | "unconfirmed" | "missing") | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
             };
         };
     };
@@ -15857,6 +18211,121 @@ export interface operations {
                             meanMs: number;
                             p50Ms: number;
                             p99Ms: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getFederationPartnerTraffic: {
+        parameters: {
+            query?: {
+                /** @description The window: this many minutes up to now (at most a day) */
+                minutes?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Partner instance, e.g. VN */
+                partner: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partner: string;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        /** @description Calls of our systems to the partner’s services */
+                        outbound: {
+                            calls: number;
+                            /** @description Calls answered with a status of 400 or more: refused by either instance, or failed */
+                            refused: number;
+                            /** @description When the latest call of the window started; null when there was none */
+                            lastCallAt: string | null;
+                        };
+                        /** @description Calls of the partner’s systems to our services */
+                        inbound: {
+                            calls: number;
+                            /** @description Calls answered with a status of 400 or more: refused by either instance, or failed */
+                            refused: number;
+                            /** @description When the latest call of the window started; null when there was none */
+                            lastCallAt: string | null;
+                        };
+                        /** @description The minutes with traffic either way, oldest first */
+                        minutes: {
+                            /** Format: date-time */
+                            minute: string;
+                            outbound: number;
+                            inbound: number;
                         }[];
                     };
                 };

@@ -111,6 +111,22 @@ export const FIELD_PATTERNS = {
   "createIndicator": {
     "/code": "^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$"
   },
+  "createDtiMethod": {
+    "/code": "^[A-Z][A-Z0-9-]{1,19}$",
+    "/decisionDate": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",
+    "/indices/*/code": "^[A-Z]{2,6}$"
+  },
+  "putDtiItem": {
+    "/parentCode": "^[A-Z]{2,6}$"
+  },
+  "assignDtiItem": {
+    "/itemCode": "^[A-Z]{2,6}(\\.[0-9A-Za-z]{1,6})?$",
+    "/unitId": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+    "/deadline": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"
+  },
+  "putDtiPublished": {
+    "/publishedOn": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"
+  },
   "putWorkingCalendar": {
     "/daysOff/*/date": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",
     "/workingDays/*/date": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"

@@ -42,6 +42,12 @@ function CommitteeCard({
         value: (m) => m.to,
         cell: (m) => (m.to ? formatDate(m.to) : '—'),
       },
+      {
+        id: 'confirmed',
+        header: t('steering.committee.confirmed'),
+        value: (m) =>
+          m.confirmed ? t('steering.committee.confirmedYes') : t('steering.committee.unconfirmed'),
+      },
     ],
     [t],
   );
@@ -61,6 +67,8 @@ function CommitteeCard({
               <li key={d.id}>
                 {t(`steering.decisionKind.${d.kind}`)}: <strong>{d.number}</strong>{' '}
                 {t('steering.committee.dated')} {formatDate(d.date)} — {d.issuer}
+                {!d.confirmed && <strong> ({t('steering.committee.unconfirmed')})</strong>}
+                {d.note && <p className="muted">{d.note}</p>}
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ const TaskDetail = lazy(() => import('./task-detail'));
 const Indicators = lazy(() => import('./indicators'));
 const Committees = lazy(() => import('./committees'));
 const Documents = lazy(() => import('./documents'));
+const Dti = lazy(() => import('./dti'));
 
 /** `/steering[/…]`: the steering workspace, one page per path below it. */
 export default function SteeringWorkspace({ rest }: { readonly rest: string }) {
@@ -21,6 +22,7 @@ export default function SteeringWorkspace({ rest }: { readonly rest: string }) {
   else if (section === 'indicators') page = <Indicators code={id} />;
   else if (section === 'committees') page = <Committees />;
   else if (section === 'documents') page = <Documents />;
+  else if (section === 'dti') page = <Dti />;
   else
     page = (
       <>

@@ -1,6 +1,7 @@
 import type { ApiApp } from '../../admin-api-deps.js';
 import { registerCommitteeRoutes } from './committee-routes.js';
 import { registerDocumentRoutes } from './document-routes.js';
+import { registerDtiRoutes } from './dti-routes.js';
 import { registerGapRoutes } from './gap-routes.js';
 import { registerIndicatorRoutes } from './indicator-routes.js';
 import { registerProgramRoutes } from './program-routes.js';
@@ -24,5 +25,6 @@ export function registerSteeringRoutes(app: ApiApp, deps: SteeringRouteDeps): vo
   registerSteeringFileRoutes(app, deps);
   registerUploadRoutes(app, deps);
   registerIndicatorRoutes(app, deps);
+  registerDtiRoutes(app, deps);
   registerWorkingCalendarRoutes(app, deps);
 }

@@ -59,35 +59,5 @@ export const RankingView = Type.Object({
   units: Type.Array(Type.Object(RankingFields)),
 });
 
-/** The DTI calculator's input: per main index, points or the published value. */
-export const DtiBody = Type.Object(
-  {
-    indices: Type.Record(
-      Type.String({ pattern: '^[A-Z]{2,4}$' }),
-      Type.Object(
-        { points: Type.Optional(Type.Number()), value: Type.Optional(Type.Number()) },
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
-
-/** The DTI calculator's answer. */
-export const DtiView = Type.Object({
-  indices: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      name: Type.String(),
-      points: Type.Number(),
-      maxPoints: Type.Number(),
-      value: Type.Number(),
-    }),
-  ),
-  points: Type.Number(),
-  maxPoints: Type.Number(),
-  total: Type.Number({ description: 'Σ points ÷ 1,000, rounded to 4 places' }),
-});
-
 /** The measured values recorded for a period. */
 export const MeasureView = Type.Object({ period: Type.String(), values: Type.Array(ValueView) });

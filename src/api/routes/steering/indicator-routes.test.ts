@@ -162,23 +162,6 @@ for (const dialect of DIALECTS) {
       expect(rows.find((row) => row[1] === 'SNV')![0]).toBe(1);
     });
 
-    it('computes the DTI of QĐ 922: Đà Nẵng 2022 is 0.8002', async () => {
-      const values = [1.0, 0.9, 0.8253, 0.8487, 0.7578, 0.8575, 0.7836, 0.5197];
-      const codes = ['NT', 'TC', 'HT', 'NL', 'ATTT', 'CQS', 'KTS', 'XHS'];
-      const indices = Object.fromEntries(codes.map((code, i) => [code, { value: values[i] }]));
-      const response = await api.call('POST', `${BASE}/dti`, { cookie: leader }, { indices });
-      expect((await readJson<{ total: number }>(response)).total).toBe(0.8002);
-      const bad = await api.call(
-        'POST',
-        `${BASE}/dti`,
-        { cookie: leader },
-        { indices: { DTTM: { value: 1 } } },
-      );
-      expect((await expectRefusal(bad, 400, 'validation-failed')).errors).toEqual([
-        { pointer: '/indices/DTTM', detail: 'DTTM has no points and is not scored' },
-      ]);
-    });
-
     it('imports nothing from a file with a bad row, naming the row and field', async () => {
       const file = await buildImportFile([
         ['CQS-03', 'STP', '2024-Q1', 55, null, null],

@@ -16,8 +16,6 @@ import { actorOf } from '../../authenticate.js';
 import { withProblems } from '../../problem-schema.js';
 import {
   CodeParams,
-  DtiBody,
-  DtiView,
   MeasureView,
   PeriodParams,
   RankingView,
@@ -43,7 +41,7 @@ const valueResource = (unit: string, code: string, period: string): string =>
 /**
  * `/api/v1/steering/indicators…`: indicators and targets (secretariat writes), values (a unit reporter
  * for its own unit only; 'verified' by the secretariat), measurement, scores with their explanation,
- * rankings, the QĐ 922 DTI calculator, .xlsx import and the scoreboard export. Leaders read.
+ * rankings, .xlsx import and the scoreboard export (the DTI is dti-routes.ts). Leaders read.
  */
 export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): void {
   const { indicators } = deps.steering;
@@ -261,23 +259,6 @@ export function registerIndicatorRoutes(app: ApiApp, deps: IndicatorRouteDeps): 
         kind,
         unitIds: unit === undefined ? undefined : [unit],
       });
-    },
-  );
-
-  app.post(
-    `${BASE}/dti`,
-    {
-      schema: {
-        tags,
-        operationId: 'computeDti',
-        summary: 'Provincial DTI (QĐ 922) from points or main-index values',
-        body: DtiBody,
-        response: withProblems({ 200: DtiView }),
-      },
-    },
-    async (request) => {
-      authorize(actorOf(request), 'steering.read');
-      return indicators.dti(request.body.indices);
     },
   );
 
