@@ -92,6 +92,8 @@ export async function benchRevocation(): Promise<void> {
       CANG_REGISTRY_URL: `${admin.adminUrl}/api/v1/config/snapshot`,
       CANG_REGISTRY_PUBLIC_KEY: registryKey,
       CANG_CONFIG_POLL_SECONDS: String(pollSeconds),
+      // The benchmark's provider runs on loopback; a split deployment refuses that by default.
+      CANG_ALLOW_LOOPBACK_PROVIDERS: 'true',
     });
     processes.push(exchange);
     const status = async () => {

@@ -39,7 +39,16 @@ function federationConfig(host: string) {
   };
 }
 
+/** A `true`/`false` variable; absent or empty leaves the setting to its default. */
+function flag(name: string): { value?: boolean; error?: string } {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return {};
+  if (raw === 'true' || raw === 'false') return { value: raw === 'true' };
+  return { error: `${name} must be true or false, got '${raw}'` };
+}
+
 function loadConfig(): Config {
+  const allowLoopback = flag('CANG_ALLOW_LOOPBACK_PROVIDERS');
   const dataDir = resolve(env.CANG_DATA_DIR ?? 'cang-data');
   const host = env.CANG_HOST ?? '127.0.0.1';
   const raw = {
@@ -54,6 +63,7 @@ function loadConfig(): Config {
     nodeId: env.CANG_NODE_ID ?? 'hp-node-1',
     logLevel: env.CANG_LOG_LEVEL ?? 'info',
     seedSample: (env.CANG_SEED_SAMPLE ?? 'true') !== 'false',
+    ...(allowLoopback.value === undefined ? {} : { allowLoopbackProviders: allowLoopback.value }),
     exchange: {
       sealEveryEntries: integer('CANG_SEAL_EVERY_ENTRIES', EXCHANGE_DEFAULTS.sealEveryEntries),
       sealEverySeconds: number('CANG_SEAL_EVERY_SECONDS', EXCHANGE_DEFAULTS.sealEverySeconds),
@@ -108,6 +118,7 @@ function loadConfig(): Config {
     .concat([raw.adminPort, raw.exchangePort])
     .concat(raw.metrics?.port === undefined ? [] : [raw.metrics.port])
     .concat(raw.federation === undefined ? [] : [raw.federation.port, raw.federation.pollSeconds])
+    .concat(allowLoopback.error === undefined ? [] : [allowLoopback.error])
     .filter((v): v is string => typeof v === 'string' && v.includes(' must be '));
   if (typed.length > 0)
     throw new CangError('validation-failed', 'Invalid configuration', {

@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createAdminApi } from './api/index.js';
 import { type Catalog, catalogMeasures, createCatalog, scheduleSharingExpiry } from './catalog/index.js';
-import { type Config, CangError, loadPrivateKey, openSecret, secretBoxKey } from './core/index.js';
+import {
+  type Config,
+  CangError,
+  loadPrivateKey,
+  loopbackProvidersAllowed,
+  openSecret,
+  secretBoxKey,
+} from './core/index.js';
 import {
   createExchange,
   createPartnerConfigurationSource,
@@ -18,6 +25,8 @@ import {
   type PartnerConfigurationSource,
   readExchangeTls,
   scheduleLogRetention,
+  type FetchOpenApi,
+  fetchOpenApiFromRegistry,
   type SnapshotSource,
 } from './exchange/index.js';
 import {
@@ -35,6 +44,7 @@ import {
   readFederationIdentity,
   createSnapshotPublisher,
   type IdentifiedKeyPair,
+  type NodeSigner,
   loadOrCreatePlatformKeys,
   type Registry,
   type SnapshotPublisher,
@@ -116,6 +126,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
       for (const listener of listeners) listener();
     },
     secretsKey: sealingKey,
+    allowLoopbackProviders: loopbackProvidersAllowed(config),
   });
   const identity = createIdentity({ store });
   // Steering measures the catalog's figures through functions handed over here, never importing the
@@ -222,6 +233,16 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         : { address: config.federation.address, tlsFingerprint: federationIdentity.tlsFingerprint },
     );
 
+    // Cảng's own ports, which no provider may be on: as configured, and as bound once listening (port 0).
+    const ownPorts = new Set(
+      [config.adminPort, config.exchangePort, config.federation?.port ?? 0, config.metrics?.port ?? 0].filter(
+        (port) => port !== 0,
+      ),
+    );
+    const bound = (url: string): string => {
+      ownPorts.add(Number(new URL(url).port));
+      return url;
+    };
     let exchangeUrl: string | undefined;
     let federationUrl: string | undefined;
     let metricsUrl: string | undefined;
@@ -279,6 +300,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         // The same check as the admin port's /health/ready.
         ready: () => storeAnswers(platform.store),
         logger,
+        outbound: { allowLoopback: loopbackProvidersAllowed(config), ownPorts: () => ownPorts },
+        fetchOpenApi: openApiSourceFor(platform),
         refusalLimit: { burst: config.exchange.refusalBurst, perSecond: config.exchange.refusalsPerSecond },
         loggedBodyMaxBytes: {
           request: config.exchange.loggedRequestBodyMaxBytes,
@@ -292,12 +315,16 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         ...(federation ? { federation } : {}),
       });
       closers.push(() => exchange.close());
-      exchangeUrl = await listen(exchange.server, config.exchangePort, config.host, tls ? 'https' : 'http');
+      exchangeUrl = bound(
+        await listen(exchange.server, config.exchangePort, config.host, tls ? 'https' : 'http'),
+      );
       if (exchange.federationServer !== undefined && config.federation !== undefined) {
-        federationUrl = await listen(exchange.federationServer, config.federation.port, config.host, 'https');
+        federationUrl = bound(
+          await listen(exchange.federationServer, config.federation.port, config.host, 'https'),
+        );
       }
       if (exchange.metricsServer !== undefined && config.metrics?.port !== undefined) {
-        metricsUrl = await listen(exchange.metricsServer, config.metrics.port, config.host, 'http');
+        metricsUrl = bound(await listen(exchange.metricsServer, config.metrics.port, config.host, 'http'));
       }
     }
 
@@ -329,7 +356,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       closers.push(() => admin.close());
       closers.push(scheduleSharingExpiry(platform.catalog.sharingRequests, PLATFORM_ACTOR, logger));
       await admin.listen({ port: config.adminPort, host: config.host });
-      adminUrl = urlOf(admin.server, 'http');
+      adminUrl = bound(urlOf(admin.server, 'http'));
     }
 
     return {
@@ -371,6 +398,38 @@ async function federationIdentityFor(platform: Platform): Promise<FederationIden
   });
 }
 
+/** This node's signer of its requests to the registry: its id and its current sealing key. */
+function nodeSignerOf(platform: Platform): NodeSigner {
+  return {
+    nodeId: platform.config.nodeId,
+    keyId: platform.nodeKey.id,
+    privateKey: loadPrivateKey(platform.nodeKey.privateKey),
+  };
+}
+
+/**
+ * Where the exchange's getOpenAPI finds a service's document: the registry itself in the all-in-one
+ * process; on an exchange-only node, the registry's node-signed route beside the snapshot.
+ */
+function openApiSourceFor(platform: Platform): FetchOpenApi {
+  const { config } = platform;
+  if (config.role === 'all') {
+    return async (serviceId) => {
+      try {
+        const document = await platform.registry.services.openapi(serviceId);
+        return document === null ? null : JSON.stringify(document);
+      } catch (error) {
+        if (error instanceof CangError && error.code === 'not-found') return null;
+        throw error;
+      }
+    };
+  }
+  return fetchOpenApiFromRegistry({
+    url: new URL('openapi', config.exchange.registryUrl).href,
+    signer: nodeSignerOf(platform),
+  });
+}
+
 async function snapshotSourceFor(
   platform: Platform,
   logger: Logger,
@@ -402,6 +461,7 @@ async function snapshotSourceFor(
     publicKey: registryPublicKey,
     cacheFile: join(config.dataDir, 'config-snapshot.json'),
     pollSeconds: config.exchange.configPollSeconds,
+    signer: nodeSignerOf(platform),
   });
   await polling.start();
   closers.push(() => polling.stop());

@@ -8,10 +8,12 @@ import { waitUntil } from './support/wait-until.js';
 
 /** The nodes of a split deployment share one subject-hash key. */
 const SHARED_SUBJECT_KEY = 'subject-hash-key-shared-by-the-nodes';
+const OPENAPI = '{"openapi":"3.1.0","info":{"title":"Tra cứu giấy phép xây dựng","version":"1"}}';
 
 /**
  * A production-shaped pair: an admin node and an exchange-only node that polls the signed configuration
- * from it, pinned to the registry key. A revoked grant stops working within one poll.
+ * from it, signed with its node key and pinned to the registry key. A revoked grant stops working within
+ * one poll; getOpenAPI is answered from the registry over the same signed channel.
  */
 describe('exchange-only node fed by the signed configuration', () => {
   let dataDir = '';
@@ -68,6 +70,7 @@ describe('exchange-only node fed by the signed configuration', () => {
       code: 'tra-cuu-giay-phep',
       name: 'Tra cứu giấy phép xây dựng',
       baseUrl: providerUrl,
+      openapi: OPENAPI,
     });
     await write('POST', '/organisations/VN-HP/GOV/STC/systems', {
       code: 'HTTT-NS',
@@ -85,6 +88,8 @@ describe('exchange-only node fed by the signed configuration', () => {
       CANG_REGISTRY_URL: `${admin.adminUrl}/api/v1/config/snapshot`,
       CANG_REGISTRY_PUBLIC_KEY: registryKey!,
       CANG_CONFIG_POLL_SECONDS: '1',
+      // The test provider runs on loopback beside the nodes; a split deployment refuses that by default.
+      CANG_ALLOW_LOOPBACK_PROVIDERS: 'true',
     });
     processes.push(exchange);
     const call = () =>
@@ -93,7 +98,15 @@ describe('exchange-only node fed by the signed configuration', () => {
       });
     await waitUntil(async () => (await call()).status === 200, 'the grant is served');
 
-    // 3. Revoke the grant on the admin node: the exchange node refuses it after its next poll.
+    // 3. getOpenAPI: the snapshot carries no documents; the node fetches this one from the registry, signed.
+    const [system, code] = [service.id!.slice(0, service.id!.lastIndexOf('/')), service.id!.split('/').pop()];
+    const openapi = await fetch(`${exchange.exchangeUrl}/r1/${system}/getOpenAPI?serviceCode=${code}`, {
+      headers: { 'x-cang-client': client, authorization: `Bearer ${token}` },
+    });
+    expect(openapi.status).toBe(200);
+    expect(await openapi.json()).toEqual(JSON.parse(OPENAPI));
+
+    // 4. Revoke the grant on the admin node: the exchange node refuses it after its next poll.
     await write('DELETE', `/grants/${grant.id}`);
     await waitUntil(async () => (await call()).status === 403, 'the revoked grant is refused');
     const refused = await call();

@@ -76,6 +76,11 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
           bearer: { type: 'http', scheme: 'bearer', description: 'An API token cangu_…' },
+          node: {
+            type: 'http',
+            scheme: 'Cang-Node',
+            description: "A request signed with a registered exchange node's key (docs/exchange-protocol.md)",
+          },
         },
         schemas: { Problem: ProblemSchema },
       },

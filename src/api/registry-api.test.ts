@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/support/dialects.js';
-import { verifySignedSnapshot } from '../registry/index.js';
 import { type ApiHarness, readJson, startApi } from './test-support/api-harness.js';
 import { expectNothingWritten, expectRefusal } from './test-support/expect-refusal.js';
 
@@ -162,28 +161,6 @@ for (const dialect of DIALECTS) {
       expect((await api.call('GET', path, { cookie: admin })).status).toBe(200);
       expect((await api.call('DELETE', path, { cookie: admin })).status).toBe(204);
       expect((await api.call('GET', path, { cookie: admin })).status).toBe(404);
-    });
-
-    it('serves the signed snapshot without a session, verifiable, with ETag and 304 on If-None-Match', async () => {
-      api = await startApi(dialect);
-      const admin = await api.sessionFor('boss', [{ role: 'platform-admin' }]);
-      await seed(api, admin);
-      const response = await api.call('GET', '/api/v1/config/snapshot');
-      expect(response.status).toBe(200);
-      const etag = response.headers.get('etag')!;
-      expect(etag).toMatch(/^".+"$/);
-      const signed = await readJson<{ payload: string; signature: string; keyId: string }>(response);
-      const snapshot = verifySignedSnapshot(signed, api.registryPublicKey);
-      expect(snapshot.services.map((s) => s.id)).toEqual([B_SERVICE]);
-      const again = await api.call('GET', '/api/v1/config/snapshot', {}, undefined, {
-        'if-none-match': etag,
-      });
-      expect(again.status).toBe(304);
-      expect(await again.text()).toBe('');
-      const stale = await api.call('GET', '/api/v1/config/snapshot', {}, undefined, {
-        'if-none-match': '"v0-old"',
-      });
-      expect(stale.status).toBe(200);
     });
   });
 }

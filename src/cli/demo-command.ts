@@ -79,6 +79,8 @@ export function registerDemoCommand(
         adminPort: 0,
         exchangePort: 0,
         role: 'all',
+        // The demo's sample provider runs on loopback beside Cảng.
+        allowLoopbackProviders: true,
         seedSample: true,
         logLevel: 'warn',
         exchange: { ...base.exchange, sealEveryEntries: 2 }, // seal often, so the demo shows seals verified
@@ -88,6 +90,7 @@ export function registerDemoCommand(
       const provider = await startDemoProvider();
       try {
         ok(`admin API at ${running.adminUrl}, exchange at ${running.exchangeUrl}`);
+        ok("loopback providers allowed for the demo's sample provider (CANG_ALLOW_LOOPBACK_PROVIDERS)");
         const { registry } = running.platform;
         const actor = cliActor();
 

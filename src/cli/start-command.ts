@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { loopbackProvidersAllowed } from '../core/index.js';
 import type { CliDeps } from './cli-deps.js';
 
 /** `cang start`: runs Cảng all in one (or the configured role) until interrupted. */
@@ -15,6 +16,13 @@ export function registerStartCommand(program: Command, deps: CliDeps): void {
       }
       if (running.exchangeUrl) lines.push(`  Exchange (r1):         ${running.exchangeUrl}/r1/`);
       if (running.metricsUrl) lines.push(`  Metrics:               ${running.metricsUrl}/metrics`);
+      if (running.exchangeUrl && loopbackProvidersAllowed(deps.config)) {
+        // Said at every start, so that a production node does not run this way unnoticed.
+        lines.push(
+          '  Loopback providers:    allowed, for sample and development providers on this machine',
+          '                         (CANG_ALLOW_LOOPBACK_PROVIDERS=false refuses them, as production should)',
+        );
+      }
       lines.push(`  Data:                  ${deps.config.databaseUrl ? 'PostgreSQL' : deps.config.dataDir}`);
       if (running.seededOrganisations > 0) {
         lines.push(`  Sample data:           ${running.seededOrganisations} Hải Phòng organisations loaded`);

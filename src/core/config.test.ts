@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CangError } from './cang-error.js';
-import { EXCHANGE_DEFAULTS, validateConfig } from './config.js';
+import { EXCHANGE_DEFAULTS, loopbackProvidersAllowed, validateConfig } from './config.js';
 
 function raw(overrides: Record<string, unknown> = {}) {
   return {
@@ -57,5 +57,21 @@ describe('configuration', () => {
     ]) {
       expect(problems(raw({ publicUrl })).map((p) => p.split(':')[0])).toEqual(['/publicUrl']);
     }
+  });
+
+  it('allows loopback providers all in one and refuses them on split nodes unless configured', () => {
+    const key = { subjectHashKey: 'a-key-shared-by-every-node' };
+    expect(loopbackProvidersAllowed(validateConfig(raw()))).toBe(true);
+    expect(loopbackProvidersAllowed(validateConfig(raw({ role: 'exchange', ...key })))).toBe(false);
+    expect(loopbackProvidersAllowed(validateConfig(raw({ role: 'admin', ...key })))).toBe(false);
+    expect(loopbackProvidersAllowed(validateConfig(raw({ allowLoopbackProviders: false })))).toBe(false);
+    expect(
+      loopbackProvidersAllowed(
+        validateConfig(raw({ role: 'exchange', allowLoopbackProviders: true, ...key })),
+      ),
+    ).toBe(true);
+    expect(problems(raw({ allowLoopbackProviders: 'yes' })).map((p) => p.split(':')[0])).toEqual([
+      '/allowLoopbackProviders',
+    ]);
   });
 });

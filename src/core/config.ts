@@ -24,6 +24,12 @@ export const ConfigSchema = Type.Object({
   logLevel: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
   ),
+  /**
+   * Whether providers may live on loopback addresses (127.0.0.0/8, ::1), for the all-in-one development
+   * and sample setup whose sample providers run beside Cảng. Absent: allowed when `role` is `all`, refused
+   * on the nodes of a split (production) deployment. Cảng's own ports stay refused either way.
+   */
+  allowLoopbackProviders: Type.Optional(Type.Boolean()),
   /** Load the sample Hải Phòng organisations on first start. */
   seedSample: Type.Boolean(),
   exchange: Type.Object({
@@ -120,6 +126,11 @@ export const FEDERATION_DEFAULTS = { pollSeconds: 30 } as const;
 
 /** The validated, frozen configuration. */
 export type Config = Readonly<Static<typeof ConfigSchema>>;
+
+/** Whether this process lets providers live on loopback addresses (see `allowLoopbackProviders`). */
+export function loopbackProvidersAllowed(config: Pick<Config, 'allowLoopbackProviders' | 'role'>): boolean {
+  return config.allowLoopbackProviders ?? config.role === 'all';
+}
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {

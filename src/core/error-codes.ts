@@ -18,6 +18,11 @@ export const ERROR_CODES = {
   'service-disabled': { status: 503, title: 'The service is disabled' },
   'provider-timeout': { status: 504, title: 'The provider did not answer in time' },
   internal: { status: 500, title: 'Internal error' },
+  // Outbound allow-list (docs/operator-guide.md, "Where providers may live").
+  'provider-address-refused': {
+    status: 502,
+    title: "The provider's address is one Cảng does not connect to",
+  },
   // Federation between instances (docs/exchange-protocol.md, "Federation").
   'partner-unknown': { status: 404, title: 'No trusted partner instance has this identifier' },
   'partner-not-trusted': { status: 403, title: 'The calling node is not a node of a trusted partner' },
@@ -43,6 +48,15 @@ export const ERROR_CODES = {
   'unsupported-media-type': { status: 415, title: 'The request body must be JSON' },
   'spreadsheet-too-large': { status: 413, title: 'The spreadsheet is larger than Cảng reads' },
   'not-ready': { status: 503, title: 'The node is not ready' },
+  // Exchange nodes fetching their configuration (docs/exchange-protocol.md, "How a node fetches its configuration").
+  'node-auth-failed': {
+    status: 401,
+    title: 'The request is not signed by a registered key of an exchange node',
+  },
+  'node-signature-stale': {
+    status: 401,
+    title: "The node's signed request is too old, too far ahead, or was replayed",
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A stable error code. */

@@ -1,5 +1,10 @@
 import { X509Certificate } from 'node:crypto';
-import { compilePathPattern, type PathPattern, sha256Base64url } from '../core/index.js';
+import {
+  compilePathPattern,
+  type PathPattern,
+  type ProviderAllowEntry,
+  sha256Base64url,
+} from '../core/index.js';
 import type {
   ConfigSnapshot,
   SnapshotCredential,
@@ -61,6 +66,8 @@ export interface ActiveConfig {
   readonly systems: ReadonlyMap<string, { readonly id: string; readonly name: string }>;
   /** partner instance → partner */
   readonly partners: ReadonlyMap<string, ActivePartner>;
+  /** organisation id → its provider allow-list */
+  readonly allowLists: ReadonlyMap<string, readonly ProviderAllowEntry[]>;
 }
 
 /** Where the exchange reads the configuration it runs from; `undefined` when it holds none that is valid. */
@@ -152,5 +159,7 @@ export function indexSnapshot(snapshot: ConfigSnapshot): ActiveConfig {
     systems: new Map(snapshot.systems.map((system) => [system.id, system])),
     // A snapshot cached before federation existed has no partners.
     partners: new Map((snapshot.partners ?? []).map((partner) => [partner.instance, activePartner(partner)])),
+    // A snapshot cached before the allow-list existed has none: only public addresses are reached.
+    allowLists: new Map((snapshot.providerAllowLists ?? []).map((list) => [list.organisation, list.entries])),
   };
 }

@@ -14,16 +14,24 @@ import {
 const SECOND = `${PROVIDER}/second`;
 const OPENAPI = '{"openapi":"3.1.0","info":{"title":"Hộ khẩu","version":"1"}}';
 let harness: ExchangeHarness;
+const fetched: string[] = [];
 
 beforeAll(async () => {
   harness = await startExchange(
     buildSnapshot({
       services: [
-        buildService({ openapi: OPENAPI }),
-        buildService({ id: SECOND, name: 'Second', openapi: OPENAPI }),
+        buildService({ hasOpenapi: true }),
+        buildService({ id: SECOND, name: 'Second', hasOpenapi: true }),
       ],
       grants: [buildGrant(), buildGrant({ id: 'old', service: SECOND, expiresAt: Date.now() - 1 })],
     }),
+    {
+      // The registry's side: the documents it holds, and who asked for which.
+      fetchOpenApi: async (serviceId) => {
+        fetched.push(serviceId);
+        return serviceId === SERVICE || serviceId === SECOND ? OPENAPI : null;
+      },
+    },
   );
 });
 
@@ -47,12 +55,16 @@ describe('metaservices', () => {
     expect((allowed.json() as { services: { id: string }[] }).services.map((s) => s.id)).toEqual([SERVICE]);
   });
 
-  it('returns the OpenAPI document of a granted service only', async () => {
+  it('returns the OpenAPI document of a granted service only, asking the registry once per version', async () => {
     const granted = await harness.call('GET', `/r1/${PROVIDER}/getOpenAPI?serviceCode=tra-cuu-ho-khau`);
     expect(granted.status).toBe(200);
     expect(granted.body.toString()).toBe(OPENAPI);
+    const again = await harness.call('GET', `/r1/${PROVIDER}/getOpenAPI?serviceCode=tra-cuu-ho-khau`);
+    expect(again.body.toString()).toBe(OPENAPI);
     const expired = await harness.call('GET', `/r1/${PROVIDER}/getOpenAPI?serviceCode=second`);
     expectRefusal(expired, 404, 'service-unknown');
+    // The registry was asked once for the granted document, never for the one without a grant.
+    expect(fetched).toEqual([SERVICE]);
     const missing = await harness.call('GET', `/r1/${PROVIDER}/getOpenAPI`);
     expectRefusal(missing, 400, 'bad-request');
   });

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { CangError, isSegment } from '../core/index.js';
 import { type ActiveConfig, grantKey } from './active-config.js';
+import type { OpenApiDocuments } from './openapi-documents.js';
 import type { ExchangeTarget } from './parse-exchange-url.js';
 
 type MetaTarget = Extract<ExchangeTarget, { kind: 'meta' }>;
@@ -28,9 +29,11 @@ export function writeMetaAnswer(
 /**
  * Answers a metaservice for an authenticated client; no grant is needed except for getOpenAPI, which
  * answers 404 service-unknown both for a service without a document and one the caller may not call, so
- * the document of a service is never shown to a client without a grant.
+ * the document of a service is never shown to a client without a grant. The document comes from the
+ * registry (`documents`), asked only once the grant is checked.
  */
-export function answerMetaservice(
+export async function answerMetaservice(
+  documents: OpenApiDocuments,
   config: ActiveConfig,
   target: MetaTarget,
   client: string,
@@ -38,7 +41,7 @@ export function answerMetaservice(
   now: number,
   transactionId: string,
   res: ServerResponse,
-): void {
+): Promise<void> {
   if (method !== 'GET') throw new CangError('bad-request', 'Metaservices answer GET only');
   if (target.name === 'listClients') {
     const clients = [...config.systems.values()].map(({ id, name }) => ({ id, name }));
@@ -58,9 +61,11 @@ export function answerMetaservice(
   const code = new URLSearchParams(target.query ?? '').get('serviceCode');
   if (code === null || !isSegment(code)) throw new CangError('bad-request', 'Give ?serviceCode={service}');
   const serviceId = `${systemId}/${code}`;
-  const openapi = config.services.get(serviceId)?.service.openapi ?? null;
-  if (openapi === null || !hasLiveGrant(config, client, serviceId, now)) {
-    throw new CangError('service-unknown', 'No OpenAPI document for this service');
+  const none = new CangError('service-unknown', 'No OpenAPI document for this service');
+  if (!config.services.get(serviceId)?.service.hasOpenapi || !hasLiveGrant(config, client, serviceId, now)) {
+    throw none;
   }
+  const openapi = await documents.get(serviceId, config.version);
+  if (openapi === null) throw none;
   writeMetaAnswer(res, transactionId, openapi);
 }

@@ -23,6 +23,7 @@ function build(overrides: Parameters<typeof createExchange>[0] extends infer D ?
     snapshots,
     log: createMemoryTransactionLog(),
     subjectHashKey: 'subject-hash-key-for-tests',
+    outbound: { allowLoopback: true },
     ...overrides,
   });
 }

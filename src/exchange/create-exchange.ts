@@ -7,7 +7,13 @@ import {
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { Registry } from 'prom-client';
-import { CangError, type CertificateWithKey, EXCHANGE_DEFAULTS, sha256Hex } from '../core/index.js';
+import {
+  CangError,
+  type CertificateWithKey,
+  EXCHANGE_DEFAULTS,
+  organisationOf,
+  sha256Hex,
+} from '../core/index.js';
 import type { SnapshotExternalPlatform } from '../registry/index.js';
 import type { SnapshotSource } from './active-config.js';
 import type { ExchangeContext, ExchangeLogger } from './exchange-context.js';
@@ -23,6 +29,8 @@ import { createPartnerDispatchers } from './federation/partner-dispatchers.js';
 import { handleExchangeCall } from './handle-exchange-call.js';
 import type { TransactionLog } from './log/log-entry.js';
 import { writeProblem } from './problem-response.js';
+import { cachedOpenApiDocuments, type FetchOpenApi } from './openapi-documents.js';
+import { createOutboundGuard, type OutboundPolicy } from './outbound-guard.js';
 import { createProviderDispatchers, type DispatcherFactory } from './provider-dispatchers.js';
 import { createQuotaCounter } from './quota-counter.js';
 import { createRefusalLimiter, type RefusalLimit } from './refusal-limiter.js';
@@ -52,8 +60,18 @@ export interface ExchangeDeps {
   readonly metricsEndpoint?: { readonly token?: string; readonly ownListener?: boolean };
   /** Outbound dispatcher per provider origin; an undici Pool by default. */
   readonly dispatcherFactory?: DispatcherFactory;
+  /**
+   * Where providers may live: loopback allowed or not, Cảng's other listening ports (the exchange's and
+   * the federation listener's own are added), the resolver. Loopback is refused when absent.
+   */
+  readonly outbound?: Partial<Pick<OutboundPolicy, 'allowLoopback' | 'ownPorts' | 'lookup'>>;
   /** Opens an external platform's sealed secret; without it, calls to platforms fail with platform-auth-failed. */
   readonly openPlatformSecret?: (platform: SnapshotExternalPlatform) => string;
+  /**
+   * Fetches a service's OpenAPI document from the registry for getOpenAPI: in process in the all-in-one
+   * process, over the node-signed channel on an exchange-only node. Without it getOpenAPI finds none.
+   */
+  readonly fetchOpenApi?: FetchOpenApi;
   /** When given, the node federates: a federation listener, and calls to partner instances. */
   readonly federation?: {
     /** The node's federation TLS identity, issued by this instance's authority. */
@@ -111,15 +129,33 @@ function tlsFingerprint(req: IncomingMessage): string | null {
  * exchange.server.listen(8081);
  */
 export function createExchange(deps: ExchangeDeps): Exchange {
+  // Built below; the outbound guard reads their ports (and the metrics listener's) once they listen.
+  let server: Server | HttpsServer | undefined;
+  let federationServer: HttpsServer | undefined;
   const metrics = createExchangeMetrics(deps.log, deps.snapshots);
+  const guard = createOutboundGuard({
+    allowLoopback: deps.outbound?.allowLoopback ?? false,
+    ownPorts: () => [
+      ...(deps.outbound?.ownPorts?.() ?? []),
+      ...[server, federationServer, metricsServer].flatMap((listener) => {
+        const address = listener?.address();
+        return address !== null && typeof address === 'object' ? [address.port] : [];
+      }),
+    ],
+    allowListOf: (organisation) => deps.snapshots.current()?.allowLists.get(organisation) ?? [],
+    ...(deps.outbound?.lookup === undefined ? {} : { lookup: deps.outbound.lookup }),
+  });
   const tokens = createPlatformTokens({
+    // The token endpoint is reached for the platform system's organisation, under the same guard.
+    dispatcherFor: (platform, tokenUrl) =>
+      dispatchers.forOrigin(organisationOf(platform.system)!, new URL(tokenUrl).origin),
     openSecret:
       deps.openPlatformSecret ??
       (() => {
         throw new CangError('platform-auth-failed', 'This node holds no secrets key (CANG_SECRETS_KEY)');
       }),
   });
-  const dispatchers = createProviderDispatchers(deps.dispatcherFactory, (system) =>
+  const dispatchers = createProviderDispatchers(guard, deps.dispatcherFactory, (system) =>
     platformCredential(() => deps.snapshots.current()?.platforms.get(system), tokens),
   );
   const federation =
@@ -152,6 +188,7 @@ export function createExchange(deps: ExchangeDeps): Exchange {
     metrics,
     logger: deps.logger ?? silentLogger,
     certificateFingerprint: deps.tls === undefined ? () => null : tlsFingerprint,
+    openApi: cachedOpenApiDocuments(deps.fetchOpenApi ?? (async () => null)),
     federation,
   };
   const ready = deps.ready ?? (async () => true);
@@ -202,7 +239,7 @@ export function createExchange(deps: ExchangeDeps): Exchange {
     }
   }
 
-  const server =
+  server =
     deps.tls === undefined
       ? createHttpServer(onRequest)
       : createHttpsServer(
@@ -216,7 +253,7 @@ export function createExchange(deps: ExchangeDeps): Exchange {
           },
           onRequest,
         );
-  const federationServer =
+  federationServer =
     deps.federation === undefined ? undefined : createFederationListener(ctx, deps.federation);
   const metricsServer = metricsOwnListener
     ? createHttpServer((req, res) => {

@@ -3,6 +3,7 @@ import type { SnapshotSource } from './active-config.js';
 import type { ExchangeMetrics } from './exchange-metrics.js';
 import type { FederationContext } from './federation/federation-context.js';
 import type { TransactionLog } from './log/log-entry.js';
+import type { OpenApiDocuments } from './openapi-documents.js';
 import type { ProviderDispatchers } from './provider-dispatchers.js';
 import type { LoggedBodyLimits } from './logged-body.js';
 import type { QuotaCounter } from './quota-counter.js';
@@ -35,6 +36,8 @@ export interface ExchangeContext {
   readonly logger: ExchangeLogger;
   /** SHA-256 fingerprint of the caller's TLS certificate, or null without TLS or certificate. */
   readonly certificateFingerprint: (req: IncomingMessage) => string | null;
+  /** The services' OpenAPI documents, from the registry, for getOpenAPI. */
+  readonly openApi: OpenApiDocuments;
   /** Absent when the node does not federate: calls to partners answer partner-configuration-invalid. */
   readonly federation: FederationContext | undefined;
 }

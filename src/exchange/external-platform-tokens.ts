@@ -22,8 +22,8 @@ export interface PlatformTokenOptions {
   /** Opens a platform's sealed secret; throws when this node holds no secrets key. */
   readonly openSecret: (platform: SnapshotExternalPlatform) => string;
   readonly now?: () => number;
-  /** Dispatcher for the token endpoint; undici's global one by default. */
-  readonly dispatcher?: Dispatcher;
+  /** Dispatcher for a platform's token endpoint (the exchange's, under its outbound guard); undici's global one by default. */
+  readonly dispatcherFor?: (platform: SnapshotExternalPlatform, tokenUrl: string) => Dispatcher;
 }
 
 /** Largest token answer read; a token endpoint has no reason to send more. */
@@ -118,9 +118,13 @@ export function createPlatformTokens(options: PlatformTokenOptions): PlatformTok
         body: form.toString(),
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
-        ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+        ...(options.dispatcherFor === undefined
+          ? {}
+          : { dispatcher: options.dispatcherFor(platform, platform.tokenUrl) }),
       });
     } catch (cause) {
+      // The outbound guard's refusal stays what it is.
+      if (cause instanceof CangError) throw cause;
       const code = (cause as { code?: unknown }).code;
       if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
         throw new CangError(

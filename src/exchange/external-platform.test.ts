@@ -73,6 +73,28 @@ async function start(snapshot: ConfigSnapshot): Promise<ExchangeHarness> {
 const lastToken = () => /^Bearer (.+)$/.exec(platform.received.at(-1)?.headers.authorization ?? '')?.[1];
 
 describe('external platforms with OAuth2 client credentials', () => {
+  it('refuses a token endpoint that resolves to a link-local address, before the platform is called', async () => {
+    const seen = platform.received.length;
+    harness = await startExchange(
+      platformSnapshot(oauthPlatform({ tokenUrl: 'http://metadata.attacker.example/oauth2/token' })),
+      {
+        openPlatformSecret: (p) => openSecret(KEY, p.sealedSecret, p.system),
+        outbound: {
+          allowLoopback: true,
+          // Only the attacker's name is resolved here, and never by DNS.
+          lookup: ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
+            options.all
+              ? callback(null, [{ address: '169.254.169.254', family: 4 }])
+              : callback(null, '169.254.169.254', 4)) as never,
+        },
+      },
+    );
+    const refused = await harness.call('GET', `/r1/${PLATFORM_SERVICE}/cong-dan/001`);
+    expect(refused.status).toBe(502);
+    expect(refused.headers['x-cang-error']).toBe('provider-address-refused');
+    expect(platform.received.length).toBe(seen);
+  });
+
   it('gets a token from the real authorisation server once and uses it until it is refused', async () => {
     const exchange = await start(platformSnapshot(oauthPlatform()));
     const seen = platform.received.length;

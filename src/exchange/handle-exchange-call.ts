@@ -53,18 +53,18 @@ export function handleExchangeCall(ctx: ExchangeContext, req: IncomingMessage, r
     return;
   }
   if (target.kind === 'meta') {
-    try {
+    const meta = target;
+    const answered = async () => {
       const client = authenticateClient(config, presented(ctx, req), startedAt);
       const method = req.method ?? 'GET';
-      if (target.instance === null || target.instance === ctx.instance) {
-        answerMetaservice(config, target, client, method, startedAt, transactionId, res);
+      if (meta.instance === null || meta.instance === ctx.instance) {
+        await answerMetaservice(ctx.openApi, config, meta, client, method, startedAt, transactionId, res);
       } else {
-        answerPartnerMetaservice(ctx, config, target, client, method, startedAt, transactionId, res);
+        answerPartnerMetaservice(ctx, config, meta, client, method, startedAt, transactionId, res);
       }
-      ctx.metrics.observe(`meta:${target.name}`, 200, null, (ctx.now() - startedAt) / 1000);
-    } catch (error) {
-      refuseCall(ctx, null, res, error, transactionId);
-    }
+      ctx.metrics.observe(`meta:${meta.name}`, 200, null, (ctx.now() - startedAt) / 1000);
+    };
+    answered().catch((error: unknown) => refuseCall(ctx, null, res, error, transactionId));
     return;
   }
   const tx = new TransactionState(

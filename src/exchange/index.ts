@@ -10,5 +10,7 @@ export * from './federation/partner-configuration-source.js';
 export * from './memory-snapshot-feed.js';
 export * from './memory-snapshot-source.js';
 export * from './polling-snapshot-source.js';
+export type { FetchOpenApi } from './openapi-documents.js';
+export * from './registry-openapi.js';
 // --- transaction log (log engineer) ---
 export * from './log/index.js';

@@ -1,7 +1,12 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { type Dispatcher, request } from 'undici';
 import { loadPublicKey } from '../core/index.js';
-import { type SignedSnapshot, verifySignedSnapshot } from '../registry/index.js';
+import {
+  type NodeSigner,
+  type SignedSnapshot,
+  signNodeRequest,
+  verifySignedSnapshot,
+} from '../registry/index.js';
 import { type ActiveConfig, indexSnapshot, type SnapshotSource } from './active-config.js';
 import type { ExchangeLogger } from './exchange-context.js';
 
@@ -14,6 +19,8 @@ export interface PollingSnapshotOptions {
   /** Where the last good signed snapshot is kept. */
   readonly cacheFile: string;
   readonly pollSeconds: number;
+  /** Signs each poll with the node's key: the registry hands its snapshot to registered nodes only. */
+  readonly signer?: NodeSigner;
   readonly dispatcher?: Dispatcher;
   readonly logger?: ExchangeLogger;
   readonly now?: () => number;
@@ -71,7 +78,12 @@ export function createPollingSnapshotSource(options: PollingSnapshotOptions): Po
   async function refresh(): Promise<boolean> {
     try {
       const response = await request(options.url, {
-        headers: etag === undefined ? {} : { 'if-none-match': etag },
+        headers: {
+          ...(etag === undefined ? {} : { 'if-none-match': etag }),
+          ...(options.signer === undefined
+            ? {}
+            : { authorization: signNodeRequest(options.signer, 'GET', options.url, now()) }),
+        },
         ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
       });
       if (response.statusCode === 304) {

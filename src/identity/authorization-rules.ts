@@ -37,6 +37,11 @@ export const AUTHORIZATION_RULES = {
   'service.create': ORG_WRITERS,
   'service.update': ORG_WRITERS,
   'service.delete': ORG_WRITERS,
+  // Where services may point is the platform's: an organisation administrator sets base URLs inside the
+  // allow-list that platform administrators keep for the organisation; only they may go outside it.
+  'provider-allow-list.read': ['platform-admin', 'auditor', ORG_ADMIN_OF_RESOURCE],
+  'provider-allow-list.write': ['platform-admin'],
+  'service.base-url-outside-allow-list': ['platform-admin'],
   'credential.read': ORG_WRITERS,
   'credential.create': ORG_WRITERS,
   'credential.revoke': ORG_WRITERS,

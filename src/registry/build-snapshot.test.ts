@@ -65,7 +65,7 @@ for (const dialect of DIALECTS) {
             timeoutMs: 30_000,
             maxBodyBytes: 10_485_760,
             logBodies: false,
-            openapi: null,
+            hasOpenapi: false,
           },
         ],
         grants: [

@@ -70,6 +70,12 @@ export async function buildSnapshot(
         .selectAll()
         .orderBy('client_system_id')
         .execute();
+      const allowList = await trx
+        .selectFrom('provider_allow_list')
+        .select(['organisation_id', 'address', 'ports'])
+        .orderBy('organisation_id')
+        .orderBy('address')
+        .execute();
       const issuedAt = now;
       const expiresAt = now + options.expiresInSeconds * 1000;
       const rows = { nodes, organisations, systems, services, grants };
@@ -89,7 +95,8 @@ export async function buildSnapshot(
           timeoutMs: row.timeout_ms,
           maxBodyBytes: row.max_body_bytes,
           logBodies: row.log_bodies === 1,
-          openapi: row.openapi,
+          // The document itself stays in the registry; nodes fetch it for getOpenAPI (docs/exchange-protocol.md).
+          hasOpenapi: row.openapi !== null,
         })),
         grants: grants.map((row) => ({
           id: row.id,
@@ -133,6 +140,15 @@ export async function buildSnapshot(
             ),
           };
         }),
+        providerAllowLists: [...new Set(allowList.map((row) => row.organisation_id))].map((organisation) => ({
+          organisation,
+          entries: allowList
+            .filter((row) => row.organisation_id === organisation)
+            .map((row) => ({
+              address: row.address,
+              ports: row.ports === null ? null : (JSON.parse(row.ports) as number[]),
+            })),
+        })),
         externalPlatforms: platforms.map((row) => ({
           system: row.system_id,
           origin: row.origin,

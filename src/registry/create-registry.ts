@@ -9,6 +9,7 @@ import { type ExternalPlatformCommands, externalPlatformCommands } from './exter
 import { type GrantCommands, grantCommands } from './grant-commands.js';
 import { type NodeCommands, nodeCommands } from './node-commands.js';
 import { type OrganisationCommands, organisationCommands } from './organisation-commands.js';
+import { type ProviderAllowListCommands, providerAllowListCommands } from './provider-allow-list-commands.js';
 import { createRegistryContext } from './registry-context.js';
 import { type ServiceCommands, serviceCommands } from './service-commands.js';
 import type { UnsignedSnapshot } from './snapshot.js';
@@ -30,6 +31,11 @@ export interface RegistryOptions {
   readonly federationConfigurations?: FederationConfigurations;
   /** Key that seals external platforms' secrets at rest; without it none can be registered. */
   readonly secretsKey?: Buffer;
+  /**
+   * Whether loopback base URLs count as inside every organisation's provider allow-list
+   * (CANG_ALLOW_LOOPBACK_PROVIDERS); false by default.
+   */
+  readonly allowLoopbackProviders?: boolean;
 }
 
 /**
@@ -48,6 +54,8 @@ export interface Registry {
   /** Trusted partner instances, what is offered to each and which local systems may call out. */
   readonly federation: FederationCommands;
   readonly externalPlatforms: ExternalPlatformCommands;
+  /** Where each organisation's services may point; set by platform administrators. */
+  readonly providerAllowLists: ProviderAllowListCommands;
   /** The current configuration version; it increases with every change. */
   configVersion(): Promise<number>;
   /** Reads everything the exchange needs into an unsigned snapshot (partners' configurations unsigned too). */
@@ -68,12 +76,13 @@ export function createRegistry(options: RegistryOptions): Registry {
     instance: options.instance,
     organisations: organisationCommands(context),
     systems: systemCommands(context),
-    services: serviceCommands(context),
+    services: serviceCommands(context, { allowLoopback: options.allowLoopbackProviders ?? false }),
     grants: grantCommands(context),
     credentials: credentialCommands(context),
     nodes: nodeCommands(context),
     federation: federationCommands(context),
     externalPlatforms: externalPlatformCommands(context, options.secretsKey),
+    providerAllowLists: providerAllowListCommands(context),
     configVersion: () => readConfigVersion(context.db),
     buildSnapshot: (snapshotOptions: SnapshotOptions) => buildSnapshot(context, snapshotOptions),
   });

@@ -1,10 +1,11 @@
 import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import { CangError, parseServiceId, parseInput, parseQuery } from '../core/index.js';
+import { CangError, organisationOf, parseServiceId, parseInput, parseQuery } from '../core/index.js';
 import type { AuditActor, Database, ServiceTable } from '../store/index.js';
 import { ListQuery, type Page } from './common-schemas.js';
 import { refuseForeign } from './federation/foreign-systems.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
+import { type AllowListCheck, requireWithinAllowList } from './provider-allow-list-commands.js';
 import type { RegistryContext } from './registry-context.js';
 import { checkPlatformOrigin } from './external-platform-commands.js';
 import { checkBaseUrl, checkOpenApi } from './service-checks.js';
@@ -21,11 +22,26 @@ export interface ServiceCommands {
   /** The service's OpenAPI document, parsed, or null when none is stored. */
   openapi(id: string): Promise<Record<string, unknown> | null>;
   /** Registers a service `{system}/{code}`. */
-  create(actor: AuditActor, systemId: string, input: ServiceInput): Promise<ServiceView>;
+  create(
+    actor: AuditActor,
+    systemId: string,
+    input: ServiceInput,
+    options?: BaseUrlOptions,
+  ): Promise<ServiceView>;
   /** Changes a service. */
-  update(actor: AuditActor, id: string, patch: ServicePatch): Promise<ServiceView>;
+  update(actor: AuditActor, id: string, patch: ServicePatch, options?: BaseUrlOptions): Promise<ServiceView>;
   /** Removes a service; refused with `conflict` while grants name it. */
   delete(actor: AuditActor, id: string): Promise<void>;
+}
+
+/** How a command treats a new base URL. */
+export interface BaseUrlOptions {
+  /**
+   * The base URL must lie inside the organisation's provider allow-list, else `forbidden` naming
+   * `/baseUrl`: set for every caller but a platform administrator. Commands run by the platform itself
+   * (the CLI, the sample data) leave it unset.
+   */
+  readonly withinAllowList?: boolean;
 }
 
 /** Presents a service row. */
@@ -61,8 +77,18 @@ function auditDetails(input: ServiceInput | ServicePatch): Record<string, unknow
 }
 
 /** Builds the service commands over a registry context. */
-export function serviceCommands(context: RegistryContext): ServiceCommands {
+export function serviceCommands(context: RegistryContext, allowList: AllowListCheck): ServiceCommands {
   const { db } = context;
+  const checkAllowList = async (
+    trx: Kysely<Database>,
+    systemId: string,
+    baseUrl: string,
+    options?: BaseUrlOptions,
+  ) => {
+    if (options?.withinAllowList === true) {
+      await requireWithinAllowList(trx, organisationOf(systemId)!, baseUrl, allowList);
+    }
+  };
   return {
     async list(systemId, query) {
       const { limit = DEFAULT_PAGE_SIZE, cursor } = parseQuery(ListQuery, query);
@@ -87,7 +113,7 @@ export function serviceCommands(context: RegistryContext): ServiceCommands {
       return row.openapi === null ? null : (JSON.parse(row.openapi) as Record<string, unknown>);
     },
 
-    async create(actor, systemId, raw) {
+    async create(actor, systemId, raw, options) {
       let baseUrl: string | undefined;
       const input = parseInput(ServiceInput, raw, 'Invalid service', (value, problems) => {
         baseUrl = checkBaseUrl(value.baseUrl, '/baseUrl', problems);
@@ -102,6 +128,7 @@ export function serviceCommands(context: RegistryContext): ServiceCommands {
       return context.write(actor, async (trx, now) => {
         await requireSystem(trx, systemId);
         await checkPlatformOrigin(trx, systemId, baseUrl!);
+        await checkAllowList(trx, systemId, baseUrl!, options);
         const existing = await trx
           .selectFrom('services')
           .select('id')
@@ -134,7 +161,7 @@ export function serviceCommands(context: RegistryContext): ServiceCommands {
       });
     },
 
-    async update(actor, id, raw) {
+    async update(actor, id, raw, options) {
       let baseUrl: string | undefined;
       const patch = parseInput(ServicePatch, raw, 'Invalid service change', (value, problems) => {
         baseUrl = checkBaseUrl(value.baseUrl, '/baseUrl', problems);
@@ -142,7 +169,11 @@ export function serviceCommands(context: RegistryContext): ServiceCommands {
       });
       return context.write(actor, async (trx, now) => {
         const current = await requireService(trx, id);
-        if (baseUrl !== undefined) await checkPlatformOrigin(trx, current.system_id, baseUrl);
+        if (baseUrl !== undefined) {
+          await checkPlatformOrigin(trx, current.system_id, baseUrl);
+          // Only a change of base URL is checked: renaming a service keeps where it points.
+          if (baseUrl !== current.base_url) await checkAllowList(trx, current.system_id, baseUrl, options);
+        }
         const changes: Partial<ServiceTable> = { updated_at: now };
         if (patch.name !== undefined) changes.name = patch.name;
         if (baseUrl !== undefined) changes.base_url = baseUrl;

@@ -1,3 +1,4 @@
+import type { ProviderAllowEntry } from '../core/index.js';
 import type {
   FederationConfiguration,
   SignedFederationConfiguration,
@@ -18,7 +19,14 @@ export interface SnapshotService {
   readonly timeoutMs: number;
   readonly maxBodyBytes: number;
   readonly logBodies: boolean;
-  readonly openapi: string | null; // the provider's OpenAPI document, JSON text
+  /** Whether the registry holds an OpenAPI document for it; nodes fetch the document on demand. */
+  readonly hasOpenapi: boolean;
+}
+
+/** Where a platform administrator lets an organisation's services point (core's `ProviderAllowEntry`). */
+export interface SnapshotAllowList {
+  readonly organisation: string;
+  readonly entries: readonly ProviderAllowEntry[];
 }
 
 /** An access grant: a client system may call a service, optionally narrowed. */
@@ -96,6 +104,7 @@ export interface ConfigSnapshot {
   readonly nodes: readonly SnapshotNode[];
   readonly partners: readonly SnapshotPartner[];
   readonly externalPlatforms: readonly SnapshotExternalPlatform[];
+  readonly providerAllowLists: readonly SnapshotAllowList[];
 }
 
 /** A partner as the registry reads it, before the publisher signs its federation configuration. */

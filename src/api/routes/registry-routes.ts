@@ -5,6 +5,7 @@ import { registerExternalPlatformRoutes } from './external-platform-routes.js';
 import { registerGrantRoutes } from './grant-routes.js';
 import { registerNodeRoutes } from './node-routes.js';
 import { registerOrganisationRoutes } from './organisation-routes.js';
+import { registerProviderAllowListRoutes } from './provider-allow-list-routes.js';
 import { registerServiceRoutes } from './service-routes.js';
 import { registerSystemRoutes } from './system-routes.js';
 
@@ -14,6 +15,7 @@ export function registerRegistryRoutes(
   deps: Pick<AdminApiDeps, 'registry' | 'anchorAuthority' | 'federationStatus'>,
 ): void {
   registerOrganisationRoutes(app, deps);
+  registerProviderAllowListRoutes(app, deps);
   registerSystemRoutes(app, deps);
   registerServiceRoutes(app, deps);
   registerCredentialRoutes(app, deps);

@@ -1,7 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { CangError } from '../../core/index.js';
-import { auditActorOf, authorize } from '../../identity/index.js';
-import { ListQuery, ServiceInput, ServicePage, ServicePatch, ServiceView } from '../../registry/index.js';
+import { type Actor, auditActorOf, authorize, isAllowed } from '../../identity/index.js';
+import {
+  type BaseUrlOptions,
+  ListQuery,
+  ServiceInput,
+  ServicePage,
+  ServicePatch,
+  ServiceView,
+} from '../../registry/index.js';
 import type { AdminApiDeps, ApiApp } from '../admin-api-deps.js';
 import { actorOf } from '../authenticate.js';
 import { pageOut } from '../page-out.js';
@@ -9,6 +16,11 @@ import { NoContent, withProblems } from '../problem-schema.js';
 import { SYSTEM_PATH, ServiceParams, SystemParams, serviceIdOf, systemIdOf } from '../route-params.js';
 
 const SERVICE_PATH = `${SYSTEM_PATH}/services/:service`;
+
+/** Whether the actor's base URL must lie inside the organisation's provider allow-list. */
+function baseUrlOptions(actor: Actor, serviceId: string): BaseUrlOptions {
+  return { withinAllowList: !isAllowed(actor, 'service.base-url-outside-allow-list', serviceId) };
+}
 
 /** `…/systems/{system}/services[/{service}[/openapi]]`. */
 export function registerServiceRoutes(app: ApiApp, { registry }: Pick<AdminApiDeps, 'registry'>): void {
@@ -48,8 +60,18 @@ export function registerServiceRoutes(app: ApiApp, { registry }: Pick<AdminApiDe
     async (request, reply) => {
       const actor = actorOf(request);
       const system = systemIdOf(request.params);
-      authorize(actor, 'service.create', `${system}/${request.body.code}`);
-      return reply.code(201).send(await registry.services.create(auditActorOf(actor), system, request.body));
+      const id = `${system}/${request.body.code}`;
+      authorize(actor, 'service.create', id);
+      return reply
+        .code(201)
+        .send(
+          await registry.services.create(
+            auditActorOf(actor),
+            system,
+            request.body,
+            baseUrlOptions(actor, id),
+          ),
+        );
     },
   );
 
@@ -107,7 +129,7 @@ export function registerServiceRoutes(app: ApiApp, { registry }: Pick<AdminApiDe
       const actor = actorOf(request);
       const id = serviceIdOf(request.params);
       authorize(actor, 'service.update', id);
-      return registry.services.update(auditActorOf(actor), id, request.body);
+      return registry.services.update(auditActorOf(actor), id, request.body, baseUrlOptions(actor, id));
     },
   );
 

@@ -53,6 +53,8 @@ export async function startExchange(
     snapshots,
     log,
     subjectHashKey: 'subject-hash-key-for-tests',
+    // Test providers run on loopback beside the exchange, as in the all-in-one development setup.
+    outbound: { allowLoopback: true },
     ...deps,
   });
   const origin = await listen(exchange.server as Server);

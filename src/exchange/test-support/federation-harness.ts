@@ -139,6 +139,8 @@ async function startSide(
     log,
     subjectHashKey: `subject-hash-key-of-${instance}`,
     federation: { identity, configurations },
+    // Test providers run on loopback beside the exchange, as in the all-in-one development setup.
+    outbound: { allowLoopback: true },
   });
   const origin = await listen(exchange.server as Server);
   const federationServer = exchange.federationServer!;

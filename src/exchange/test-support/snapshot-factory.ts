@@ -26,7 +26,7 @@ export function buildService(overrides: Partial<SnapshotService> = {}): Snapshot
     timeoutMs: 5_000,
     maxBodyBytes: 10 * 1024 * 1024,
     logBodies: false,
-    openapi: null,
+    hasOpenapi: false,
     ...overrides,
   };
 }
@@ -71,6 +71,7 @@ export function buildSnapshot(overrides: Partial<ConfigSnapshot> = {}): ConfigSn
     nodes: [],
     partners: [],
     externalPlatforms: [],
+    providerAllowLists: [],
     ...overrides,
   };
 }

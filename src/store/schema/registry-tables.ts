@@ -132,6 +132,14 @@ export interface ExternalPlatformTable {
   updated_at: number;
 }
 
+/** One entry of an organisation's provider allow-list (`ProviderAllowEntry` in core). */
+export interface ProviderAllowListTable {
+  organisation_id: string;
+  address: string; // host name, `*.` domain, IP address or CIDR block, normalised
+  ports: string | null; // JSON array of port numbers; null allows every port
+  created_at: number;
+}
+
 /** The tables of the registry part, by name. */
 export interface RegistryTables {
   organisations: OrganisationTable;
@@ -145,4 +153,5 @@ export interface RegistryTables {
   federation_offers: FederationOfferTable;
   federation_outbound: FederationOutboundTable;
   external_platforms: ExternalPlatformTable;
+  provider_allow_list: ProviderAllowListTable;
 }

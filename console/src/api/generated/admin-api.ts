@@ -111,8 +111,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed configuration snapshot; honours If-None-Match */
+        /** The signed configuration snapshot, for exchange nodes; honours If-None-Match */
         get: operations["getConfigSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/config/openapi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service's OpenAPI document as stored, for exchange nodes answering getOpenAPI */
+        get: operations["getConfigOpenApi"];
         put?: never;
         post?: never;
         delete?: never;
@@ -261,6 +278,24 @@ export interface paths {
         head?: never;
         /** Change an organisation’s name or codes */
         patch: operations["updateOrganisation"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{instance}/{class}/{code}/provider-allow-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's provider allow-list */
+        get: operations["getProviderAllowList"];
+        /** Replace the organisation's provider allow-list (platform administrators) */
+        put: operations["replaceProviderAllowList"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/organisations/{instance}/{class}/{code}/systems": {
@@ -2301,7 +2336,7 @@ export interface operations {
                              * @description An action of the rule table
                              * @example system.update
                              */
-                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "federation.read" | "federation.trust" | "federation.outbound" | "federation.offer" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "steering.report.read" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
+                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "provider-allow-list.read" | "provider-allow-list.write" | "service.base-url-outside-allow-list" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "federation.read" | "federation.trust" | "federation.outbound" | "federation.offer" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "steering.report.read" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
                             /** @description null: on every resource; else only on resources within one of these organisation or unit ids */
                             scopes: string[] | null;
                         }[];
@@ -2425,7 +2460,7 @@ export interface operations {
                              * @description An action of the rule table
                              * @example system.update
                              */
-                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "federation.read" | "federation.trust" | "federation.outbound" | "federation.offer" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "steering.report.read" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
+                            action: "organisation.read" | "organisation.create" | "organisation.update" | "organisation.delete" | "system.read" | "system.create" | "system.update" | "system.delete" | "service.read" | "service.create" | "service.update" | "service.delete" | "provider-allow-list.read" | "provider-allow-list.write" | "service.base-url-outside-allow-list" | "credential.read" | "credential.create" | "credential.revoke" | "external-platform.read" | "external-platform.write" | "grant.read" | "grant.create" | "grant.delete" | "node.read" | "node.write" | "federation.read" | "federation.trust" | "federation.outbound" | "federation.offer" | "user.read" | "user.create" | "user.update" | "own-token.manage" | "own-password.change" | "audit.read" | "log.read" | "log.verify" | "stats.read" | "steering.read" | "steering.write" | "steering.report" | "steering.report.read" | "catalog.read" | "catalog.write" | "sharing-request.create" | "sharing-request.approve" | "subject-access.read";
                             /** @description null: on every resource; else only on resources within one of these organisation or unit ids */
                             scopes: string[] | null;
                         }[];
@@ -2993,6 +3028,91 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConfigOpenApi: {
+        parameters: {
+            query: {
+                /** @description The service id */
+                service: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description A problem document (RFC 9457) */
             "4XX": {
@@ -4580,6 +4700,229 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getProviderAllowList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Instance, e.g. VN-HP */
+                instance: string;
+                /**
+                 * @description Member class: GOV (state body), COM (enterprise), ORG (other)
+                 * @example GOV
+                 */
+                class: "GOV" | "COM" | "ORG";
+                /** @description Member code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where the organisation's services may point without a platform administrator, and which private or other special addresses the exchange may connect to for them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organisation: string;
+                        entries: {
+                            /**
+                             * @description A host name (exact), `*.` and a domain (every name below it), an IP address, or a CIDR block
+                             * @example api.sxd.haiphong.gov.vn
+                             * @example *.sxd.haiphong.gov.vn
+                             * @example 10.20.0.0/16
+                             */
+                            address: string;
+                            /** @description Allowed ports; null allows every port */
+                            ports: number[] | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem document (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @example urn:cang:problem:forbidden */
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        /**
+                         * @description Stable error code; see docs/errors.md
+                         * @example forbidden
+                         */
+                        code: string;
+                        instance?: string;
+                        /** @description Every bad field, for validation-failed */
+                        errors?: {
+                            /**
+                             * @description JSON pointer (RFC 6901) to the bad field
+                             * @example /name
+                             */
+                            pointer: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    replaceProviderAllowList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Instance, e.g. VN-HP */
+                instance: string;
+                /**
+                 * @description Member class: GOV (state body), COM (enterprise), ORG (other)
+                 * @example GOV
+                 */
+                class: "GOV" | "COM" | "ORG";
+                /** @description Member code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** @description The organisation's whole provider allow-list */
+        requestBody: {
+            content: {
+                "application/json": {
+                    entries: {
+                        /**
+                         * @description A host name (exact), `*.` and a domain (every name below it), an IP address, or a CIDR block
+                         * @example api.sxd.haiphong.gov.vn
+                         * @example *.sxd.haiphong.gov.vn
+                         * @example 10.20.0.0/16
+                         */
+                        address: string;
+                        /** @description Allowed ports; null allows every port */
+                        ports: number[] | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Where the organisation's services may point without a platform administrator, and which private or other special addresses the exchange may connect to for them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organisation: string;
+                        entries: {
+                            /**
+                             * @description A host name (exact), `*.` and a domain (every name below it), an IP address, or a CIDR block
+                             * @example api.sxd.haiphong.gov.vn
+                             * @example *.sxd.haiphong.gov.vn
+                             * @example 10.20.0.0/16
+                             */
+                            address: string;
+                            /** @description Allowed ports; null allows every port */
+                            ports: number[] | null;
+                        }[];
                     };
                 };
             };
