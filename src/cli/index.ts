@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { CangError } from '../core/index.js';
 import type { CliDeps } from './cli-deps.js';
+import { registerBackupCommands } from './backup-commands.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerFederationCommands } from './federation-commands.js';
 import { registerFederationDemoCommand } from './federation-demo-command.js';
@@ -28,6 +29,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   registerRegistryCommands(program, deps);
   registerLogCommands(program, deps, setExitCode);
   registerKeysCommand(program, deps);
+  registerBackupCommands(program, deps, setExitCode);
   registerFederationCommands(program, deps);
   registerUnitCommands(program, deps);
   try {

@@ -6,3 +6,4 @@ export type * from './schema.js';
 export * from './database-errors.js';
 export * from './sqlite-database.js';
 export * from './store-readiness.js';
+export * from './sqlite-backup.js';
