@@ -42,6 +42,10 @@ export const ERROR_CODES = {
   conflict: { status: 409, title: 'The resource conflicts with an existing one' },
   'unsupported-media-type': { status: 415, title: 'The request body must be JSON' },
   'not-ready': { status: 503, title: 'The node is not ready' },
+  // Logins (docs/operator-guide.md, "Logins").
+  'login-throttled': { status: 429, title: 'Too many failed logins; wait before trying again' },
+  'password-checks-busy': { status: 503, title: 'Too many password checks at once; try again shortly' },
+  'password-change-required': { status: 403, title: 'Change your password before doing anything else' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A stable error code. */
