@@ -119,7 +119,9 @@ export async function openPlatform(config: Config): Promise<Platform> {
   });
   const identity = createIdentity({
     store,
-    ...(config.apiTokenDays === undefined ? {} : { apiTokenTtlMs: config.apiTokenDays * 24 * 60 * 60 * 1000 }),
+    ...(config.apiTokenDays === undefined
+      ? {}
+      : { apiTokenTtlMs: config.apiTokenDays * 24 * 60 * 60 * 1000 }),
   });
   // Steering measures the catalog's figures through functions handed over here, never importing the
   // catalog; the catalog counts its deadlines in steering's working calendar, never importing steering.

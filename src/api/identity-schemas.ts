@@ -128,9 +128,11 @@ export const PasswordChange = Type.Object(
 export const ApiTokenInput = Type.Object(
   {
     label: Type.String({ minLength: 1, maxLength: 100, examples: ['nightly sync'] }),
-    expiresAt: Type.Optional(DateTimeInput(
+    expiresAt: Type.Optional(
+      DateTimeInput(
         'When the token stops working; omitted, the configured default lifetime (90 days unless set)',
-      )),
+      ),
+    ),
   },
   { additionalProperties: false },
 );

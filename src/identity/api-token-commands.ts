@@ -37,9 +37,7 @@ export function createApiTokenCommands(
         label.length === 0 || label.length > 100
           ? { pointer: '/label', detail: 'Give a label of 1–100 characters' }
           : undefined,
-        expiresAt <= at
-          ? { pointer: '/expiresAt', detail: 'The expiry must be in the future' }
-          : undefined,
+        expiresAt <= at ? { pointer: '/expiresAt', detail: 'The expiry must be in the future' } : undefined,
       ]);
       const token = newApiToken();
       const id = uuidV7(at);

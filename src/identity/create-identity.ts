@@ -1,5 +1,9 @@
 import type { Store } from '../store/index.js';
-import { type ApiTokenCommands, createApiTokenCommands, DEFAULT_API_TOKEN_TTL_MS } from './api-token-commands.js';
+import {
+  type ApiTokenCommands,
+  createApiTokenCommands,
+  DEFAULT_API_TOKEN_TTL_MS,
+} from './api-token-commands.js';
 import { DEFAULT_HASH_LIMIT, type HashLimit, limitHashes } from './hash-limit.js';
 import {
   ADDRESS_THROTTLE,

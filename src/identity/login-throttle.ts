@@ -110,7 +110,11 @@ export function createLoginThrottle(store: Store, policies: LoginThrottlePolicie
           }
           const until = blockedUntil(policy, Number(row.failures), at);
           if (until > 0)
-            await trx.updateTable('login_throttle').set({ blocked_until: until }).where('key', '=', key).execute();
+            await trx
+              .updateTable('login_throttle')
+              .set({ blocked_until: until })
+              .where('key', '=', key)
+              .execute();
         }
         if (waitUntil > 0) throw throttled(waitUntil, at);
       });
@@ -122,7 +126,11 @@ export function createLoginThrottle(store: Store, policies: LoginThrottlePolicie
             // Forgotten failures are swept here, so the table stays as small as the recent guessing.
             await trx
               .deleteFrom('login_throttle')
-              .where('last_failure_at', '<=', at - Math.max(policies.user.forgetAfterMs, policies.address.forgetAfterMs))
+              .where(
+                'last_failure_at',
+                '<=',
+                at - Math.max(policies.user.forgetAfterMs, policies.address.forgetAfterMs),
+              )
               .where('blocked_until', '<=', at)
               .execute();
             const addressKey = counted[1];
