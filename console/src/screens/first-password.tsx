@@ -119,7 +119,7 @@ export function FirstPassword(props: {
           </button>
         </form>
         <p>
-          <button type="button" className="link-button" onClick={props.onLogout}>
+          <button type="button" className="secondary" onClick={props.onLogout}>
             {t('nav.logout')}
           </button>
         </p>
