@@ -47,8 +47,19 @@ function flag(name: string): { value?: boolean; error?: string } {
   return { error: `${name} must be true or false, got '${raw}'` };
 }
 
+/** A comma-separated list, or undefined when the variable is unset or empty. */
+function list(name: string): string[] | undefined {
+  const entries = (env[name] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  return entries.length === 0 ? undefined : entries;
+}
+
 function loadConfig(): Config {
   const allowLoopback = flag('CANG_ALLOW_LOOPBACK_PROVIDERS');
+  const trustProxy = list('CANG_TRUST_PROXY');
+  const apiTokenDays = integer('CANG_API_TOKEN_DAYS', 90);
   const dataDir = resolve(env.CANG_DATA_DIR ?? 'cang-data');
   const host = env.CANG_HOST ?? '127.0.0.1';
   const raw = {
@@ -64,6 +75,8 @@ function loadConfig(): Config {
     logLevel: env.CANG_LOG_LEVEL ?? 'info',
     seedSample: (env.CANG_SEED_SAMPLE ?? 'true') !== 'false',
     ...(allowLoopback.value === undefined ? {} : { allowLoopbackProviders: allowLoopback.value }),
+    ...(trustProxy ? { trustProxy } : {}),
+    apiTokenDays,
     exchange: {
       sealEveryEntries: integer('CANG_SEAL_EVERY_ENTRIES', EXCHANGE_DEFAULTS.sealEveryEntries),
       sealEverySeconds: number('CANG_SEAL_EVERY_SECONDS', EXCHANGE_DEFAULTS.sealEverySeconds),
@@ -115,7 +128,7 @@ function loadConfig(): Config {
       : {}),
   };
   const typed = [...Object.values(raw.exchange)]
-    .concat([raw.adminPort, raw.exchangePort])
+    .concat([raw.adminPort, raw.exchangePort, apiTokenDays])
     .concat(raw.metrics?.port === undefined ? [] : [raw.metrics.port])
     .concat(raw.federation === undefined ? [] : [raw.federation.port, raw.federation.pollSeconds])
     .concat(allowLoopback.error === undefined ? [] : [allowLoopback.error])

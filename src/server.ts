@@ -128,7 +128,12 @@ export async function openPlatform(config: Config): Promise<Platform> {
     secretsKey: sealingKey,
     allowLoopbackProviders: loopbackProvidersAllowed(config),
   });
-  const identity = createIdentity({ store });
+  const identity = createIdentity({
+    store,
+    ...(config.apiTokenDays === undefined
+      ? {}
+      : { apiTokenTtlMs: config.apiTokenDays * 24 * 60 * 60 * 1000 }),
+  });
   // Steering measures the catalog's figures through functions handed over here, never importing the
   // catalog; the catalog counts its deadlines in steering's working calendar, never importing steering.
   const workingCalendar = officialWorkingCalendar(store.db);
@@ -348,6 +353,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         catalog: platform.catalog,
         snapshotPublisher: platform.publisher,
         logger,
+        ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
         // The built console (npm run build:console), served at / when present.
         ...(existsSync(join(import.meta.dirname, '../console/dist/index.html'))
           ? { consoleDir: join(import.meta.dirname, '../console/dist') }

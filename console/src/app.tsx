@@ -8,6 +8,7 @@ import { useLocation } from './lib/router';
 import { NavigationContext } from './lib/navigation';
 import { type Session, SessionContext, sessionOf } from './lib/session';
 import { mayOpen, SCREENS, screenOf } from './routes';
+import { FirstPassword } from './screens/first-password';
 import { Login } from './screens/login';
 
 // Open data is public: reachable with or without a session, outside the signed-in shell.
@@ -91,7 +92,10 @@ function Shell({ session }: { readonly session: Session }) {
   );
 }
 
-/** The console: checks the session, shows the login page when there is none, else the shell. */
+/**
+ * The console: checks the session, shows the login page when there is none, the password change when the
+ * user must replace a password they were given, else the shell.
+ */
 export function App() {
   const { t } = useTranslation();
   const { path } = useLocation();
@@ -135,6 +139,16 @@ export function App() {
           setExpired(false);
           setUser(u);
         }}
+        languageSwitch={<LanguageSwitch />}
+      />
+    );
+  // The API refuses everything else until a given password is replaced, so nothing else is shown.
+  if (session.user.mustChangePassword)
+    return (
+      <FirstPassword
+        user={session.user}
+        onChanged={setUser}
+        onLogout={logout}
         languageSwitch={<LanguageSwitch />}
       />
     );

@@ -50,8 +50,11 @@ export interface AdminApiDeps {
   readonly consoleDir?: string;
   /** Largest request body in bytes; 1 MiB by default. */
   readonly bodyLimit?: number;
-  /** Fastify's trustProxy: set when behind a load balancer so `request.ip` is the client's address. */
-  readonly trustProxy?: boolean | string | string[];
+  /**
+   * The proxies in front of the admin port (addresses or CIDR ranges, `CANG_TRUST_PROXY`): from their
+   * requests only, `request.ip` and `request.protocol` come from X-Forwarded-For and X-Forwarded-Proto.
+   */
+  readonly trustProxy?: readonly string[];
   /** The admin port's public URL (`CANG_PUBLIC_URL`): the base of the links in public documents. */
   readonly publicUrl: string;
   /** Limits on slow clients; the defaults suit people and automation alike. */

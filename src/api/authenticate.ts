@@ -34,9 +34,30 @@ function requireCsrfHeader(request: FastifyRequest): void {
   }
 }
 
+/** What a user who must change their password may still do: see who they are, change it, log out. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/v1/session',
+  'DELETE /api/v1/session',
+  'PUT /api/v1/users/me/password',
+]);
+
+/**
+ * Refuses every other call of a user who must still change the password they were given, whatever the
+ * route: the check sits in the authentication hook, before any route's own code.
+ */
+function requirePasswordChanged(actor: Actor, request: FastifyRequest): void {
+  if (!actor.mustChangePassword) return;
+  if (ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url ?? ''}`)) return;
+  throw new CangError(
+    'password-change-required',
+    'Change the password you were given (PUT /api/v1/users/me/password) before anything else',
+  );
+}
+
 /**
  * Finds the actor of a request: an `Authorization: Bearer cangu_…` API token, else the session cookie.
  * Throws `unauthenticated` when neither is valid; a presented but wrong credential is never ignored.
+ * A user who must change their password is refused everything else with `password-change-required`.
  */
 export async function authenticateRequest(identity: Identity, request: FastifyRequest): Promise<Actor> {
   const authorization = request.headers.authorization;
@@ -45,6 +66,7 @@ export async function authenticateRequest(identity: Identity, request: FastifyRe
     const actor = match === null ? undefined : await identity.tokenActor(match[1]!, request.ip);
     if (actor === undefined)
       throw new CangError('unauthenticated', 'The API token is invalid, expired or revoked');
+    requirePasswordChanged(actor, request);
     return actor;
   }
   const cookie = request.cookies[SESSION_COOKIE];
@@ -52,6 +74,7 @@ export async function authenticateRequest(identity: Identity, request: FastifyRe
     const actor = await identity.sessionActor(cookie, request.ip);
     if (actor === undefined) throw new CangError('unauthenticated', 'The session has ended; log in again');
     requireCsrfHeader(request);
+    requirePasswordChanged(actor, request);
     return actor;
   }
   throw new CangError('unauthenticated');

@@ -50,7 +50,8 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
     http: { connectionsCheckingInterval: timeouts.checkEveryMs, headersTimeout: timeouts.requestMs },
     ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    trustProxy: deps.trustProxy ?? false,
+    // Named proxies only (proxy-addr checks the peer before reading X-Forwarded-For or -Proto).
+    trustProxy: deps.trustProxy === undefined ? false : [...deps.trustProxy],
     // Report every bad field at once; reject unknown fields instead of silently dropping them.
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
     schemaErrorFormatter: (errors, dataVar) => validationProblem(errors, dataVar),

@@ -25,6 +25,7 @@ export function presentUser(user: User): UserView {
 export function presentSession(user: User): SessionView {
   return {
     ...presentUser(user),
+    mustChangePassword: user.mustChangePassword,
     capabilities: capabilitiesOf(user.roles).map((c) => ({ ...c, scopes: c.scopes && [...c.scopes] })),
   };
 }

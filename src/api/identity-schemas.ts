@@ -77,6 +77,10 @@ export const CapabilityView = Type.Object(
 export const SessionView = Type.Object(
   {
     ...UserView.properties,
+    mustChangePassword: Type.Boolean({
+      description:
+        'The password was given to the user (the first administrator): until it is changed with PUT /api/v1/users/me/password, every other call answers password-change-required',
+    }),
     capabilities: Type.Array(CapabilityView, {
       description: 'Every action the user may take somewhere; an action left out is refused everywhere',
     }),
@@ -124,7 +128,11 @@ export const PasswordChange = Type.Object(
 export const ApiTokenInput = Type.Object(
   {
     label: Type.String({ minLength: 1, maxLength: 100, examples: ['nightly sync'] }),
-    expiresAt: Type.Optional(DateTimeInput('When the token stops working; omit for until revoked')),
+    expiresAt: Type.Optional(
+      DateTimeInput(
+        'When the token stops working; omitted, the configured default lifetime (90 days unless set)',
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -15,12 +15,20 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
+/**
+ * HSTS (RFC 6797) on answers to requests that came over TLS, directly or through a trusted proxy: the
+ * browser then never tries plain HTTP on this host for a year. Never on plain HTTP, where it is ignored
+ * (RFC 6797 §7.2) and would only tell of a TLS set-up that does not exist.
+ */
+export const HSTS = 'max-age=31536000';
+
 /** Sets the security headers on every answer, errors and the console's files included. */
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
       if (!reply.hasHeader(name)) reply.header(name, value);
     }
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     return payload;
   });
 }

@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,6 +57,12 @@ async function startInstance(deps: CliDeps, root: string, instance: string, node
     throw new DemoFailure(`${instance} started without an admin port or a first administrator`);
   }
   const admin = await logInToAdminApi(running.adminUrl, login.username, login.password);
+  // The printed password must be replaced before anything else; the session stays logged in. Nobody
+  // logs in to a demo instance again, so the new one is random and never shown.
+  await admin.call('PUT', '/users/me/password', {
+    currentPassword: login.password,
+    newPassword: randomBytes(24).toString('base64url'),
+  });
   return { settings, dataDir, running, admin } satisfies DemoInstance;
 }
 

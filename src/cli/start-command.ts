@@ -28,7 +28,8 @@ export function registerStartCommand(program: Command, deps: CliDeps): void {
         lines.push(`  Sample data:           ${running.seededOrganisations} Hải Phòng organisations loaded`);
       }
       if (running.firstAdministrator) {
-        lines.push('', '  First start: an administrator was created. Its password is shown only this once:');
+        lines.push('', '  First start: an administrator was created. Its password is shown only this once');
+        lines.push('  and must be changed at the first login (lần đăng nhập đầu phải đổi mật khẩu này):');
         lines.push(`    username: ${running.firstAdministrator.username}`);
         lines.push(`    password: ${running.firstAdministrator.password}`);
       } else {

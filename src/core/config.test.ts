@@ -74,4 +74,24 @@ describe('configuration', () => {
       '/allowLoopbackProviders',
     ]);
   });
+
+  it('takes trusted proxies as addresses and CIDR ranges only, naming each bad entry', () => {
+    expect(problems(raw({ trustProxy: ['10.0.0.5', '10.0.0.0/24', '::1', 'fd00::/8'] }))).toEqual([]);
+    const bad = problems(raw({ trustProxy: ['10.0.0.5', '*', 'true', '2', '10.0.0.0/33', 'proxy.local'] }));
+    expect(bad.map((p) => p.split(':')[0])).toEqual([
+      '/trustProxy/1',
+      '/trustProxy/2',
+      '/trustProxy/3',
+      '/trustProxy/4',
+      '/trustProxy/5',
+    ]);
+    expect(problems(raw({ trustProxy: [] })).map((p) => p.split(':')[0])).toEqual(['/trustProxy']);
+  });
+
+  it('refuses an API token lifetime outside 1 to 3650 days', () => {
+    expect(problems(raw({ apiTokenDays: 30 }))).toEqual([]);
+    for (const apiTokenDays of [0, 3651, 1.5]) {
+      expect(problems(raw({ apiTokenDays })).map((p) => p.split(':')[0])).toEqual(['/apiTokenDays']);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { CangError } from './cang-error.js';
@@ -30,6 +31,14 @@ export const ConfigSchema = Type.Object({
    * on the nodes of a split (production) deployment. Cảng's own ports stay refused either way.
    */
   allowLoopbackProviders: Type.Optional(Type.Boolean()),
+  /**
+   * The reverse proxies in front of the admin port, as addresses or CIDR ranges (`CANG_TRUST_PROXY`). Only a
+   * request whose peer is one of them has its client address and protocol read from X-Forwarded-For and
+   * X-Forwarded-Proto; absent, those headers are ignored.
+   */
+  trustProxy: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
+  /** How many days an API token lasts when its creator names no expiry (`CANG_API_TOKEN_DAYS`, 90). */
+  apiTokenDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   /** Load the sample Hải Phòng organisations on first start. */
   seedSample: Type.Boolean(),
   exchange: Type.Object({
@@ -140,22 +149,39 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Whether a trusted proxy entry is an IPv4 or IPv6 address, or such an address with a prefix length. */
+export function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
 /**
  * Rules across fields. Nodes of a split deployment must hash data subjects with one shared key, or the
- * data subject's view misses what other nodes logged.
+ * data subject's view misses what other nodes logged. Trusted proxies are named exactly: no hop count and
+ * no "trust everyone", which would let any client choose the address the audit trail records.
  */
 function crossFieldErrors(raw: unknown): { path: string; message: string }[] {
   const config = raw as Partial<Static<typeof ConfigSchema>>;
+  const errors: { path: string; message: string }[] = [];
   if (config.role !== undefined && config.role !== 'all' && config.subjectHashKey === undefined) {
-    return [
-      {
-        path: '/subjectHashKey',
-        message:
-          'CANG_SUBJECT_HASH_KEY is required when CANG_ROLE is admin or exchange: every node must share it',
-      },
-    ];
+    errors.push({
+      path: '/subjectHashKey',
+      message:
+        'CANG_SUBJECT_HASH_KEY is required when CANG_ROLE is admin or exchange: every node must share it',
+    });
   }
-  return [];
+  for (const [index, entry] of (Array.isArray(config.trustProxy) ? config.trustProxy : []).entries()) {
+    if (typeof entry === 'string' && !isAddressOrCidr(entry)) {
+      errors.push({
+        path: `/trustProxy/${index}`,
+        message: `CANG_TRUST_PROXY lists addresses or CIDR ranges (10.0.0.5, 10.0.0.0/24, ::1), got '${entry}'`,
+      });
+    }
+  }
+  return errors;
 }
 
 /** Validates raw configuration, reporting every problem at once, and returns it deep-frozen. */

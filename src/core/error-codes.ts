@@ -57,6 +57,10 @@ export const ERROR_CODES = {
     status: 401,
     title: "The node's signed request is too old, too far ahead, or was replayed",
   },
+  // Logins (docs/operator-guide.md, "Logins").
+  'login-throttled': { status: 429, title: 'Too many failed logins; wait before trying again' },
+  'password-checks-busy': { status: 503, title: 'Too many password checks at once; try again shortly' },
+  'password-change-required': { status: 403, title: 'Change your password before doing anything else' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A stable error code. */

@@ -9,6 +9,8 @@ export interface Actor {
   readonly via: 'session' | 'token';
   /** The API token used, when `via` is `token`. */
   readonly tokenId?: string;
+  /** Until the user changes the password they were given, every other call is refused. */
+  readonly mustChangePassword: boolean;
   readonly remoteAddress: string | null;
 }
 

@@ -16,22 +16,28 @@ export interface ApiTokenCommands {
   tokenActor(token: string, remoteAddress?: string | null): Promise<Actor | undefined>;
 }
 
-/** Builds the API token commands over a store. */
-export function createApiTokenCommands(store: Store, now: () => number): ApiTokenCommands {
+/** How long an API token lasts when its creator names no expiry: 90 days. */
+export const DEFAULT_API_TOKEN_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+
+/** Builds the API token commands over a store; a token without a named expiry lasts `defaultTtlMs`. */
+export function createApiTokenCommands(
+  store: Store,
+  now: () => number,
+  defaultTtlMs: number = DEFAULT_API_TOKEN_TTL_MS,
+): ApiTokenCommands {
   const { db } = store;
 
   return {
     async createApiToken(userId, input, actor) {
       const label = input.label.trim();
       const at = now();
-      const expiresAt = input.expiresAt ?? null;
+      // Every token expires: a forgotten one stops working by itself.
+      const expiresAt = input.expiresAt ?? at + defaultTtlMs;
       throwIfProblems([
         label.length === 0 || label.length > 100
           ? { pointer: '/label', detail: 'Give a label of 1–100 characters' }
           : undefined,
-        expiresAt !== null && expiresAt <= at
-          ? { pointer: '/expiresAt', detail: 'The expiry must be in the future' }
-          : undefined,
+        expiresAt <= at ? { pointer: '/expiresAt', detail: 'The expiry must be in the future' } : undefined,
       ]);
       const token = newApiToken();
       const id = uuidV7(at);
@@ -122,6 +128,7 @@ export function createApiTokenCommands(store: Store, now: () => number): ApiToke
         roles: user!.roles,
         via: 'token',
         tokenId: row.token_id,
+        mustChangePassword: user!.mustChangePassword,
         remoteAddress,
       };
     },

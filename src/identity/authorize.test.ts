@@ -9,7 +9,14 @@ const ORG_A = 'VN-HP/GOV/SNV';
 const ORG_B = 'VN-HP/GOV/STP';
 
 function actorWith(...roles: RoleAssignment[]): Actor {
-  return { userId: 'u1', username: 'someone', roles, via: 'session', remoteAddress: '127.0.0.1' };
+  return {
+    userId: 'u1',
+    username: 'someone',
+    roles,
+    via: 'session',
+    mustChangePassword: false,
+    remoteAddress: '127.0.0.1',
+  };
 }
 
 const admin = actorWith({ role: 'platform-admin' });

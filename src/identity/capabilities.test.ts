@@ -84,7 +84,14 @@ describe('capabilitiesOf', () => {
       'U2',
     ];
     for (const roles of holdings) {
-      const actor: Actor = { userId: 'u', username: 'u', roles, via: 'session', remoteAddress: null };
+      const actor: Actor = {
+        userId: 'u',
+        username: 'u',
+        roles,
+        via: 'session',
+        mustChangePassword: false,
+        remoteAddress: null,
+      };
       const capabilities = capabilitiesOf(roles);
       for (const action of ACTIONS)
         for (const resource of resources)

@@ -7,6 +7,8 @@ export interface User {
   readonly displayName: string;
   readonly roles: readonly RoleAssignment[];
   readonly disabled: boolean;
+  /** The user was given their password (the first administrator) and must change it before anything else. */
+  readonly mustChangePassword: boolean;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
@@ -17,6 +19,8 @@ export interface NewUser {
   readonly displayName: string;
   readonly password: string;
   readonly roles: readonly RoleAssignment[];
+  /** The password was made for the user, who must change it at the first login. */
+  readonly mustChangePassword?: boolean;
 }
 
 /** Changes an administrator may make to a user; absent fields stay as they are. */
@@ -26,7 +30,7 @@ export interface UserChanges {
   readonly roles?: readonly RoleAssignment[];
   /** Disabling also ends the user's sessions; their API tokens stop working while disabled. */
   readonly disabled?: boolean;
-  /** Sets a new password and ends the user's sessions. */
+  /** Sets a new password, ends the user's sessions and revokes their API tokens. */
   readonly password?: string;
 }
 
@@ -66,6 +70,6 @@ export interface IssuedApiToken extends ApiTokenInfo {
 /** Input to create an API token. */
 export interface NewApiToken {
   readonly label: string;
-  /** Unix ms; absent means the token lasts until revoked. */
-  readonly expiresAt?: number | null;
+  /** Unix ms; absent means the default lifetime of API tokens. */
+  readonly expiresAt?: number;
 }

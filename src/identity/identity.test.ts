@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestStore } from '../../test/support/dialects.js';
 import { CangError } from '../core/index.js';
 import type { Store } from '../store/index.js';
+import { DEFAULT_API_TOKEN_TTL_MS } from './api-token-commands.js';
 import { createIdentity, type Identity } from './create-identity.js';
 import { ensureFirstAdministrator } from './first-administrator.js';
 import { PASSWORD_COST } from './password-hash.js';
@@ -133,7 +134,13 @@ for (const dialect of DIALECTS) {
       const rows = await store!.db.selectFrom('api_tokens').selectAll().execute();
       expect(JSON.stringify(rows)).not.toContain(issued.token);
       expect(await identity.listApiTokens(user.id)).toEqual([
-        { id: issued.id, label: 'nightly sync', createdAt: clock, expiresAt: null, revokedAt: null },
+        {
+          id: issued.id,
+          label: 'nightly sync',
+          createdAt: clock,
+          expiresAt: clock + DEFAULT_API_TOKEN_TTL_MS,
+          revokedAt: null,
+        },
       ]);
       await identity.revokeApiToken(user.id, issued.id, SYSTEM);
       expect(await identity.tokenActor(issued.token)).toBeUndefined();

@@ -10,4 +10,12 @@ export { type DeriveKey, MIN_PASSWORD_LENGTH, type ScryptCost } from './password
 export * from './roles.js';
 export { API_TOKEN_PREFIX } from './secrets.js';
 export { SESSION_TTL_MS } from './session-commands.js';
+export { DEFAULT_API_TOKEN_TTL_MS } from './api-token-commands.js';
+export { DEFAULT_HASH_LIMIT, type HashLimit } from './hash-limit.js';
+export {
+  ADDRESS_THROTTLE,
+  type LoginThrottlePolicies,
+  type ThrottlePolicy,
+  USER_THROTTLE,
+} from './login-throttle.js';
 export { USER_PAGE } from './user-commands.js';

@@ -2,6 +2,7 @@ import { CangError } from '../core/index.js';
 import { recordAudit, type Store } from '../store/index.js';
 import type { Actor } from './actor.js';
 import type { LoginResult, User } from './identity-types.js';
+import type { LoginThrottle } from './login-throttle.js';
 import type { PasswordHasher } from './password-hash.js';
 import { newSessionToken, tokenDigest } from './secrets.js';
 import { normaliseUsername, toUsers } from './user-rows.js';
@@ -13,7 +14,11 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export interface SessionCommands {
   /** The user whose password this is, or undefined; unknown users cost as much time as wrong passwords. */
   verifyPassword(username: string, password: string): Promise<User | undefined>;
-  /** Starts a session; throws `unauthenticated` on a wrong password, unknown or disabled user. */
+  /**
+   * Starts a session; throws `unauthenticated` on a wrong password, unknown or disabled user (and audits
+   * the failure), and `login-throttled` without checking the password while the username or the address
+   * must wait after earlier failures.
+   */
   login(username: string, password: string, remoteAddress?: string | null): Promise<LoginResult>;
   /** The actor of a live session token, or undefined when it is unknown, expired or its user disabled. */
   sessionActor(token: string, remoteAddress?: string | null): Promise<Actor | undefined>;
@@ -26,6 +31,7 @@ export function createSessionCommands(
   store: Store,
   now: () => number,
   passwords: PasswordHasher,
+  throttle: LoginThrottle,
 ): SessionCommands {
   const { db } = store;
 
@@ -49,8 +55,20 @@ export function createSessionCommands(
     verifyPassword,
 
     async login(username, password, remoteAddress = null) {
-      const user = await verifyPassword(username, password);
-      if (user === undefined) throw new CangError('unauthenticated', 'Wrong username or password');
+      const name = normaliseUsername(username);
+      const attempt = await throttle.begin(name, remoteAddress, now());
+      const user = await verifyPassword(name, password);
+      if (user === undefined) {
+        // Who tried and from where; never the password. The same for unknown, disabled and wrong.
+        await recordAudit(
+          db,
+          { id: 'anonymous', remoteAddress },
+          { action: 'session.refuse', resource: `user/${name}`, details: { reason: 'wrong-credentials' } },
+          now(),
+        );
+        throw new CangError('unauthenticated', 'Wrong username or password');
+      }
+      await attempt.succeeded();
       const token = newSessionToken();
       const at = now();
       const expiresAt = at + SESSION_TTL_MS;
@@ -87,6 +105,7 @@ export function createSessionCommands(
         username: user!.username,
         roles: user!.roles,
         via: 'session',
+        mustChangePassword: user!.mustChangePassword,
         remoteAddress,
       };
     },

@@ -1,6 +1,7 @@
 import { CangError, uuidV7 } from '../core/index.js';
 import { type AuditActor, recordAudit, type Store } from '../store/index.js';
 import type { NewUser, Page, PageRequest, User, UserChanges } from './identity-types.js';
+import type { LoginThrottle } from './login-throttle.js';
 import type { PasswordHasher } from './password-hash.js';
 import { normaliseRoles } from './roles.js';
 import { tokenDigest } from './secrets.js';
@@ -25,7 +26,11 @@ export interface UserCommands {
   listUsers(page?: PageRequest): Promise<Page<User>>;
   countUsers(): Promise<number>;
   updateUser(id: string, changes: UserChanges, actor: AuditActor): Promise<User>;
-  /** The user changes their own password; every other session of theirs ends. */
+  /**
+   * The user changes their own password: every other session of theirs ends, their API tokens are
+   * revoked, and a password they were given no longer needs changing. A wrong current password counts
+   * as a failed login.
+   */
   changePassword(
     userId: string,
     currentPassword: string,
@@ -36,8 +41,24 @@ export interface UserCommands {
 }
 
 /** Builds the user commands over a store. */
-export function createUserCommands(store: Store, now: () => number, passwords: PasswordHasher): UserCommands {
+export function createUserCommands(
+  store: Store,
+  now: () => number,
+  passwords: PasswordHasher,
+  throttle: LoginThrottle,
+): UserCommands {
   const { db } = store;
+
+  /** Revokes every live API token of the user: a new password ends what the old one made. */
+  async function revokeTokens(trx: typeof db, userId: string, at: number): Promise<number> {
+    const result = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
 
   return {
     async createUser(input, actor) {
@@ -71,6 +92,7 @@ export function createUserCommands(store: Store, now: () => number, passwords: P
               display_name: displayName,
               password_hash: passwordHash,
               disabled: 0,
+              must_change_password: input.mustChangePassword === true ? 1 : 0,
               created_at: at,
               updated_at: at,
             })
@@ -141,11 +163,12 @@ export function createUserCommands(store: Store, now: () => number, passwords: P
         if (changes.disabled === true || passwordHash !== undefined) {
           await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
         }
+        const revokedTokens = passwordHash === undefined ? 0 : await revokeTokens(trx, id, at);
         const details = {
           ...(displayName === undefined ? {} : { displayName }),
           ...(roles === undefined ? {} : { roles }),
           ...(changes.disabled === undefined ? {} : { disabled: changes.disabled }),
-          ...(passwordHash === undefined ? {} : { passwordReset: true }),
+          ...(passwordHash === undefined ? {} : { passwordReset: true, revokedTokens }),
         };
         await recordAudit(
           trx,
@@ -165,27 +188,31 @@ export function createUserCommands(store: Store, now: () => number, passwords: P
         .where('id', '=', userId)
         .executeTakeFirst();
       if (row === undefined) throw new CangError('not-found', 'No such user');
+      // A stolen session must not become a way to guess the password: the same throttle as logins.
+      const attempt = await throttle.begin(row.username, actor.remoteAddress ?? null, now());
       if (!(await passwords.verify(currentPassword, row.password_hash))) {
         throw new CangError('validation-failed', 'The current password is wrong', {
           errors: [{ pointer: '/currentPassword', detail: 'The current password is wrong' }],
         });
       }
+      await attempt.succeeded();
       const passwordHash = await passwords.hash(newPassword);
       const at = now();
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('users')
-          .set({ password_hash: passwordHash, updated_at: at })
+          .set({ password_hash: passwordHash, must_change_password: 0, updated_at: at })
           .where('id', '=', userId)
           .execute();
         let others = trx.deleteFrom('sessions').where('user_id', '=', userId);
         if (keepSessionToken !== undefined)
           others = others.where('id_hash', '!=', tokenDigest(keepSessionToken));
         await others.execute();
+        const revokedTokens = await revokeTokens(trx, userId, at);
         await recordAudit(
           trx,
           actor,
-          { action: 'user.change-password', resource: `user/${row.username}` },
+          { action: 'user.change-password', resource: `user/${row.username}`, details: { revokedTokens } },
           at,
         );
       });

@@ -56,6 +56,7 @@ export async function toUsers(db: Kysely<Database>, rows: readonly Selectable<Us
     displayName: row.display_name,
     roles: rolesOf.get(row.id) ?? [],
     disabled: row.disabled === 1,
+    mustChangePassword: row.must_change_password === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));

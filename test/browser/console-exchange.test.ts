@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CangProcess, startCang } from '../support/cang-process.js';
+import { type CangProcess, changedPassword, startCang } from '../support/cang-process.js';
 import { waitUntil } from '../support/wait-until.js';
 import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.js';
 
@@ -21,7 +21,7 @@ const OPENAPI = JSON.stringify({
 
 /**
  * The console end to end, in Debian's Chromium against a real `cang start` on a fresh data directory:
- * an operator logs in with the printed password, registers a service and a grant, issues a token; a
+ * an operator logs in with the printed password and replaces it, registers a service and a grant, issues a token; a
  * call through the exchange then shows in the log search and the traffic, and the chain verifies.
  */
 describe('console: exchange', () => {
@@ -32,6 +32,8 @@ describe('console: exchange', () => {
   let browser: TestBrowser;
   let page: Page;
   const visited: string[] = [];
+  /** What the first login replaces the printed password with. */
+  let newPassword = '';
 
   /** Opens a console path and waits for its heading. */
   async function open(path: string, heading: string | RegExp): Promise<void> {
@@ -55,7 +57,9 @@ describe('console: exchange', () => {
     });
     await new Promise<void>((done) => provider.listen(0, '127.0.0.1', done));
     providerUrl = `http://127.0.0.1:${(provider.address() as { port: number }).port}`;
-    cang = await startCang(dataDir);
+    // The first login is this test's own: the console must ask for a new password.
+    cang = await startCang(dataDir, {}, undefined, { firstLogin: 'leave' });
+    newPassword = changedPassword(cang.adminPassword!);
     browser = await launchBrowser();
     page = browser.page;
   });
@@ -67,7 +71,7 @@ describe('console: exchange', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('logs in with the printed administrator password, in Vietnamese by default', async () => {
+  it('logs in with the printed administrator password, in Vietnamese by default, and must replace it', async () => {
     expect(cang.adminPassword).toBeTruthy();
     await page.goto(`${cang.adminUrl}/`);
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
@@ -79,6 +83,22 @@ describe('console: exchange', () => {
     await page.locator('input[name=username]').fill('admin');
     await page.locator('input[name=password]').fill(cang.adminPassword!);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // 1. The printed password opens nothing but the page that replaces it; the API refuses the rest.
+    await page.getByRole('heading', { level: 1, name: 'Đổi mật khẩu' }).waitFor();
+    await expectAccessible('first password');
+    await screenshot(page, 'first-password');
+    const refused = await page.request.get(`${cang.adminUrl}/api/v1/organisations`);
+    expect(refused.status()).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: 'password-change-required' });
+    // 2. The form checks before sending: the two new passwords must match.
+    await page.locator('input[name=currentPassword]').fill(cang.adminPassword!);
+    await page.locator('input[name=newPassword]').fill(newPassword);
+    await page.locator('input[name=confirmPassword]').fill(`${newPassword}x`);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Hai mật khẩu mới không khớp').waitFor();
+    await page.locator('input[name=confirmPassword]').fill(newPassword);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    // 3. Changed: the console opens, and the session no longer asks.
     await page.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
     await expect(page.getByRole('navigation', { name: 'Điều hướng chính' }).textContent()).resolves.toContain(
       'Người dùng',
@@ -220,7 +240,7 @@ describe('console: exchange', () => {
   async function logInAgain(): Promise<void> {
     await page.getByText('Phiên làm việc đã hết').waitFor();
     await page.locator('input[name=username]').fill('admin');
-    await page.locator('input[name=password]').fill(cang.adminPassword!);
+    await page.locator('input[name=password]').fill(newPassword);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
   }
 

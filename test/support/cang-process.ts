@@ -10,8 +10,13 @@ export interface CangProcess {
   /** Undefined when the role runs no admin server (`CANG_ROLE=exchange`). */
   readonly adminUrl: string;
   readonly exchangeUrl: string;
-  /** The generated administrator password, printed on the first start only. */
+  /**
+   * The first administrator's password on the first start only: the printed one, which the first login
+   * must replace, when started with `firstLogin: 'leave'`; otherwise the one startCang replaced it with.
+   */
   readonly adminPassword: string | undefined;
+  /** The password printed on the first start, before any change. */
+  readonly printedPassword: string | undefined;
   readonly output: string[];
   /** Stops it with a signal and waits for it to exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -29,14 +34,56 @@ export function cangEnv(dataDir: string, extra: Record<string, string> = {}): No
   };
 }
 
+/** What a test's first start does with the printed administrator password. */
+export interface StartOptions {
+  /**
+   * `change` (the default): replaces it through the admin API, as the first login must, so that tests log
+   * in as on any later day; `leave`: keeps it, for a test that goes through that first login itself.
+   */
+  readonly firstLogin?: 'change' | 'leave';
+}
+
+/** The password startCang gives the first administrator in place of the printed one. */
+export function changedPassword(printed: string): string {
+  return `${printed}-đã-đổi`;
+}
+
+/**
+ * Makes the first administrator's first login: logs in with the printed password and changes it, as the
+ * admin API requires before anything else. Returns the new password.
+ */
+export async function changeFirstPassword(adminUrl: string, printed: string): Promise<string> {
+  const login = await fetch(`${adminUrl}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: printed }),
+  });
+  if (login.status !== 200) throw new Error(`first login failed with ${login.status}: ${await login.text()}`);
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const password = changedPassword(printed);
+  const changed = await fetch(`${adminUrl}/api/v1/users/me/password`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie, 'x-requested-with': 'cang-console' },
+    body: JSON.stringify({ currentPassword: printed, newPassword: password }),
+  });
+  if (changed.status !== 204) throw new Error(`first password change failed with ${changed.status}`);
+  await fetch(`${adminUrl}/api/v1/session`, {
+    method: 'DELETE',
+    headers: { cookie, 'x-requested-with': 'cang-console' },
+  });
+  return password;
+}
+
 /**
  * Starts `cang start` and resolves once it has printed its URLs (it prints them when listening).
- * `launcher` is the checkout's bin/cang.js unless given (a compiled build's copy, say).
+ * `launcher` is the checkout's bin/cang.js unless given (a compiled build's copy, say). On the first start
+ * the printed administrator password is changed unless `options.firstLogin` is `leave`.
  */
 export async function startCang(
   dataDir: string,
   extra: Record<string, string> = {},
   launcher = CANG,
+  options: StartOptions = {},
 ): Promise<CangProcess> {
   const child = spawn(process.execPath, [launcher, 'start'], {
     env: cangEnv(dataDir, extra),
@@ -63,11 +110,21 @@ export async function startCang(
       }
     });
   });
+  const changeIt =
+    found.password !== undefined && found.admin !== undefined && options.firstLogin !== 'leave';
+  let adminPassword = found.password;
+  try {
+    if (changeIt) adminPassword = await changeFirstPassword(found.admin!, found.password!);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     child,
     adminUrl: found.admin!,
     exchangeUrl: found.exchange!,
-    adminPassword: found.password,
+    adminPassword,
+    printedPassword: found.password,
     output,
     kill: (signal = 'SIGTERM') =>
       new Promise((done) => {

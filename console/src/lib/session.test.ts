@@ -12,6 +12,7 @@ function userWith(capabilities: User['capabilities']): User {
     disabled: false,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    mustChangePassword: false,
     capabilities,
   };
 }

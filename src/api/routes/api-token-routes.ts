@@ -34,7 +34,8 @@ export function registerApiTokenRoutes(app: ApiApp, { identity }: Pick<AdminApiD
       schema: {
         tags,
         operationId: 'createOwnApiToken',
-        summary: 'Create an API token; it is shown this once',
+        summary:
+          'Create an API token (with a logged-in session only); it is shown this once and expires by default',
         body: ApiTokenInput,
         response: withProblems({ 201: IssuedApiTokenView }),
       },
@@ -42,8 +43,12 @@ export function registerApiTokenRoutes(app: ApiApp, { identity }: Pick<AdminApiD
     async (request, reply) => {
       const actor = actorOf(request);
       authorize(actor, 'own-token.manage');
+      // A leaked token must not be able to outlive its revocation by minting others: only a login can.
+      if (actor.via === 'token') {
+        throw new CangError('forbidden', 'An API token cannot create API tokens; log in to create one');
+      }
       const { label, expiresAt } = request.body;
-      const expiry = expiresAt === undefined ? null : Date.parse(expiresAt);
+      const expiry = expiresAt === undefined ? undefined : Date.parse(expiresAt);
       if (Number.isNaN(expiry)) {
         throw new CangError('validation-failed', 'Invalid expiry', {
           errors: [{ pointer: '/expiresAt', detail: 'is not a valid date-time' }],
@@ -51,7 +56,7 @@ export function registerApiTokenRoutes(app: ApiApp, { identity }: Pick<AdminApiD
       }
       const issued = await identity.createApiToken(
         actor.userId,
-        { label, expiresAt: expiry },
+        expiry === undefined ? { label } : { label, expiresAt: expiry },
         auditActorOf(actor),
       );
       return reply.code(201).header('cache-control', 'no-store').send(presentIssuedApiToken(issued));

@@ -6,7 +6,12 @@ import { expect } from 'vitest';
 import { createTestStore } from '../../../test/support/dialects.js';
 import type { Catalog } from '../../catalog/index.js';
 import { generateSigningKeyPair, loadPrivateKey, loadPublicKey } from '../../core/index.js';
-import { createIdentity, type Identity, type RoleAssignment } from '../../identity/index.js';
+import {
+  createIdentity,
+  type Identity,
+  type IdentityDeps,
+  type RoleAssignment,
+} from '../../identity/index.js';
 import {
   type AnchorAuthority,
   createRegistry,
@@ -47,8 +52,10 @@ export interface ApiHarnessOptions {
   readonly federationStatus?: FederationStatus;
   /** The registry key and authority certificate the anchor carries. */
   readonly anchorAuthority?: () => Promise<AnchorAuthority>;
-  /** The public URL and timeouts the API is configured with. */
-  readonly admin?: Partial<Pick<AdminApiDeps, 'publicUrl' | 'timeouts'>>;
+  /** The public URL, timeouts and trusted proxies the API is configured with. */
+  readonly admin?: Partial<Pick<AdminApiDeps, 'publicUrl' | 'timeouts' | 'trustProxy'>>;
+  /** Identity's clock, key derivation, hash limit, throttling policies or token lifetime. */
+  readonly identity?: Omit<IdentityDeps, 'store'>;
 }
 
 /** A listening admin API over a fresh store, and helpers to call it over a real socket. */
@@ -78,7 +85,7 @@ export interface ApiHarness extends ApiParts {
 /** Builds the admin API on a fresh store of the dialect and listens on a loopback port. */
 export async function startApi(dialect: DialectName, options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   const store = await createTestStore(dialect);
-  const identity = createIdentity({ store });
+  const identity = createIdentity({ ...options.identity, store });
   const registry = createRegistry({
     store,
     instance: 'VN-HP',

@@ -8,6 +8,7 @@ import * as workingDays from './2026-12-02-2-working-days.js';
 import * as mergedCity from './2026-12-02-3-merged-city.js';
 import * as externalPlatforms from './2026-12-02-4-external-platforms.js';
 import * as providerAllowList from './2026-12-03-1-provider-allow-list.js';
+import * as loginThrottle from './2026-12-03-2-login-throttle.js';
 import * as committeesDti from './2026-12-03-3-committees-dti.js';
 import * as loggedBodyTruncation from './2026-12-03-6-logged-body-truncation.js';
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-02-3-merged-city': mergedCity,
   '2026-12-02-4-external-platforms': externalPlatforms,
   '2026-12-03-1-provider-allow-list': providerAllowList,
+  '2026-12-03-2-login-throttle': loginThrottle,
   '2026-12-03-3-committees-dti': committeesDti,
   '2026-12-03-6-logged-body-truncation': loggedBodyTruncation,
 };

@@ -10,6 +10,8 @@ export interface UserTable {
   display_name: string;
   password_hash: string;
   disabled: number;
+  /** 1 until the user has replaced a password they were given (the first administrator's). */
+  must_change_password: number;
   created_at: number;
   updated_at: number;
 }
@@ -40,10 +42,20 @@ export interface ApiTokenTable {
   revoked_at: number | null;
 }
 
+/** Failed logins counted under one key, `user:{username}` or `address:{ip}`. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: number;
+  /** Unix ms before which no login under this key is checked; 0 when none is blocked. */
+  blocked_until: number;
+}
+
 /** The tables of the identity part, by name. */
 export interface IdentityTables {
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  login_throttle: LoginThrottleTable;
 }

@@ -201,7 +201,7 @@ export interface paths {
         /** Your API tokens (never the tokens themselves) */
         get: operations["listOwnApiTokens"];
         put?: never;
-        /** Create an API token; it is shown this once */
+        /** Create an API token (with a logged-in session only); it is shown this once and expires by default */
         post: operations["createOwnApiToken"];
         delete?: never;
         options?: never;
@@ -2330,6 +2330,8 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /** @description The password was given to the user (the first administrator): until it is changed with PUT /api/v1/users/me/password, every other call answers password-change-required */
+                        mustChangePassword: boolean;
                         /** @description Every action the user may take somewhere; an action left out is refused everywhere */
                         capabilities: {
                             /**
@@ -2454,6 +2456,8 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /** @description The password was given to the user (the first administrator): until it is changed with PUT /api/v1/users/me/password, every other call answers password-change-required */
+                        mustChangePassword: boolean;
                         /** @description Every action the user may take somewhere; an action left out is refused everywhere */
                         capabilities: {
                             /**
@@ -3858,7 +3862,7 @@ export interface operations {
                     /** @example nightly sync */
                     label: string;
                     /**
-                     * @description When the token stops working; omit for until revoked
+                     * @description When the token stops working; omitted, the configured default lifetime (90 days unless set)
                      * @example 2027-12-31T17:00:00Z
                      */
                     expiresAt?: string;
