@@ -132,7 +132,12 @@ export function createExchange(deps: ExchangeDeps): Exchange {
   // Built below; the outbound guard reads their ports (and the metrics listener's) once they listen.
   let server: Server | HttpsServer | undefined;
   let federationServer: HttpsServer | undefined;
-  const metrics = createExchangeMetrics(deps.log, deps.snapshots);
+  const metrics = createExchangeMetrics(
+    deps.log,
+    deps.snapshots,
+    deps.federation?.configurations,
+    deps.now ?? Date.now,
+  );
   const guard = createOutboundGuard({
     allowLoopback: deps.outbound?.allowLoopback ?? false,
     ownPorts: () => [

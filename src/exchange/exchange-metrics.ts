@@ -1,6 +1,7 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { SnapshotSource } from './active-config.js';
-import type { TransactionLog } from './log/log-entry.js';
+import type { PartnerConfigurations } from './federation/partner-configuration-source.js';
+import type { CommitTotals, TransactionLog } from './log/log-entry.js';
 
 /** The exchange's Prometheus metrics, in a registry of its own (never prom-client's global one). */
 export interface ExchangeMetrics {
@@ -9,9 +10,41 @@ export interface ExchangeMetrics {
   observe(service: string, status: number, errorCode: string | null, seconds: number): void;
 }
 
-/** Creates the metrics; the log queue depth and config version are read when scraped. */
-export function createExchangeMetrics(log: TransactionLog, snapshots: SnapshotSource): ExchangeMetrics {
+/** A counter that reports a running total kept elsewhere (prom-client counters only go up by `inc`). */
+function totalCounter(registry: Registry, name: string, help: string, read: () => number): void {
+  new Counter({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(read());
+    },
+  });
+}
+
+/**
+ * Creates the metrics: the node's process and runtime (prom-client's defaults), calls by service, and,
+ * read when scraped, the log's queue and group commits, the configuration's version and age, and each
+ * partner's federation configuration.
+ */
+export function createExchangeMetrics(
+  log: TransactionLog,
+  snapshots: SnapshotSource,
+  partners: PartnerConfigurations | undefined,
+  now: () => number,
+): ExchangeMetrics {
   const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  // Gauges that prom-client names like counters, which `promtool check metrics` rightly refuses; the
+  // same figures remain by type (nodejs_active_handles{type}, …).
+  for (const name of [
+    'nodejs_active_handles_total',
+    'nodejs_active_requests_total',
+    'nodejs_active_resources_total',
+  ]) {
+    registry.removeSingleMetric(name);
+  }
   const requests = new Counter({
     name: 'cang_exchange_requests_total',
     help: 'Calls answered by the exchange, by service, status and Cảng error code',
@@ -41,6 +74,67 @@ export function createExchangeMetrics(log: TransactionLog, snapshots: SnapshotSo
       this.set(snapshots.current()?.version ?? 0);
     },
   });
+  new Gauge({
+    name: 'cang_exchange_config_age_seconds',
+    help: 'Age of the configuration snapshot in use (since the registry issued it); absent when none is valid',
+    registers: [registry],
+    collect() {
+      this.reset();
+      const config = snapshots.current();
+      if (config !== undefined) this.set((now() - config.snapshot.issuedAt) / 1000);
+    },
+  });
+  let totals: CommitTotals = log.commitTotals();
+  const commitsRead = (pick: (t: CommitTotals) => number) => () => {
+    totals = log.commitTotals();
+    return pick(totals);
+  };
+  totalCounter(
+    registry,
+    'cang_log_commits_total',
+    'Group commits of the transaction log',
+    commitsRead((t) => t.commits),
+  );
+  totalCounter(
+    registry,
+    'cang_log_committed_entries_total',
+    'Entries committed; divided by the commits, the mean group size',
+    commitsRead((t) => t.entries),
+  );
+  totalCounter(
+    registry,
+    'cang_log_commit_seconds_total',
+    'Time spent committing groups; divided by the commits, the mean commit latency',
+    commitsRead((t) => t.seconds),
+  );
+  if (partners !== undefined) {
+    // One series per trusted partner: the label set is bounded by the registry's partners.
+    new Gauge({
+      name: 'cang_federation_partner_configuration_valid',
+      help: '1 when this node holds a valid federation configuration of the partner, else 0',
+      labelNames: ['partner'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const instance of snapshots.current()?.partners.keys() ?? []) {
+          this.labels(instance).set(partners.current(instance) === undefined ? 0 : 1);
+        }
+      },
+    });
+    new Gauge({
+      name: 'cang_federation_partner_configuration_expires_in_seconds',
+      help: "Seconds until the partner's federation configuration held expires",
+      labelNames: ['partner'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const instance of snapshots.current()?.partners.keys() ?? []) {
+          const expiresAt = partners.status(instance)?.expiresAt;
+          if (expiresAt != null) this.labels(instance).set((expiresAt - now()) / 1000);
+        }
+      },
+    });
+  }
   // prom-client's labels() builds and hashes a label object on every call; the children are cached per
   // service (and status and code) instead. The metrics are never reset or their label sets removed, so a
   // cached child stays the registered one; the cache grows exactly as the metrics' own label sets do.

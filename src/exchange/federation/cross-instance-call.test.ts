@@ -74,6 +74,15 @@ describe('a call across instances', () => {
     expect(await pair.national.verify()).toMatchObject({ ok: true });
   });
 
+  it("reports each partner's configuration in the metrics", async () => {
+    const text = await pair.city.exchange.metrics.metrics();
+    expect(text).toContain('cang_federation_partner_configuration_valid{partner="VN"} 1');
+    const expiresIn = /cang_federation_partner_configuration_expires_in_seconds\{partner="VN"\} (\S+)/.exec(
+      text,
+    );
+    expect(Number(expiresIn?.[1])).toBeGreaterThan(0);
+  });
+
   it('still serves local calls beside it', async () => {
     const local = await pair.city.call('GET', `/r1/${SERVICE}/x`);
     // The city's own service points at a closed port: what matters is that it is not sent to the partner.

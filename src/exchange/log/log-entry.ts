@@ -37,10 +37,19 @@ export interface ChainedEntry extends Omit<TransactionRecord, 'bodies'> {
 }
 
 /** The log as the data plane sees it: `append` resolves once the record is durably committed. */
+/** Running totals of a log's group commits. */
+export interface CommitTotals {
+  readonly commits: number;
+  readonly entries: number;
+  readonly seconds: number;
+}
+
 export interface TransactionLog {
   append(record: TransactionRecord): Promise<void>;
   /** Entries accepted but not yet committed (for /metrics). */
   queueDepth(): number;
+  /** Group commits so far, the entries they held and the seconds they took (for /metrics). */
+  commitTotals(): CommitTotals;
   /** Commits what is queued and stops accepting. */
   close(): Promise<void>;
 }

@@ -87,6 +87,8 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
   const queue: Pending[] = [];
   let inFlight = 0;
   let commits = 0;
+  let committedEntries = 0;
+  let commitSeconds = 0;
   let closed = false;
   let sealWanted = false;
   let draining: Promise<void> | null = null;
@@ -151,7 +153,9 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
     const minutes = aggregateMinutes(group.map((p) => p.record));
     try {
       const batch = { entries, bodies, minutes, seal };
+      const startedAt = performance.now();
       await (worker !== null ? worker.commit(batch) : writeBatch(store, batch));
+      commitSeconds += (performance.now() - startedAt) / 1000;
     } catch (cause) {
       // 4. A failed commit leaves the head where it was: the next group reuses these seqs, so no gap or fork.
       const error = new CangError('internal', 'The transaction log could not commit', { cause });
@@ -160,6 +164,7 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
       return;
     }
     commits++;
+    committedEntries += entries.length;
     headSeq = seq;
     headHash = prev;
     if (seal) {
@@ -194,6 +199,7 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
       });
     },
     queueDepth: () => queue.length + inFlight,
+    commitTotals: () => ({ commits, entries: committedEntries, seconds: commitSeconds }),
     flush,
     commits: () => commits,
     head: () => ({ seq: headSeq, hash: headHash }),

@@ -35,6 +35,8 @@ export function createMemoryTransactionLog(): MemoryTransactionLog {
       records.push(record);
     },
     queueDepth: () => offered.length - records.length,
+    // One commit per record, instantly.
+    commitTotals: () => ({ commits: records.length, entries: records.length, seconds: 0 }),
     async close() {},
     hold() {
       let release!: () => void;
