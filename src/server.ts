@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo, Server } from 'node:net';
 import { join } from 'node:path';
+import type { Registry as MetricsRegistry } from 'prom-client';
 import pino, { type Logger } from 'pino';
 import { createAdminApi } from './api/index.js';
 import { type Catalog, catalogMeasures, createCatalog, scheduleSharingExpiry } from './catalog/index.js';
@@ -18,7 +19,9 @@ import {
 } from './core/index.js';
 import {
   createExchange,
+  createMetricsServer,
   createPartnerConfigurationSource,
+  createProcessMetricsRegistry,
   createPollingSnapshotSource,
   createTransactionLog,
   feedMemorySnapshots,
@@ -251,6 +254,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     let exchangeUrl: string | undefined;
     let federationUrl: string | undefined;
     let metricsUrl: string | undefined;
+    // The node's one Prometheus registry: the exchange's, or the process metrics of an admin-only node.
+    let metricsRegistry: MetricsRegistry | undefined;
     let partnerConfigurations: PartnerConfigurationSource | undefined;
     if (config.role !== 'admin') {
       const log = await createTransactionLog({
@@ -320,6 +325,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         ...(federation ? { federation } : {}),
       });
       closers.push(() => exchange.close());
+      metricsRegistry = exchange.metrics;
       exchangeUrl = bound(
         await listen(exchange.server, config.exchangePort, config.host, tls ? 'https' : 'http'),
       );
@@ -335,7 +341,15 @@ export async function startServer(config: Config, options: { logger?: Logger } =
 
     let adminUrl: string | undefined;
     if (config.role !== 'exchange') {
+      if (metricsRegistry === undefined && config.metrics?.port !== undefined) {
+        // An admin-only node has no exchange port: its metrics are served only on their own port.
+        metricsRegistry = createProcessMetricsRegistry();
+        const metricsServer = createMetricsServer(metricsRegistry, config.metrics.token, logger);
+        closers.push(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
+        metricsUrl = await listen(metricsServer, config.metrics.port, config.host, 'http');
+      }
       const admin = await createAdminApi({
+        ...(metricsRegistry === undefined ? {} : { metricsRegistry }),
         publicUrl: config.publicUrl,
         federationStatus: platform.federationStatus,
         anchorAuthority: async () => ({

@@ -7,6 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { Logger } from 'pino';
+import type { Registry as MetricsRegistry } from 'prom-client';
 import type { Catalog } from '../catalog/index.js';
 import type { Identity } from '../identity/index.js';
 import type { AnchorAuthority, FederationStatus, Registry, SignedSnapshot } from '../registry/index.js';
@@ -59,6 +60,8 @@ export interface AdminApiDeps {
   readonly publicUrl: string;
   /** Limits on slow clients; the defaults suit people and automation alike. */
   readonly timeouts?: Partial<AdminTimeouts>;
+  /** Where the API's request durations are registered (the node's Prometheus registry); none when absent. */
+  readonly metricsRegistry?: MetricsRegistry;
 }
 
 /** How long the admin port waits for a client. */

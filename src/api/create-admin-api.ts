@@ -9,6 +9,7 @@ import { registerCatalogRoutes, registerOpenDataRoutes } from './routes/catalog/
 import { registerConsole } from './console-static.js';
 import { installErrorBoundary } from './error-boundary.js';
 import { ProblemSchema } from './problem-schema.js';
+import { installRequestMetrics } from './request-metrics.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { registerApiTokenRoutes } from './routes/api-token-routes.js';
 import { registerAuditRoutes } from './routes/audit-routes.js';
@@ -59,6 +60,7 @@ export async function createAdminApi(deps: AdminApiDeps): Promise<FastifyInstanc
   const app: ApiApp = base.withTypeProvider<TypeBoxTypeProvider>();
   installErrorBoundary(base);
   installSecurityHeaders(base);
+  if (deps.metricsRegistry !== undefined) installRequestMetrics(base, deps.metricsRegistry);
   app.decorateRequest('actor', null);
   await app.register(cookie);
   await app.register(swagger, {

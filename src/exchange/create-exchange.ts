@@ -18,7 +18,7 @@ import type { SnapshotExternalPlatform } from '../registry/index.js';
 import type { SnapshotSource } from './active-config.js';
 import type { ExchangeContext, ExchangeLogger } from './exchange-context.js';
 import { createExchangeMetrics } from './exchange-metrics.js';
-import { createMetricsEndpoint } from './metrics-endpoint.js';
+import { createMetricsEndpoint, createMetricsServer } from './metrics-endpoint.js';
 import type { LoggedBodyLimits } from './logged-body.js';
 import { platformCredential } from './external-platform-credential.js';
 import { createPlatformTokens } from './external-platform-tokens.js';
@@ -261,10 +261,7 @@ export function createExchange(deps: ExchangeDeps): Exchange {
   federationServer =
     deps.federation === undefined ? undefined : createFederationListener(ctx, deps.federation);
   const metricsServer = metricsOwnListener
-    ? createHttpServer((req, res) => {
-        if (req.url === '/metrics') answerMetrics(req, res);
-        else writeProblem(res, new CangError('not-found'), null);
-      })
+    ? createMetricsServer(metrics.registry, deps.metricsEndpoint?.token, ctx.logger)
     : undefined;
   return {
     server,

@@ -1,4 +1,5 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { createProcessMetricsRegistry } from './metrics-endpoint.js';
 import type { SnapshotSource } from './active-config.js';
 import type { PartnerConfigurations } from './federation/partner-configuration-source.js';
 import type { CommitTotals, TransactionLog } from './log/log-entry.js';
@@ -34,17 +35,7 @@ export function createExchangeMetrics(
   partners: PartnerConfigurations | undefined,
   now: () => number,
 ): ExchangeMetrics {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  // Gauges that prom-client names like counters, which `promtool check metrics` rightly refuses; the
-  // same figures remain by type (nodejs_active_handles{type}, …).
-  for (const name of [
-    'nodejs_active_handles_total',
-    'nodejs_active_requests_total',
-    'nodejs_active_resources_total',
-  ]) {
-    registry.removeSingleMetric(name);
-  }
+  const registry = createProcessMetricsRegistry();
   const requests = new Counter({
     name: 'cang_exchange_requests_total',
     help: 'Calls answered by the exchange, by service, status and Cảng error code',

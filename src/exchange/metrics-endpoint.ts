@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Registry } from 'prom-client';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { CangError, safeEqual, sha256Hex } from '../core/index.js';
 import type { ExchangeLogger } from './exchange-context.js';
 import { writeProblem } from './problem-response.js';
@@ -31,4 +31,35 @@ export function createMetricsEndpoint(
       },
     );
   };
+}
+
+/**
+ * A metrics registry of its own (never prom-client's global one) holding the process and runtime metrics:
+ * CPU, memory, event-loop lag, GC. Three of prom-client's gauges are named like counters, which
+ * `promtool check metrics` rightly refuses; the same figures remain by type (`nodejs_active_handles{type}`, …).
+ */
+export function createProcessMetricsRegistry(): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  for (const name of [
+    'nodejs_active_handles_total',
+    'nodejs_active_requests_total',
+    'nodejs_active_resources_total',
+  ]) {
+    registry.removeSingleMetric(name);
+  }
+  return registry;
+}
+
+/** A listener (not yet listening) that serves only `/metrics` (`createMetricsEndpoint`). */
+export function createMetricsServer(
+  registry: Registry,
+  token: string | undefined,
+  logger: ExchangeLogger,
+): Server {
+  const answer = createMetricsEndpoint(registry, token, logger);
+  return createServer((req, res) => {
+    if (req.url === '/metrics') answer(req, res);
+    else writeProblem(res, new CangError('not-found'), null);
+  });
 }
