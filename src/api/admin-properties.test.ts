@@ -62,6 +62,20 @@ beforeAll(async () => {
   });
   admin = await api.sessionFor('quantri', [{ role: 'platform-admin' }]);
   otherUserId = await api.addUser('lan', []);
+  // Resources for the plausible path parameters, so that generated bodies also reach existing ones.
+  for (const [path, body] of [
+    ['/api/v1/organisations', { memberClass: 'GOV', code: 'SNV', name: 'Sở Nội vụ' }],
+    ['/api/v1/organisations/VN-HP/GOV/SNV/systems', { code: 'HRM', name: 'Quản lý cán bộ' }],
+    [
+      '/api/v1/organisations/VN-HP/GOV/SNV/systems/HRM/services',
+      { code: 'khai-sinh', name: 'Tra cứu khai sinh', baseUrl: 'https://hotich.example/api' },
+    ],
+    ['/api/v1/nodes', { id: 'hp-1', name: 'Nút trao đổi 1' }],
+    ['/api/v1/steering/units', { id: 'SNV', name: 'Sở Nội vụ', kind: 'department', validFrom: '2020-01-01' }],
+  ] as const) {
+    const response = await api.call('POST', path, { cookie: admin }, body);
+    expect(response.status, `${path}: ${await response.text()}`).toBe(201);
+  }
 });
 afterAll(async () => {
   await api?.close();
@@ -70,16 +84,16 @@ afterAll(async () => {
 /** A path parameter: a plausible identifier, or a generated one. */
 function pathParameter(name: string): fc.Arbitrary<string> {
   const plausible: Record<string, string[]> = {
-    id: [otherUserId, '0190f5d2-7a3b-7c4d-8e5f-000000000001', '1'],
+    id: [otherUserId, 'hp-1', '0190f5d2-7a3b-7c4d-8e5f-000000000001', '1'],
     instance: ['VN-HP'],
     class: ['GOV'],
-    code: ['000.00.31.H26', 'CT-01'],
-    system: ['HTTT-MOTCUA'],
-    service: ['tra-cuu-ho-khau'],
+    code: ['SNV', '000.00.31.H26', 'CT-01'],
+    system: ['HRM'],
+    service: ['khai-sinh'],
     partner: ['VN-HN'],
     year: ['2026', '1900', '99999'],
     period: ['2026', '2026-Q1', '2026-13'],
-    unit: ['so-tttt'],
+    unit: ['SNV'],
     item: ['1.1', 'a'],
     memberId: ['0190f5d2-7a3b-7c4d-8e5f-000000000002'],
   };
