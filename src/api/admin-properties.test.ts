@@ -185,19 +185,23 @@ function bodyFor(operation: WriteOperation): fc.Arbitrary<string> {
   );
 }
 
-const countAudit = async (): Promise<number> =>
-  Number(
-    (
-      await api.store.db
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+/** The row count of every table, so that a refused request adding or removing a row anywhere shows. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of await api.store.db.introspection.getTables()) {
+    const row = await api.store.db
+      .selectFrom(table.name as 'audit_events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table.name] = Number(row.n);
+  }
+  return counts;
+}
 
 describe('the admin API, given generated JSON on every write route', () => {
-  it('finds write routes to try', () => {
+  it('finds write routes to try and tables to watch', async () => {
     expect(operations.length).toBeGreaterThan(40);
+    expect(Object.keys(await rowCounts())).toEqual(expect.arrayContaining(['audit_events', 'organisations']));
   });
 
   it('answers each without an undocumented 5xx, refuses with a known problem, and writes nothing when it refuses', async () => {
@@ -210,7 +214,7 @@ describe('the admin API, given generated JSON on every write route', () => {
     );
     await fc.assert(
       fc.asyncProperty(request, async ({ operation, path, body }) => {
-        const auditBefore = await countAudit();
+        const rowsBefore = await rowCounts();
         const versionBefore = await api.registry.configVersion();
         const response = await api.call(operation.method, path, { cookie: admin }, body);
         const text = await response.text();
@@ -225,7 +229,7 @@ describe('the admin API, given generated JSON on every write route', () => {
           type: `urn:cang:problem:${problem.code}`,
           status: response.status,
         });
-        expect(await countAudit(), `${what} left an audit event`).toBe(auditBefore);
+        expect(await rowCounts(), `${what} added or removed rows`).toEqual(rowsBefore);
         expect(await api.registry.configVersion(), `${what} moved the configuration version`).toBe(
           versionBefore,
         );
