@@ -188,6 +188,7 @@ function expectSoundAnswer(result: CallResult, method: string): void {
   const known = ERROR_CODES[code as keyof typeof ERROR_CODES];
   expect(result.status).toBe(known.status);
   expect(result.headers['content-type']).toBe('application/problem+json');
+  expect(result.headers['x-cang-id']).toMatch(/^[0-9a-f-]{36}$/);
   if (method === 'HEAD') return;
   expect(result.json()).toMatchObject({
     type: `urn:cang:problem:${code as string}`,
