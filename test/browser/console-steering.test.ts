@@ -300,9 +300,10 @@ describe('console: steering', () => {
     await expect(
       page.locator('section[aria-labelledby=overdue-title] tbody tr').count(),
     ).resolves.toBeGreaterThan(0);
-    await expect(
-      page.locator('section[aria-labelledby=no-committee-title]').textContent(),
-    ).resolves.toContain(UNIT_NAME);
+    // Sở Tư pháp has no committee in the sample; the reporting unit set its up in 2025 and is not listed.
+    const noCommittee = await page.locator('section[aria-labelledby=no-committee-title]').textContent();
+    expect(noCommittee).toContain('Sở Tư pháp');
+    expect(noCommittee).not.toContain(UNIT_NAME);
     await expect(page.locator('.chart canvas').count()).resolves.toBeGreaterThanOrEqual(2);
     const program = page.getByRole('link', { name: /CT-284/ });
     await expect(program.textContent()).resolves.toMatch(/\d+(,\d)?%/);
