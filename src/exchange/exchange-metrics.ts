@@ -75,11 +75,7 @@ export function createExchangeMetrics(
       if (config !== undefined) this.set((now() - config.snapshot.issuedAt) / 1000);
     },
   });
-  let totals: CommitTotals = log.commitTotals();
-  const commitsRead = (pick: (t: CommitTotals) => number) => () => {
-    totals = log.commitTotals();
-    return pick(totals);
-  };
+  const commitsRead = (pick: (t: CommitTotals) => number) => () => pick(log.commitTotals());
   totalCounter(
     registry,
     'cang_log_commits_total',
