@@ -156,6 +156,7 @@ export async function loadEntries(store: Store, count: number): Promise<void> {
       const classification = one(CLASSES);
       rows.push({
         id,
+        sample: 0,
         kind,
         publisher_id: publisher.id,
         title,

@@ -142,6 +142,7 @@ export function entryCommands(context: CatalogContext): EntryCommands {
         await checkEntryContent(trx, input.kind, input.publisher, content);
         const row: CatalogEntryTable = {
           id: uuidV7(at),
+          sample: 0,
           kind: input.kind,
           publisher_id: input.publisher,
           ...contentColumns(content),

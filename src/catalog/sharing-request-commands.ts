@@ -127,6 +127,7 @@ export function sharingRequestCommands(context: CatalogContext): SharingRequestC
           await checkClientSystem(trx, input.requester, input.clientSystem);
         const row: SharingRequestTable = {
           id: uuidV7(at),
+          sample: 0,
           entry_id: entry.id,
           owner_id: entry.publisher_id,
           requester_id: input.requester,

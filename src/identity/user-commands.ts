@@ -88,6 +88,7 @@ export function createUserCommands(
             .insertInto('users')
             .values({
               id,
+              sample: 0,
               username,
               display_name: displayName,
               password_hash: passwordHash,

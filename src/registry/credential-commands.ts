@@ -97,6 +97,7 @@ export function credentialCommands(context: RegistryContext): CredentialCommands
         await requireSystem(trx, systemId);
         const row: CredentialTable = {
           id: uuidV7(now),
+          sample: 0,
           system_id: systemId,
           kind: 'token',
           label: input.label ?? '',
@@ -153,6 +154,7 @@ export function credentialCommands(context: RegistryContext): CredentialCommands
         }
         const row: CredentialTable = {
           id: uuidV7(at),
+          sample: 0,
           system_id: systemId,
           kind: 'certificate',
           label: input.label ?? '',

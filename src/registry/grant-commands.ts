@@ -132,6 +132,7 @@ export function grantCommands(context: RegistryContext): GrantCommands {
           throw new CangError('validation-failed', 'Invalid grant', { errors: problems });
         const row: GrantTable = {
           id: uuidV7(at),
+          sample: 0,
           client_system_id: input.client,
           service_id: input.service,
           methods: methods === null ? null : JSON.stringify(methods),

@@ -137,6 +137,7 @@ export function serviceCommands(context: RegistryContext, allowList: AllowListCh
         if (existing !== undefined) throw new CangError('conflict', `Service ${id} already exists`);
         const row: ServiceTable = {
           id,
+          sample: 0,
           system_id: systemId,
           code: input.code,
           name: input.name,

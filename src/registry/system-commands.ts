@@ -99,6 +99,7 @@ export function systemCommands(context: RegistryContext): SystemCommands {
           throw new CangError('conflict', `Information system ${id} already exists`);
         const row: SystemTable = {
           id,
+          sample: 0,
           organisation_id: organisationId,
           code: input.code,
           name: input.name,

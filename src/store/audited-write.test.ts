@@ -74,6 +74,7 @@ for (const dialect of DIALECTS) {
           .insertInto('systems')
           .values({
             id: 'x/GOV/y/z',
+            sample: 0,
             organisation_id: 'x/GOV/y',
             code: 'z',
             name: 'z',

@@ -88,6 +88,7 @@ export async function admitForeignSystem(
       .insertInto('systems')
       .values({
         id: systemId,
+        sample: 0,
         organisation_id: organisationId,
         code: system,
         name: listed.name,

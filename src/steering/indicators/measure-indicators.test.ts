@@ -37,6 +37,7 @@ async function insertRegistry(db: Kysely<Database>): Promise<void> {
     .values([
       {
         id: 'VN-HP/GOV/SNV/HRM',
+        sample: 0,
         organisation_id: 'VN-HP/GOV/SNV',
         code: 'HRM',
         name: 'Quản lý cán bộ',
@@ -44,6 +45,7 @@ async function insertRegistry(db: Kysely<Database>): Promise<void> {
       },
       {
         id: 'VN-HP/GOV/SNV/VBDH',
+        sample: 0,
         organisation_id: 'VN-HP/GOV/SNV',
         code: 'VBDH',
         name: 'Văn bản điều hành',
@@ -52,6 +54,7 @@ async function insertRegistry(db: Kysely<Database>): Promise<void> {
       // Registered after 2024: not counted for 2024.
       {
         id: 'VN-HP/GOV/SNV/MOI',
+        sample: 0,
         organisation_id: 'VN-HP/GOV/SNV',
         code: 'MOI',
         name: 'Hệ thống mới',
@@ -60,6 +63,7 @@ async function insertRegistry(db: Kysely<Database>): Promise<void> {
       },
       {
         id: 'VN-HP/GOV/STP/HOTICH',
+        sample: 0,
         organisation_id: 'VN-HP/GOV/STP',
         code: 'HOTICH',
         name: 'Hộ tịch',
@@ -69,6 +73,7 @@ async function insertRegistry(db: Kysely<Database>): Promise<void> {
     .execute();
   const service = (system: string, code: string, enabled: number) => ({
     id: `${system}/${code}`,
+    sample: 0,
     system_id: system,
     code,
     name: code,

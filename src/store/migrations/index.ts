@@ -11,6 +11,7 @@ import * as providerAllowList from './2026-12-03-1-provider-allow-list.js';
 import * as loginThrottle from './2026-12-03-2-login-throttle.js';
 import * as committeesDti from './2026-12-03-3-committees-dti.js';
 import * as loggedBodyTruncation from './2026-12-03-6-logged-body-truncation.js';
+import * as sampleMarks from './2026-12-04-1-sample-marks.js';
 
 /** All migrations in order; names are ISO-date prefixed, numbered within a day, and frozen once released. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-03-2-login-throttle': loginThrottle,
   '2026-12-03-3-committees-dti': committeesDti,
   '2026-12-03-6-logged-body-truncation': loggedBodyTruncation,
+  '2026-12-04-1-sample-marks': sampleMarks,
 };

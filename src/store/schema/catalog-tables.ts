@@ -32,6 +32,8 @@ export interface CatalogEntryTable {
   review_due_at: number | null;
   created_at: number;
   updated_at: number;
+  /** 1: sample data, which `cang sample remove` deletes; 0 for real data. */
+  sample: number;
 }
 
 /** One value of a multi-valued facet of an entry ('theme' or 'format'). */
@@ -99,6 +101,8 @@ export interface SharingRequestTable {
   created_by: string;
   created_at: number;
   updated_at: number;
+  /** 1: sample data, which `cang sample remove` deletes; 0 for real data. */
+  sample: number;
 }
 
 /** A message or step on a sharing request. */

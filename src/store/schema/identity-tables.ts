@@ -14,6 +14,8 @@ export interface UserTable {
   must_change_password: number;
   created_at: number;
   updated_at: number;
+  /** 1: sample data, which `cang sample remove` deletes; 0 for real data. */
+  sample: number;
 }
 
 /** A role a user holds, within a scope. */

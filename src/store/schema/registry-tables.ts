@@ -26,6 +26,8 @@ export interface SystemTable {
   name: string;
   created_at: number;
   updated_at: number;
+  /** 1: sample data, which `cang sample remove` deletes; 0 for real data. */
+  sample: number;
 }
 
 /** A service of an information system, with where and how the exchange forwards to it. */
@@ -42,6 +44,8 @@ export interface ServiceTable {
   log_bodies: number;
   created_at: number;
   updated_at: number;
+  /** 1: sample data, which `cang sample remove` deletes; 0 for real data. */
+  sample: number;
 }
 
 /** An access grant: a client system may call a service, optionally narrowed. */
@@ -54,6 +58,8 @@ export interface GrantTable {
   quota_per_minute: number | null;
   expires_at: number | null;
   created_at: number;
+  /** 1: sample data, which `cang sample remove` deletes; 0 for real data. */
+  sample: number;
 }
 
 /** A client credential of an information system: a hashed bearer token or a certificate fingerprint. */
@@ -68,6 +74,8 @@ export interface CredentialTable {
   created_at: number;
   expires_at: number | null;
   revoked_at: number | null;
+  /** 1: sample data, which `cang sample remove` deletes; 0 for real data. */
+  sample: number;
 }
 
 /** An exchange node. */
