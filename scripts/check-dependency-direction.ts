@@ -1,6 +1,6 @@
 /**
  * Fails when an import goes against the dependency direction of ARCHITECTURE.md
- * (core ← store ← registry, identity ← catalog, steering, exchange ← api, cli ← server)
+ * (core ← store ← registry, identity ← catalog, steering, exchange ← sample ← api, cli ← server)
  * or reaches into another part's internals instead of its index.ts, when production code imports
  * test code (tests, test-support folders, test/), when a part reads or writes another part's tables
  * (owners from src/store/schema/{part}-tables.ts), and when the console imports anything outside console/.
@@ -21,10 +21,11 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   catalog: ['core', 'store', 'registry'],
   // The exchange's statistics, read-only, for measured indicators.
   steering: ['core', 'store', 'exchange'],
+  sample: PARTS_BELOW_API,
   api: PARTS_BELOW_API,
-  cli: PARTS_BELOW_API,
-  'server.ts': [...PARTS_BELOW_API, 'api', 'cli'],
-  'main.ts': [...PARTS_BELOW_API, 'api', 'cli', 'server.ts'],
+  cli: [...PARTS_BELOW_API, 'sample'],
+  'server.ts': [...PARTS_BELOW_API, 'sample', 'api', 'cli'],
+  'main.ts': [...PARTS_BELOW_API, 'sample', 'api', 'cli', 'server.ts'],
 };
 
 /**
