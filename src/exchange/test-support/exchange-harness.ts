@@ -23,12 +23,51 @@ export interface ExchangeHarness {
   readonly snapshots: MemorySnapshotSource;
   readonly origin: string;
   /** Calls the exchange as CLIENT with its token unless headers say otherwise (`null` removes one). */
-  call(
-    method: string,
-    path: string,
-    options?: { headers?: Record<string, string | null>; body?: string | Buffer | AsyncIterable<Buffer> },
-  ): Promise<CallResult>;
+  call: ExchangeCaller['call'];
   close(): Promise<void>;
+}
+
+/** What a test may change in a call: headers (`null` removes a default one) and the body. */
+export interface CallOptions {
+  readonly headers?: Record<string, string | null>;
+  readonly body?: string | Buffer | AsyncIterable<Buffer>;
+}
+
+/** Calls an exchange port as CLIENT with its token, over one keep-alive connection. */
+export interface ExchangeCaller {
+  call(method: string, path: string, options?: CallOptions): Promise<CallResult>;
+  close(): Promise<void>;
+}
+
+/** Opens a connection to the exchange at `origin` for a test's calls. */
+export function createExchangeCaller(origin: string): ExchangeCaller {
+  const client = new Client(origin, { pipelining: 0 });
+  return {
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = {
+        'x-cang-client': CLIENT,
+        authorization: `Bearer ${CLIENT_TOKEN}`,
+      };
+      for (const [name, value] of Object.entries(options.headers ?? {})) {
+        if (value === null) delete headers[name];
+        else headers[name] = value;
+      }
+      const response = await client.request({
+        path,
+        method,
+        headers,
+        body: (options.body ?? null) as string | Buffer | null,
+      });
+      const body = Buffer.from(await response.body.arrayBuffer());
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        body,
+        json: () => JSON.parse(body.toString('utf8')),
+      };
+    },
+    close: () => client.close(),
+  };
 }
 
 /** Starts a listening server on 127.0.0.1 and returns its origin. */
@@ -58,37 +97,15 @@ export async function startExchange(
     ...deps,
   });
   const origin = await listen(exchange.server as Server);
-  const client = new Client(origin, { pipelining: 0 });
+  const caller = createExchangeCaller(origin);
   return {
     exchange,
     log,
     snapshots,
     origin,
-    async call(method, path, options = {}) {
-      const headers: Record<string, string> = {
-        'x-cang-client': CLIENT,
-        authorization: `Bearer ${CLIENT_TOKEN}`,
-      };
-      for (const [name, value] of Object.entries(options.headers ?? {})) {
-        if (value === null) delete headers[name];
-        else headers[name] = value;
-      }
-      const response = await client.request({
-        path,
-        method,
-        headers,
-        body: (options.body ?? null) as string | Buffer | null,
-      });
-      const body = Buffer.from(await response.body.arrayBuffer());
-      return {
-        status: response.statusCode,
-        headers: response.headers,
-        body,
-        json: () => JSON.parse(body.toString('utf8')),
-      };
-    },
+    call: caller.call,
     async close() {
-      await client.close();
+      await caller.close();
       await exchange.close();
     },
   };

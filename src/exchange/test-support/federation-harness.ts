@@ -25,8 +25,14 @@ import { buildNodeKey, type TestNodeKey } from '../log/test-support/log-fixtures
 import { createTransactionLog, type NodeTransactionLog } from '../log/transaction-log.js';
 import { verifyLog } from '../log/verify-log.js';
 import { createMemorySnapshotSource, type MemorySnapshotSource } from '../memory-snapshot-source.js';
-import type { CallResult } from './exchange-harness.js';
-import { listen, startProvider, type TestProvider } from './exchange-harness.js';
+import {
+  type CallOptions,
+  type CallResult,
+  createExchangeCaller,
+  listen,
+  startProvider,
+  type TestProvider,
+} from './exchange-harness.js';
 import {
   buildFederationConfiguration,
   buildFederationService,
@@ -35,7 +41,7 @@ import {
   type TestInstance,
   type TestNodeIdentity,
 } from './federation-fixtures.js';
-import { buildGrant, buildService, buildSnapshot, CLIENT, CLIENT_TOKEN } from './snapshot-factory.js';
+import { buildGrant, buildService, buildSnapshot, CLIENT } from './snapshot-factory.js';
 
 /** The national platform's provider system and the service it offers the city. */
 export const NATIONAL_PROVIDER = 'VN/GOV/000.00.00.G10/CSDLQG-DC';
@@ -49,11 +55,6 @@ export interface SideChange {
   /** Changes the signed configuration of this publication only (to tamper with it). */
   readonly signed?: (signed: SignedFederationConfiguration) => SignedFederationConfiguration;
 }
-
-type CallOptions = {
-  headers?: Record<string, string | null>;
-  body?: string | Buffer | AsyncIterable<Buffer>;
-};
 
 /** One instance with one federating node, its exchange on loopback and its log in a SQLite store. */
 export interface FederationSide {
@@ -146,7 +147,7 @@ async function startSide(
   const federationServer = exchange.federationServer!;
   federationServer.listen(0, '127.0.0.1');
   await new Promise((resolve) => federationServer.once('listening', resolve));
-  const client = new Client(origin, { pipelining: 0 });
+  const caller = createExchangeCaller(origin);
   return {
     trust,
     nodeId,
@@ -159,29 +160,7 @@ async function startSide(
     nodeKey,
     origin,
     federationOrigin: httpsOrigin(federationServer),
-    async call(method, path, options = {}) {
-      const headers: Record<string, string> = {
-        'x-cang-client': CLIENT,
-        authorization: `Bearer ${CLIENT_TOKEN}`,
-      };
-      for (const [name, value] of Object.entries(options.headers ?? {})) {
-        if (value === null) delete headers[name];
-        else headers[name] = value;
-      }
-      const response = await client.request({
-        path,
-        method,
-        headers,
-        body: (options.body ?? null) as string | Buffer | null,
-      });
-      const body = Buffer.from(await response.body.arrayBuffer());
-      return {
-        status: response.statusCode,
-        headers: response.headers,
-        body,
-        json: () => JSON.parse(body.toString('utf8')),
-      };
-    },
+    call: caller.call,
     async entries(transactionId) {
       const rows = await store.db
         .selectFrom('log_entries')
@@ -193,7 +172,7 @@ async function startSide(
     },
     verify: () => verifyLog({ store, publicKeys: nodeKey.publicKeys, workers: 0 }),
     async close() {
-      await client.close();
+      await caller.close();
       await exchange.close();
       await configurations.stop();
       await log.close();
