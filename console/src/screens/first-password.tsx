@@ -2,11 +2,8 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type Problem } from '../api/client';
 import type { User } from '../api/types';
-import { Field } from '../components/field';
+import { MIN_PASSWORD_LENGTH, PasswordField } from '../components/password-field';
 import { fieldErrorsOf, ProblemAlert } from '../components/problem';
-
-/** The shortest password the API accepts (identity's MIN_PASSWORD_LENGTH). */
-const MIN_PASSWORD_LENGTH = 12;
 
 /**
  * The first login of a user whose password was given to them (the first administrator's, printed at the
@@ -73,47 +70,31 @@ export function FirstPassword(props: {
         <form onSubmit={submit} noValidate>
           {/* For password managers: the account whose password changes. */}
           <input type="hidden" name="username" autoComplete="username" value={props.user.username} />
-          <Field label={t('firstPassword.current')} error={errors.currentPassword} required>
-            {(control) => (
-              <input
-                {...control}
-                name="currentPassword"
-                type="password"
-                autoComplete="current-password"
-                value={current}
-                onChange={(e) => setCurrent(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <PasswordField
+            label={t('firstPassword.current')}
+            name="currentPassword"
+            autoComplete="current-password"
+            value={current}
+            onChange={setCurrent}
+            error={errors.currentPassword}
+          />
+          <PasswordField
             label={t('firstPassword.new')}
-            hint={t('firstPassword.newHint')}
+            name="newPassword"
+            autoComplete="new-password"
+            value={next}
+            onChange={setNext}
             error={errors.newPassword}
-            required
-          >
-            {(control) => (
-              <input
-                {...control}
-                name="newPassword"
-                type="password"
-                autoComplete="new-password"
-                value={next}
-                onChange={(e) => setNext(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('firstPassword.confirm')} error={errors.confirmPassword} required>
-            {(control) => (
-              <input
-                {...control}
-                name="confirmPassword"
-                type="password"
-                autoComplete="new-password"
-                value={confirm}
-                onChange={(e) => setConfirm(e.target.value)}
-              />
-            )}
-          </Field>
+            hint={t('firstPassword.newHint')}
+          />
+          <PasswordField
+            label={t('firstPassword.confirm')}
+            name="confirmPassword"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={setConfirm}
+            error={errors.confirmPassword}
+          />
           <button type="submit" disabled={busy}>
             {busy ? t('firstPassword.busy') : t('firstPassword.submit')}
           </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, type Problem } from '../api/client';
 import type { User } from '../api/types';
 import { Field } from '../components/field';
+import { PasswordField } from '../components/password-field';
 import { Link } from '../components/link';
 import { ProblemAlert } from '../components/problem';
 
@@ -73,18 +74,14 @@ export function Login(props: {
               />
             )}
           </Field>
-          <Field label={t('login.password')} error={errors.password} required>
-            {(control) => (
-              <input
-                {...control}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
+          <PasswordField
+            label={t('login.password')}
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={errors.password}
+          />
           <button type="submit" disabled={busy}>
             {busy ? t('login.busy') : t('login.submit')}
           </button>

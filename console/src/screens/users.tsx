@@ -4,6 +4,7 @@ import { api, listAll } from '../api/client';
 import type { Role, User } from '../api/types';
 import { type Column, DataTable } from '../components/data-table';
 import { Field } from '../components/field';
+import { MIN_PASSWORD_LENGTH, PasswordField } from '../components/password-field';
 import { Page } from '../components/page';
 import { ProblemAlert } from '../components/problem';
 import { useDraft } from '../lib/draft';
@@ -37,7 +38,7 @@ function CreateUser({ onCreated }: { readonly onCreated: () => void }) {
         if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/.test(draft.username))
           found['/username'] = t('validation.username');
         if (!draft.displayName.trim()) found['/displayName'] = t('validation.required');
-        if (password.length < 12) found['/password'] = t('validation.password');
+        if (password.length < MIN_PASSWORD_LENGTH) found['/password'] = t('validation.password');
         if (scoped && !draft.scope.trim()) found['/roles'] = t('validation.scope');
         return found;
       },
@@ -84,18 +85,15 @@ function CreateUser({ onCreated }: { readonly onCreated: () => void }) {
             />
           )}
         </Field>
-        <Field label={t('user.password')} error={errors['/password']} hint={t('user.passwordHint')} required>
-          {(c) => (
-            <input
-              {...c}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <PasswordField
+          label={t('user.password')}
+          name="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          error={errors['/password']}
+          hint={t('user.passwordHint')}
+        />
       </div>
       <div className="form-row">
         <Field label={t('user.role')} error={errors['/roles']}>
