@@ -82,6 +82,8 @@ export function registerDemoCommand(
         // The demo's sample provider runs on loopback beside Cảng.
         allowLoopbackProviders: true,
         seedSample: true,
+        // The demo registers its own provider and calls; the sample exchange would only stand beside them.
+        sampleExchange: false,
         logLevel: 'warn',
         exchange: { ...base.exchange, sealEveryEntries: 2 }, // seal often, so the demo shows seals verified
       };
