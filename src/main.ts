@@ -58,6 +58,12 @@ function list(name: string): string[] | undefined {
 
 function loadConfig(): Config {
   const allowLoopback = flag('CANG_ALLOW_LOOPBACK_PROVIDERS');
+  const seedSample = flag('CANG_SEED_SAMPLE');
+  const sampleExchange = flag('CANG_SAMPLE_EXCHANGE');
+  const sampleTraffic = flag('CANG_SAMPLE_TRAFFIC');
+  const exchangePort = integer('CANG_EXCHANGE_PORT', 8081);
+  // Beside the exchange port; with any free exchange port (0), any free port too.
+  const sampleProviderPort = typeof exchangePort === 'number' && exchangePort !== 0 ? exchangePort + 10 : 0;
   const trustProxy = list('CANG_TRUST_PROXY');
   const apiTokenDays = integer('CANG_API_TOKEN_DAYS', 90);
   const dataDir = resolve(env.CANG_DATA_DIR ?? 'cang-data');
@@ -68,12 +74,16 @@ function loadConfig(): Config {
     role: env.CANG_ROLE ?? 'all',
     host,
     adminPort: integer('CANG_ADMIN_PORT', 8080),
-    exchangePort: integer('CANG_EXCHANGE_PORT', 8081),
+    exchangePort,
     publicUrl: env.CANG_PUBLIC_URL ?? `http://localhost:${env.CANG_ADMIN_PORT ?? 8080}`,
     instance: env.CANG_INSTANCE ?? 'VN-HP',
     nodeId: env.CANG_NODE_ID ?? 'hp-node-1',
     logLevel: env.CANG_LOG_LEVEL ?? 'info',
-    seedSample: (env.CANG_SEED_SAMPLE ?? 'true') !== 'false',
+    // Sample data on the embedded SQLite, which is for trying Cảng; none on PostgreSQL, which is production.
+    seedSample: seedSample.value ?? !env.CANG_DATABASE_URL,
+    ...(sampleExchange.value === undefined ? {} : { sampleExchange: sampleExchange.value }),
+    ...(sampleTraffic.value === undefined ? {} : { sampleTraffic: sampleTraffic.value }),
+    sampleProviderPort: integer('CANG_SAMPLE_PROVIDER_PORT', sampleProviderPort),
     ...(allowLoopback.value === undefined ? {} : { allowLoopbackProviders: allowLoopback.value }),
     ...(trustProxy ? { trustProxy } : {}),
     apiTokenDays,
@@ -128,10 +138,14 @@ function loadConfig(): Config {
       : {}),
   };
   const typed = [...Object.values(raw.exchange)]
-    .concat([raw.adminPort, raw.exchangePort, apiTokenDays])
+    .concat([raw.adminPort, raw.exchangePort, raw.sampleProviderPort, apiTokenDays])
     .concat(raw.metrics?.port === undefined ? [] : [raw.metrics.port])
     .concat(raw.federation === undefined ? [] : [raw.federation.port, raw.federation.pollSeconds])
-    .concat(allowLoopback.error === undefined ? [] : [allowLoopback.error])
+    .concat(
+      [allowLoopback, seedSample, sampleExchange, sampleTraffic].flatMap((f) =>
+        f.error === undefined ? [] : [f.error],
+      ),
+    )
     .filter((v): v is string => typeof v === 'string' && v.includes(' must be '));
   if (typed.length > 0)
     throw new CangError('validation-failed', 'Invalid configuration', {

@@ -51,17 +51,14 @@ import {
   loadOrCreatePlatformKeys,
   type Registry,
   type SnapshotPublisher,
-  seedHaiPhong,
 } from './registry/index.js';
 import {
-  createSteering,
-  officialWorkingCalendar,
-  type Steering,
-  seedIndicatorSample,
-  seedSteeringSample,
-  seedWorkingCalendarSample,
-  seedDtiSample,
-} from './steering/index.js';
+  type SampleCallResult,
+  type SampleExchange,
+  seedSample,
+  startSampleExchange,
+} from './sample/index.js';
+import { createSteering, officialWorkingCalendar, type Steering } from './steering/index.js';
 import { type AuditActor, createStore, type Store, sqliteFileIn, storeAnswers } from './store/index.js';
 
 /** The actor the platform itself uses for changes it makes on start. */
@@ -172,19 +169,6 @@ export async function openPlatform(config: Config): Promise<Platform> {
   };
 }
 
-/**
- * Loads the sample Hải Phòng data (idempotent): organisations, then the steering workspace, indicators and
- * the working calendars of 2025 and 2026, and the DTI's published results and 2025 campaign.
- */
-async function seedSample(platform: Platform): Promise<{ created: readonly string[] }> {
-  const organisations = await seedHaiPhong(platform.registry, PLATFORM_ACTOR);
-  await seedSteeringSample(platform.steering, PLATFORM_ACTOR);
-  await seedIndicatorSample(platform.steering.context, PLATFORM_ACTOR);
-  await seedWorkingCalendarSample(platform.steering, PLATFORM_ACTOR);
-  await seedDtiSample(platform.steering, PLATFORM_ACTOR);
-  return organisations;
-}
-
 /** A running Cảng process. */
 export interface RunningServer {
   readonly adminUrl: string | undefined;
@@ -199,6 +183,10 @@ export interface RunningServer {
   readonly firstAdministrator: FirstAdministrator | undefined;
   /** Number of sample organisations created on this start (0 when they were there already). */
   readonly seededOrganisations: number;
+  /** The sample exchange, when sample mode runs it: its provider, tokens file and first calls. */
+  readonly sampleExchange: SampleExchange | undefined;
+  /** Why sample mode runs no sample exchange, when it does not (the banner says so). */
+  readonly sampleExchangeOff: string | undefined;
   readonly platform: Platform;
   close(): Promise<void>;
 }
@@ -220,7 +208,14 @@ function urlOf(server: Server, scheme: 'http' | 'https'): string {
 }
 
 /** Starts the configured servers: admin API and console, exchange, or both (the default). */
-export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: {
+    logger?: Logger;
+    /** Between two sample trickle calls (a test asks for more than a few a minute), and each one's result. */
+    sampleTrickle?: { everyMs: number; onCall: (result: SampleCallResult) => void };
+  } = {},
+): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { node: config.nodeId } });
   const platform = await openPlatform(config);
   const closers: (() => Promise<void> | void)[] = [() => platform.close()];
@@ -228,7 +223,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     for (const closer of closers.reverse()) await closer();
   };
   try {
-    const seeded = config.seedSample ? await seedSample(platform) : undefined;
+    const seeded = config.seedSample ? await seedSample(platform, PLATFORM_ACTOR) : undefined;
     const firstAdministrator = await ensureFirstAdministrator(platform.identity);
     const federationIdentity = await federationIdentityFor(platform);
     // Registered with its federation address and TLS key, so that partners are shown this node.
@@ -257,6 +252,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     // The node's one Prometheus registry: the exchange's, or the process metrics of an admin-only node.
     let metricsRegistry: MetricsRegistry | undefined;
     let partnerConfigurations: PartnerConfigurationSource | undefined;
+    // The configuration version the exchange serves, for the sample traffic to wait for.
+    let servedVersion: () => number | undefined = () => undefined;
     if (config.role !== 'admin') {
       const log = await createTransactionLog({
         store: platform.store,
@@ -278,6 +275,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         }),
       );
       const snapshots = await snapshotSourceFor(platform, logger, closers);
+      servedVersion = () => snapshots.current()?.version;
       const tls = readExchangeTls(config.exchange.tls);
       const federation =
         federationIdentity === undefined || config.federation === undefined
@@ -379,9 +377,39 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       adminUrl = bound(urlOf(admin.server, 'http'));
     }
 
+    const sampleExchangeOff = config.seedSample ? sampleExchangeRefusal(config, exchangeUrl) : 'off';
+    let sampleExchange: SampleExchange | undefined;
+    if (sampleExchangeOff === undefined && exchangeUrl !== undefined) {
+      sampleExchange = await startSampleExchange({
+        registry: platform.registry,
+        actor: PLATFORM_ACTOR,
+        dataDir: config.dataDir,
+        exchangeUrl,
+        providerPort: config.sampleProviderPort ?? 0,
+        traffic: config.sampleTraffic ?? true,
+        untilServed: async () => {
+          const version = await platform.registry.configVersion();
+          // The in-memory feed takes the change at once; this waits for that hand-over, not for a poll.
+          for (let waited = 0; (servedVersion() ?? 0) < version; waited += 20) {
+            if (waited > 10_000)
+              throw new CangError('internal', 'The exchange did not take the sample configuration');
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        },
+        onError: (error) => logger.warn({ err: error }, 'a sample call failed'),
+        ...(options.sampleTrickle
+          ? { trickleEveryMs: options.sampleTrickle.everyMs, onTrickleCall: options.sampleTrickle.onCall }
+          : {}),
+      });
+      const running = sampleExchange;
+      closers.push(() => running.close());
+    }
+
     return {
       adminUrl,
       exchangeUrl,
+      sampleExchange,
+      sampleExchangeOff: config.seedSample ? sampleExchangeOff : undefined,
       federationUrl,
       metricsUrl,
       partnerConfigurations,
@@ -394,6 +422,20 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     await close();
     throw error;
   }
+}
+
+/**
+ * Why sample mode runs no sample exchange in this process, or undefined when it does: the sample provider
+ * lives on loopback beside an all-in-one Cảng, and the sample calls go to a plain-HTTP exchange port.
+ */
+function sampleExchangeRefusal(config: Config, exchangeUrl: string | undefined): string | undefined {
+  if (config.sampleExchange === false) return 'off (CANG_SAMPLE_EXCHANGE=false)';
+  if (config.role !== 'all' || exchangeUrl === undefined)
+    return 'off: it runs only all in one (CANG_ROLE=all)';
+  if (!loopbackProvidersAllowed(config))
+    return 'off: its provider is on loopback (CANG_ALLOW_LOOPBACK_PROVIDERS=false)';
+  if (config.exchange.tls !== undefined) return 'off: its calls need a plain-HTTP exchange port';
+  return undefined;
 }
 
 /** This node's federation TLS identity, when it federates: from its file, or issued from the registry key. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +72,24 @@ describe('the README tour against a running cang start', () => {
       return ((await ready.json()) as { configVersion: number }).configVersion;
     };
     const versionAtStart = await configVersion();
+
+    // 1b. Call a sample service at once, with a sample client's token from the tokens file.
+    const tokensFile = JSON.parse(readFileSync(join(dataDir, 'sample-tokens.json'), 'utf8')) as {
+      clients: { system: string; token: string }[];
+    };
+    const sampleClient = tokensFile.clients[0]!;
+    expect(sampleClient.system).toBe('VN-HP/GOV/11329/HTTT-MOTCUA');
+    const sampleAnswer = await get(
+      `${exchangeUrl}/r1/VN-HP/GOV/11383/HTTT-CUTRU/tra-cuu-ho-gia-dinh/households/HP-305-000123`,
+      {
+        'x-cang-client': sampleClient.system,
+        authorization: `Bearer ${sampleClient.token}`,
+        'x-cang-purpose': 'MAU-MINH-HOA',
+        'x-cang-subject': '031999000101',
+      },
+    );
+    expect(sampleAnswer.status).toBe(200);
+    expect(await sampleAnswer.json()).toMatchObject({ maHo: 'HP-305-000123', chuHo: 'Nguyễn Văn An' });
 
     // 2. Register a service and let another organisation's system call it, each command its own process.
     cang(dataDir, ['system', 'create', 'VN-HP/GOV/11383', 'HTTT-HOTICH', 'Hệ thống hộ tịch phường Lê Chân']);

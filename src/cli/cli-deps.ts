@@ -24,6 +24,10 @@ export interface CliRunningServer {
   readonly metricsUrl: string | undefined;
   readonly firstAdministrator: { readonly username: string; readonly password: string } | undefined;
   readonly seededOrganisations: number;
+  /** The sample exchange's provider and tokens file, when sample mode runs it. */
+  readonly sampleExchange: { readonly providerUrl: string; readonly tokensFile: string } | undefined;
+  /** Why sample mode runs no sample exchange, when it does not. */
+  readonly sampleExchangeOff: string | undefined;
   readonly platform: CliPlatform;
   close(): Promise<void>;
 }

@@ -5,8 +5,13 @@ import type { Command } from 'commander';
 import { CangError, type Config } from '../core/index.js';
 import { verifyLog } from '../exchange/index.js';
 import { collectNodePublicKeys, type OrganisationCommands } from '../registry/index.js';
+import {
+  SAMPLE_HOUSEHOLD_SERVICE,
+  sampleOpenApi,
+  sampleService,
+  startSampleProvider,
+} from '../sample/index.js';
 import { type CliDeps, cliActor } from './cli-deps.js';
-import { DEMO_PROVIDER_OPENAPI, startDemoProvider } from './demo-provider.js';
 
 const COMMUNE = 'VN-HP/GOV/11383';
 const DEPARTMENT = 'VN-HP/GOV/STP';
@@ -82,12 +87,16 @@ export function registerDemoCommand(
         // The demo's sample provider runs on loopback beside Cảng.
         allowLoopbackProviders: true,
         seedSample: true,
+        // The demo registers its own provider and calls; the sample exchange would only stand beside them.
+        sampleExchange: false,
         logLevel: 'warn',
         exchange: { ...base.exchange, sealEveryEntries: 2 }, // seal often, so the demo shows seals verified
       };
       step(1, `Starting Cảng on a fresh data directory: ${dataDir}`);
       const running = await deps.startServer(config);
-      const provider = await startDemoProvider();
+      // The sample provider's household lookup, on any free loopback port.
+      const provider = await startSampleProvider(0);
+      const households = sampleService(SAMPLE_HOUSEHOLD_SERVICE);
       try {
         ok(`admin API at ${running.adminUrl}, exchange at ${running.exchangeUrl}`);
         ok("loopback providers allowed for the demo's sample provider (CANG_ALLOW_LOOPBACK_PROVIDERS)");
@@ -96,7 +105,7 @@ export function registerDemoCommand(
 
         step(
           2,
-          `Phường Lê Chân publishes its household-registry lookup (sample provider at ${provider.baseUrl})`,
+          `Phường Lê Chân publishes its household-registry lookup (sample provider at ${provider.url})`,
         );
         await ensureOrganisation(registry.organisations, COMMUNE, 'Phường Lê Chân');
         await ensureOrganisation(registry.organisations, DEPARTMENT, 'Sở Tư pháp');
@@ -108,8 +117,8 @@ export function registerDemoCommand(
         const service = await registry.services.create(actor, providerSystem.id, {
           code: 'tra-cuu-ho-gia-dinh',
           name: 'Tra cứu thông tin hộ gia đình',
-          baseUrl: provider.baseUrl,
-          openapi: JSON.stringify(DEMO_PROVIDER_OPENAPI),
+          baseUrl: `${provider.url}${households.mount}`,
+          openapi: JSON.stringify(sampleOpenApi(households)),
           timeoutMs: 5000,
         });
         ok(`service registered: ${service.id}`);
@@ -183,7 +192,7 @@ export function registerDemoCommand(
         console.error(`   ✗ ${error.message}`);
         setExitCode(1);
       } finally {
-        provider.server.close();
+        await provider.close();
         await running.close();
       }
     });

@@ -24,8 +24,25 @@ export function registerStartCommand(program: Command, deps: CliDeps): void {
         );
       }
       lines.push(`  Data:                  ${deps.config.databaseUrl ? 'PostgreSQL' : deps.config.dataDir}`);
+      // Said at every start, so that sample data is never mistaken for real data (CANG_SEED_SAMPLE).
+      lines.push(
+        deps.config.seedSample
+          ? '  Sample data:           on (dữ liệu mẫu; CANG_SEED_SAMPLE=false starts without it)'
+          : '  Sample data:           off (CANG_SEED_SAMPLE=true loads the sample Hải Phòng data)',
+      );
       if (running.seededOrganisations > 0) {
-        lines.push(`  Sample data:           ${running.seededOrganisations} Hải Phòng organisations loaded`);
+        lines.push(`                         ${running.seededOrganisations} Hải Phòng organisations loaded`);
+      }
+      if (running.sampleExchange) {
+        lines.push(
+          `  Sample provider:       ${running.sampleExchange.providerUrl}/ (CANG_SAMPLE_PROVIDER_PORT)`,
+        );
+        lines.push(`  Sample tokens:         ${running.sampleExchange.tokensFile}`);
+        lines.push(
+          `  Sample traffic:        ${deps.config.sampleTraffic === false ? 'off (CANG_SAMPLE_TRAFFIC=false)' : 'on, a few calls a minute (CANG_SAMPLE_TRAFFIC=false stops it)'}`,
+        );
+      } else if (running.sampleExchangeOff) {
+        lines.push(`  Sample exchange:       ${running.sampleExchangeOff}`);
       }
       if (running.firstAdministrator) {
         lines.push('', '  First start: an administrator was created. Its password is shown only this once');

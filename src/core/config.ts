@@ -39,8 +39,20 @@ export const ConfigSchema = Type.Object({
   trustProxy: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
   /** How many days an API token lasts when its creator names no expiry (`CANG_API_TOKEN_DAYS`, 90). */
   apiTokenDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
-  /** Load the sample Hải Phòng organisations on first start. */
+  /**
+   * Sample mode (`CANG_SEED_SAMPLE`; on by default with the embedded SQLite, off with PostgreSQL): the
+   * sample Hải Phòng data of every part on first start and, all in one, the sample exchange.
+   */
   seedSample: Type.Boolean(),
+  /**
+   * In sample mode, the sample systems, services, grants and tokens and the sample provider that answers
+   * them (`CANG_SAMPLE_EXCHANGE`); absent: on. It needs the all-in-one role and loopback providers.
+   */
+  sampleExchange: Type.Optional(Type.Boolean()),
+  /** In sample mode, the sample exchange's real calls: a first batch, then a trickle (`CANG_SAMPLE_TRAFFIC`); absent: on. */
+  sampleTraffic: Type.Optional(Type.Boolean()),
+  /** The sample provider's loopback port (`CANG_SAMPLE_PROVIDER_PORT`, exchange port + 10); absent or 0: any free port. */
+  sampleProviderPort: Type.Optional(Port),
   exchange: Type.Object({
     /** Seal the chain head every this many entries… */
     sealEveryEntries: Type.Integer({ minimum: 1 }),

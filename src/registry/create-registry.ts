@@ -1,5 +1,5 @@
 import { CangError, isSegment } from '../core/index.js';
-import type { Store } from '../store/index.js';
+import type { AuditActor, Store } from '../store/index.js';
 import { buildSnapshot, type SnapshotOptions } from './build-snapshot.js';
 import { readConfigVersion } from './config-version.js';
 import { type CredentialCommands, credentialCommands } from './credential-commands.js';
@@ -12,6 +12,7 @@ import { type OrganisationCommands, organisationCommands } from './organisation-
 import { type ProviderAllowListCommands, providerAllowListCommands } from './provider-allow-list-commands.js';
 import { createRegistryContext } from './registry-context.js';
 import { type ServiceCommands, serviceCommands } from './service-commands.js';
+import { removeSample, type SampleRemoval } from './sample-removal.js';
 import type { UnsignedSnapshot } from './snapshot.js';
 import { type SystemCommands, systemCommands } from './system-commands.js';
 
@@ -56,6 +57,11 @@ export interface Registry {
   readonly externalPlatforms: ExternalPlatformCommands;
   /** Where each organisation's services may point; set by platform administrators. */
   readonly providerAllowLists: ProviderAllowListCommands;
+  /**
+   * Deletes the sample systems, services, grants and credentials in one audited write, leaving the
+   * organisations; returns how many of each went.
+   */
+  removeSample(actor: AuditActor): Promise<SampleRemoval>;
   /** The current configuration version; it increases with every change. */
   configVersion(): Promise<number>;
   /** Reads everything the exchange needs into an unsigned snapshot (partners' configurations unsigned too). */
@@ -83,6 +89,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     federation: federationCommands(context),
     externalPlatforms: externalPlatformCommands(context, options.secretsKey),
     providerAllowLists: providerAllowListCommands(context),
+    removeSample: (actor: AuditActor) => removeSample(context, actor),
     configVersion: () => readConfigVersion(context.db),
     buildSnapshot: (snapshotOptions: SnapshotOptions) => buildSnapshot(context, snapshotOptions),
   });

@@ -8,6 +8,7 @@ import { ListQuery, type Page } from './common-schemas.js';
 import { CertificateInput, type CredentialView, type IssuedToken, TokenInput } from './credential-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
+import { type SampleOption, sampleColumn, sampleField } from './sample-mark.js';
 import { requireSystem } from './system-commands.js';
 import { futureTime, isoTime, isoTimeOrNull } from './time-text.js';
 
@@ -18,7 +19,12 @@ export interface CredentialCommands {
   /** One credential of a system; `not-found` if absent or bound to another system. */
   get(systemId: string, id: string): Promise<CredentialView>;
   /** Issues a bearer token; the returned `token` is shown this once and only its hash is stored. */
-  issueToken(actor: AuditActor, systemId: string, input: TokenInput): Promise<IssuedToken>;
+  issueToken(
+    actor: AuditActor,
+    systemId: string,
+    input: TokenInput,
+    options?: SampleOption,
+  ): Promise<IssuedToken>;
   /** Registers a TLS client certificate by the SHA-256 fingerprint of its DER. */
   registerCertificate(actor: AuditActor, systemId: string, input: CertificateInput): Promise<CredentialView>;
   /** Revokes a credential; `conflict` if it already is. */
@@ -44,6 +50,7 @@ export function presentCredential(row: CredentialTable, now: number): Credential
     createdAt: isoTime(row.created_at),
     expiresAt: isoTimeOrNull(row.expires_at),
     revokedAt: isoTimeOrNull(row.revoked_at),
+    ...sampleField(row),
   };
 }
 
@@ -86,7 +93,7 @@ export function credentialCommands(context: RegistryContext): CredentialCommands
       return presentCredential(await requireCredential(db, systemId, id), context.now());
     },
 
-    async issueToken(actor, systemId, raw) {
+    async issueToken(actor, systemId, raw, options) {
       let expiresAt: number | null = null;
       const input = parseInput(TokenInput, raw, 'Invalid token request', (value, problems) => {
         expiresAt = futureTime(value.expiresAt, '/expiresAt', context.now(), problems);
@@ -97,7 +104,7 @@ export function credentialCommands(context: RegistryContext): CredentialCommands
         await requireSystem(trx, systemId);
         const row: CredentialTable = {
           id: uuidV7(now),
-          sample: 0,
+          sample: sampleColumn(options),
           system_id: systemId,
           kind: 'token',
           label: input.label ?? '',

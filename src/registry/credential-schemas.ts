@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DateTimeInput, DateTimeView, OptionalDateTimeView } from '../core/index.js';
 import { PageOf } from './common-schemas.js';
+import { SampleView } from './sample-mark.js';
 
 const Label = Type.String({
   maxLength: 255,
@@ -59,6 +60,7 @@ export const CredentialView = Type.Object(
     createdAt: DateTimeView('When it was issued or registered'),
     expiresAt: OptionalDateTimeView('When it stops working; null = never'),
     revokedAt: OptionalDateTimeView('When it was revoked; null = not revoked'),
+    sample: SampleView,
   },
   { description: 'A client credential of an information system' },
 );

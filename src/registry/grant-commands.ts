@@ -12,6 +12,7 @@ import type { Page } from './common-schemas.js';
 import { GRANT_METHODS, GrantInput, GrantListQuery, type GrantView } from './grant-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
+import { type SampleOption, sampleColumn, sampleField } from './sample-mark.js';
 import { futureTime, isoTime, isoTimeOrNull } from './time-text.js';
 
 /** Commands and queries on access grants. */
@@ -20,8 +21,11 @@ export interface GrantCommands {
   list(query?: GrantListQuery): Promise<Page<GrantView>>;
   /** One grant; `not-found` if absent. */
   get(id: string): Promise<GrantView>;
-  /** Grants a client system access to a service, optionally narrowed. */
-  create(actor: AuditActor, input: GrantInput): Promise<GrantView>;
+  /**
+   * Grants a client system access to a service, optionally narrowed. A sample grant may carry an expiry in
+   * the past: the sample data tells a city's history, in which a grant ran out last month.
+   */
+  create(actor: AuditActor, input: GrantInput, options?: SampleOption): Promise<GrantView>;
   /** Revokes a grant by deleting it. */
   delete(actor: AuditActor, id: string): Promise<void>;
 }
@@ -38,6 +42,7 @@ export function presentGrant(row: GrantTable, now: number): GrantView {
     expiresAt: isoTimeOrNull(row.expires_at),
     expired: row.expires_at !== null && row.expires_at <= now,
     createdAt: isoTime(row.created_at),
+    ...sampleField(row),
   };
 }
 
@@ -85,7 +90,7 @@ export function grantCommands(context: RegistryContext): GrantCommands {
       return presentGrant(row, context.now());
     },
 
-    async create(actor, raw) {
+    async create(actor, raw, options) {
       const now = context.now();
       let methods: string[] | null = null;
       let pathPatterns: string[] | null = null;
@@ -93,7 +98,12 @@ export function grantCommands(context: RegistryContext): GrantCommands {
       const input = parseInput(GrantInput, raw, 'Invalid grant', (value, problems) => {
         methods = checkMethods(value.methods, problems);
         pathPatterns = checkPathPatterns(value.pathPatterns, problems);
-        expiresAt = futureTime(value.expiresAt, '/expiresAt', now, problems);
+        expiresAt = futureTime(
+          value.expiresAt,
+          '/expiresAt',
+          options?.sample === true ? Number.NEGATIVE_INFINITY : now,
+          problems,
+        );
       });
       return context.write(actor, async (trx, at) => {
         const service = await trx
@@ -132,7 +142,7 @@ export function grantCommands(context: RegistryContext): GrantCommands {
           throw new CangError('validation-failed', 'Invalid grant', { errors: problems });
         const row: GrantTable = {
           id: uuidV7(at),
-          sample: 0,
+          sample: sampleColumn(options),
           client_system_id: input.client,
           service_id: input.service,
           methods: methods === null ? null : JSON.stringify(methods),

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DateTimeInput, DateTimeView, OptionalDateTimeView } from '../core/index.js';
 import { ListQuery, PageOf, ServiceIdSchema, SystemIdSchema } from './common-schemas.js';
+import { SampleView } from './sample-mark.js';
 
 /** Methods a grant may name. */
 export const GRANT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -61,6 +62,7 @@ export const GrantView = Type.Object(
     expiresAt: OptionalDateTimeView('When the grant stops working; null = never'),
     expired: Type.Boolean({ description: 'Whether it has expired (expired grants are not published)' }),
     createdAt: DateTimeView('When it was granted'),
+    sample: SampleView,
   },
   { description: 'An access grant' },
 );

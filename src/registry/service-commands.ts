@@ -7,6 +7,7 @@ import { refuseForeign } from './federation/foreign-systems.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import { type AllowListCheck, requireWithinAllowList } from './provider-allow-list-commands.js';
 import type { RegistryContext } from './registry-context.js';
+import { type SampleOption, sampleColumn, sampleField } from './sample-mark.js';
 import { checkPlatformOrigin } from './external-platform-commands.js';
 import { checkBaseUrl, checkOpenApi } from './service-checks.js';
 import { SERVICE_DEFAULTS, ServiceInput, ServicePatch, type ServiceView } from './service-schemas.js';
@@ -26,7 +27,7 @@ export interface ServiceCommands {
     actor: AuditActor,
     systemId: string,
     input: ServiceInput,
-    options?: BaseUrlOptions,
+    options?: BaseUrlOptions & SampleOption,
   ): Promise<ServiceView>;
   /** Changes a service. */
   update(actor: AuditActor, id: string, patch: ServicePatch, options?: BaseUrlOptions): Promise<ServiceView>;
@@ -59,6 +60,7 @@ export function presentService(row: ServiceTable): ServiceView {
     logBodies: row.log_bodies === 1,
     createdAt: isoTime(row.created_at),
     updatedAt: isoTime(row.updated_at),
+    ...sampleField(row),
   };
 }
 
@@ -137,7 +139,7 @@ export function serviceCommands(context: RegistryContext, allowList: AllowListCh
         if (existing !== undefined) throw new CangError('conflict', `Service ${id} already exists`);
         const row: ServiceTable = {
           id,
-          sample: 0,
+          sample: sampleColumn(options),
           system_id: systemId,
           code: input.code,
           name: input.name,

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DateTimeView } from '../core/index.js';
 import { NameSchema, PageOf, Segment } from './common-schemas.js';
+import { SampleView } from './sample-mark.js';
 
 /** Defaults of a new service. */
 export const SERVICE_DEFAULTS = Object.freeze({
@@ -91,6 +92,7 @@ export const ServiceView = Type.Object(
     logBodies: Type.Boolean(),
     createdAt: DateTimeView('When it was registered'),
     updatedAt: DateTimeView('When it last changed'),
+    sample: SampleView,
   },
   { description: 'A service provided through the exchange' },
 );

@@ -7,6 +7,7 @@ import { refuseForeign } from './federation/foreign-systems.js';
 import { requireOrganisation } from './organisation-commands.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
+import { type SampleOption, sampleColumn, sampleField } from './sample-mark.js';
 import { SystemInput, SystemPatch, type SystemView } from './system-schemas.js';
 import { isoTime } from './time-text.js';
 
@@ -17,7 +18,12 @@ export interface SystemCommands {
   /** One system; `not-found` if absent. */
   get(id: string): Promise<SystemView>;
   /** Registers a system `{organisation}/{code}`. */
-  create(actor: AuditActor, organisationId: string, input: SystemInput): Promise<SystemView>;
+  create(
+    actor: AuditActor,
+    organisationId: string,
+    input: SystemInput,
+    options?: SampleOption,
+  ): Promise<SystemView>;
   /** Renames a system. */
   update(actor: AuditActor, id: string, patch: SystemPatch): Promise<SystemView>;
   /** Removes a system and its credentials; refused while it has services or grants as a client. */
@@ -33,6 +39,7 @@ export function presentSystem(row: SystemTable): SystemView {
     name: row.name,
     createdAt: isoTime(row.created_at),
     updatedAt: isoTime(row.updated_at),
+    ...sampleField(row),
   };
 }
 
@@ -84,7 +91,7 @@ export function systemCommands(context: RegistryContext): SystemCommands {
       return presentSystem(await requireSystem(db, id));
     },
 
-    async create(actor, organisationId, raw) {
+    async create(actor, organisationId, raw, options) {
       const input = parseInput(SystemInput, raw, 'Invalid information system');
       const id = `${organisationId}/${input.code}`;
       refuseForeign(
@@ -99,7 +106,7 @@ export function systemCommands(context: RegistryContext): SystemCommands {
           throw new CangError('conflict', `Information system ${id} already exists`);
         const row: SystemTable = {
           id,
-          sample: 0,
+          sample: sampleColumn(options),
           organisation_id: organisationId,
           code: input.code,
           name: input.name,

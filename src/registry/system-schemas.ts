@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DateTimeView } from '../core/index.js';
 import { NameSchema, PageOf, Segment } from './common-schemas.js';
+import { SampleView } from './sample-mark.js';
 
 const SystemName = NameSchema('Name of the information system', 'Hệ thống quản lý cán bộ, công chức');
 
@@ -35,6 +36,7 @@ export const SystemView = Type.Object(
     name: Type.String({ examples: ['Hệ thống quản lý cán bộ, công chức'] }),
     createdAt: DateTimeView('When it was registered'),
     updatedAt: DateTimeView('When it last changed'),
+    sample: SampleView,
   },
   { description: 'An information system (subsystem): the unit that calls and provides services' },
 );

@@ -5048,6 +5048,11 @@ export interface operations {
                              * @example 2026-11-26T08:30:00.000Z
                              */
                             updatedAt: string;
+                            /**
+                             * @description Present, as true, on sample data, which `cang sample remove` deletes
+                             * @enum {boolean}
+                             */
+                            sample?: true;
                         }[];
                         /** @description Pass as `cursor` to get the next page; null on the last page */
                         nextCursor: string | null;
@@ -5182,6 +5187,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };
@@ -5299,6 +5309,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };
@@ -5517,6 +5532,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };
@@ -5648,6 +5668,11 @@ export interface operations {
                              * @example 2026-11-26T08:30:00.000Z
                              */
                             updatedAt: string;
+                            /**
+                             * @description Present, as true, on sample data, which `cang sample remove` deletes
+                             * @enum {boolean}
+                             */
+                            sample?: true;
                         }[];
                         /** @description Pass as `cursor` to get the next page; null on the last page */
                         nextCursor: string | null;
@@ -5816,6 +5841,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };
@@ -5943,6 +5973,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };
@@ -6193,6 +6228,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };
@@ -6414,6 +6454,11 @@ export interface operations {
                             expiresAt: string | null;
                             /** @description When it was revoked; null = not revoked */
                             revokedAt: string | null;
+                            /**
+                             * @description Present, as true, on sample data, which `cang sample remove` deletes
+                             * @enum {boolean}
+                             */
+                            sample?: true;
                         }[];
                         /** @description Pass as `cursor` to get the next page; null on the last page */
                         nextCursor: string | null;
@@ -6554,6 +6599,11 @@ export interface operations {
                             expiresAt: string | null;
                             /** @description When it was revoked; null = not revoked */
                             revokedAt: string | null;
+                            /**
+                             * @description Present, as true, on sample data, which `cang sample remove` deletes
+                             * @enum {boolean}
+                             */
+                            sample?: true;
                         };
                         /**
                          * @description The bearer token; shown once, store it now
@@ -6702,6 +6752,11 @@ export interface operations {
                         expiresAt: string | null;
                         /** @description When it was revoked; null = not revoked */
                         revokedAt: string | null;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };
@@ -6823,6 +6878,11 @@ export interface operations {
                         expiresAt: string | null;
                         /** @description When it was revoked; null = not revoked */
                         revokedAt: string | null;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };
@@ -7310,6 +7370,11 @@ export interface operations {
                              * @example 2026-11-26T08:30:00.000Z
                              */
                             createdAt: string;
+                            /**
+                             * @description Present, as true, on sample data, which `cang sample remove` deletes
+                             * @enum {boolean}
+                             */
+                            sample?: true;
                         }[];
                         /** @description Pass as `cursor` to get the next page; null on the last page */
                         nextCursor: string | null;
@@ -7459,6 +7524,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         createdAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };
@@ -7568,6 +7638,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         createdAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };

@@ -1,0 +1,9 @@
+/** sample: the sample installation of every part, and the sample exchange with its provider and traffic. */
+export * from './sample-clients.js';
+export * from './sample-provider.js';
+export * from './sample-records.js';
+export * from './sample-services.js';
+export * from './sample-tokens-file.js';
+export { SAMPLE_PURPOSE, type SampleCallResult } from './sample-traffic.js';
+export * from './seed-sample.js';
+export * from './start-sample-exchange.js';

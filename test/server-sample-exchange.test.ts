@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Config, EXCHANGE_DEFAULTS, validateConfig } from '../src/core/index.js';
+import { verifyLog } from '../src/exchange/index.js';
+import { collectNodePublicKeys } from '../src/registry/index.js';
+import {
+  readSampleTokens,
+  SAMPLE_CLIENTS,
+  SAMPLE_PURPOSE,
+  SAMPLE_SERVICES,
+  type SampleCallResult,
+} from '../src/sample/index.js';
+import { type RunningServer, startServer } from '../src/server.js';
+
+function sampleConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
+  return validateConfig({
+    dataDir,
+    role: 'all',
+    host: '127.0.0.1',
+    adminPort: 0,
+    exchangePort: 0,
+    publicUrl: 'http://localhost',
+    instance: 'VN-HP',
+    nodeId: 'hp-sample-1',
+    logLevel: 'silent',
+    seedSample: true,
+    sampleProviderPort: 0,
+    exchange: EXCHANGE_DEFAULTS,
+    ...overrides,
+  });
+}
+
+describe('a first start in sample mode', () => {
+  let dataDir: string;
+  let running: RunningServer;
+  const trickled: SampleCallResult[] = [];
+  let trickleArrived: Promise<void>;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cang-sample-'));
+    let arrived: () => void = () => {};
+    trickleArrived = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    running = await startServer(sampleConfig(dataDir), {
+      logger: pino({ level: 'silent' }),
+      sampleTrickle: {
+        everyMs: 50,
+        onCall: (result) => {
+          trickled.push(result);
+          arrived();
+        },
+      },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await running?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('registers the sample systems, services and grants, all marked as sample', async () => {
+    const { registry } = running.platform;
+    for (const service of SAMPLE_SERVICES) {
+      expect(await registry.services.get(service.id)).toMatchObject({
+        sample: true,
+        baseUrl: `${running.sampleExchange!.providerUrl}${service.mount}`,
+        hasOpenapi: true,
+      });
+    }
+    for (const client of SAMPLE_CLIENTS) {
+      expect(await registry.systems.get(client.id)).toMatchObject({ sample: true });
+    }
+    const grants = (await registry.grants.list()).items;
+    expect(grants.every((grant) => grant.sample === true)).toBe(true);
+    expect(grants.some((grant) => grant.quotaPerMinute !== null)).toBe(true);
+    expect(grants.some((grant) => grant.expired)).toBe(true);
+  });
+
+  it('writes one token per sample client to a file only its owner reads, stored hashed', async () => {
+    const file = running.sampleExchange!.tokensFile;
+    expect(file).toBe(join(dataDir, 'sample-tokens.json'));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const tokens = readSampleTokens(file);
+    expect(tokens.map((token) => token.system)).toEqual(SAMPLE_CLIENTS.map((client) => client.id));
+    const hashes = await running.platform.store.db.selectFrom('credentials').select('token_hash').execute();
+    expect(hashes.map((row) => row.token_hash)).not.toContain(tokens[0]!.token);
+  });
+
+  it('made real calls through the exchange, served and refused, logged in a chain that verifies', async () => {
+    const statuses = running.sampleExchange!.firstBatch.map((result) => `${result.status} ${result.error}`);
+    expect(statuses).toContain('200 null');
+    expect(statuses).toContain('404 null'); // the provider's own answer: no such household
+    expect(statuses).toContain('403 access-denied'); // no grant, a path outside it, an expired grant
+    expect(statuses).toContain('429 rate-limited'); // the quota
+    expect(statuses.filter((status) => status === '403 access-denied')).toHaveLength(3);
+    const entries = await running.platform.store.db
+      .selectFrom('log_entries')
+      .select(['purpose', 'subject_hash'])
+      .execute();
+    expect(entries.length).toBeGreaterThanOrEqual(statuses.length);
+    expect(entries.every((entry) => entry.purpose === SAMPLE_PURPOSE)).toBe(true);
+    expect(entries.some((entry) => entry.subject_hash !== null)).toBe(true);
+    const verified = await verifyLog({
+      store: running.platform.store,
+      publicKeys: await collectNodePublicKeys(running.platform.registry.nodes),
+    });
+    expect(verified).toMatchObject({ ok: true });
+  });
+
+  it('keeps a trickle of sample calls going after the first batch', async () => {
+    await trickleArrived;
+    expect(trickled[0]!.status).toBe(200);
+  });
+
+  it('answers the sample services to a caller holding a token from the file', async () => {
+    const [token] = readSampleTokens(running.sampleExchange!.tokensFile);
+    const response = await fetch(
+      `${running.exchangeUrl}/r1/${SAMPLE_SERVICES[0]!.id}/households/HP-305-000123`,
+      { headers: { 'x-cang-client': token!.system, authorization: `Bearer ${token!.token}` } },
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ chuHo: 'Nguyễn Văn An' });
+  });
+});
+
+describe('sample mode with the sample traffic switched off', () => {
+  it('registers the sample exchange but makes no call', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cang-sample-quiet-'));
+    const running = await startServer(sampleConfig(dataDir, { sampleTraffic: false }), {
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      expect(running.sampleExchange?.firstBatch).toEqual([]);
+      expect(await running.platform.registry.systems.get(SAMPLE_CLIENTS[0]!.id)).toMatchObject({
+        sample: true,
+      });
+      expect(await running.platform.store.db.selectFrom('log_entries').select('id').execute()).toEqual([]);
+    } finally {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
