@@ -8,6 +8,7 @@ import { benchSteeringScore } from './steering-score.js';
 import { benchCatalogSearch } from './catalog-search.js';
 import { benchRevocation } from './revocation.js';
 import { benchFederation } from './federation.js';
+import { benchSoak } from './soak.js';
 
 const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
   ['exchange', benchExchange],
@@ -16,6 +17,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
   ['catalog-search', benchCatalogSearch],
   ['revocation', benchRevocation],
   ['federation', benchFederation],
+  ['soak', benchSoak],
 ];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -12,8 +12,9 @@ export interface BenchProcess {
 }
 
 /**
- * Starts a TypeScript file with tsx in its own process and waits for its `READY {port}` line.
- * `nodeArgs` go before the script (e.g. `--cpu-prof`).
+ * Starts a script in its own process and waits for its `READY {port}` line: a TypeScript file through tsx,
+ * a compiled `.js` file on plain Node.js (no loader from this process's environment). `nodeArgs` go before
+ * the script (e.g. `--cpu-prof`).
  */
 export async function startProcess(
   script: string,
@@ -21,8 +22,10 @@ export async function startProcess(
   env: NodeJS.ProcessEnv = {},
   nodeArgs: readonly string[] = [],
 ): Promise<BenchProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
-    env: { ...process.env, ...env },
+  const compiled = script.endsWith('.js');
+  const loader = compiled ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script, ...args], {
+    env: { ...process.env, ...(compiled ? { NODE_OPTIONS: '' } : {}), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ready = await new Promise<{ port: number; info: string }>((resolve, reject) => {
@@ -69,6 +72,28 @@ export function processCpuSeconds(pid: number | undefined): number | null {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** Peak resident set size of a child in MiB (VmHWM, every thread), from /proc on Linux; null elsewhere. */
+export function processPeakRssMb(pid: number | undefined): number | null {
+  return processStatusMib(pid, 'VmHWM');
+}
+
+/** Resident set size of a child in MiB now (VmRSS), from /proc on Linux; null elsewhere. */
+export function processRssMb(pid: number | undefined): number | null {
+  return processStatusMib(pid, 'VmRSS');
+}
+
+function processStatusMib(pid: number | undefined, field: string): number | null {
+  if (pid === undefined) return null;
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
+    return match ? Number(match[1]) / 1024 : null;
   } catch {
     return null;
   }

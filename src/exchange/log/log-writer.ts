@@ -15,11 +15,16 @@ export interface CommitBatch {
 
 /**
  * Writes one group commit in one transaction: entries, bodies, the per-minute statistics and the seal.
- * The same code runs on the main thread (PostgreSQL, in-memory SQLite) and in the SQLite commit worker.
+ * The same code runs on the main thread (PostgreSQL, in-memory SQLite) and in the SQLite commit worker,
+ * which passes its own `insert` of the entries.
  */
-export async function writeBatch(store: Pick<Store, 'db' | 'dialect'>, batch: CommitBatch): Promise<void> {
+export async function writeBatch(
+  store: Pick<Store, 'db' | 'dialect'>,
+  batch: CommitBatch,
+  insert: typeof insertEntries = insertEntries,
+): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
-    await insertEntries(trx, batch.entries);
+    await insert(trx, batch.entries);
     await insertBodies(trx, batch.bodies);
     await upsertMinutes(trx, store.dialect, batch.minutes);
     if (batch.seal) await insertSeal(trx, batch.seal);

@@ -1,13 +1,14 @@
 /**
  * The log's commit worker thread (started by sqlite-commit-worker.ts): its own connection to the
  * store's SQLite file, opened like every other, and the very writeBatch the main thread uses on
- * PostgreSQL. Batches are written one after another, each in one transaction; a failed batch rolls
+ * PostgreSQL, with the entries inserted by a statement written directly (sqlite-entry-insert.ts). Batches are written one after another, each in one transaction; a failed batch rolls
  * back whole and is answered with its error.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createStore } from '../../store/index.js';
 import { type CommitBatch, writeBatch } from './log-writer.js';
 import type { CommitReply } from './sqlite-commit-worker.js';
+import { insertEntriesOnSqlite } from './sqlite-entry-insert.js';
 
 type Message = { readonly id: number; readonly batch: CommitBatch } | { readonly close: true };
 
@@ -23,7 +24,7 @@ async function handle(message: Message): Promise<void> {
   }
   let reply: CommitReply;
   try {
-    await writeBatch(store, message.batch);
+    await writeBatch(store, message.batch, insertEntriesOnSqlite);
     reply = { id: message.id };
   } catch (error) {
     reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
