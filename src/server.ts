@@ -19,6 +19,7 @@ import {
 } from './core/index.js';
 import {
   createExchange,
+  createLogStoreWatch,
   createMetricsServer,
   createPartnerConfigurationSource,
   createProcessMetricsRegistry,
@@ -258,6 +259,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     let metricsRegistry: MetricsRegistry | undefined;
     let partnerConfigurations: PartnerConfigurationSource | undefined;
     if (config.role !== 'admin') {
+      const logStore = createLogStoreWatch({ answers: () => storeAnswers(platform.store) });
+      closers.push(() => logStore.close());
       const log = await createTransactionLog({
         store: platform.store,
         nodeId: config.nodeId,
@@ -266,7 +269,10 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         sealEveryEntries: config.exchange.sealEveryEntries,
         sealEverySeconds: config.exchange.sealEverySeconds,
         groupCommitMaxEntries: config.exchange.groupCommitMaxEntries,
-        onError: (error) => logger.error({ err: error }, 'transaction log commit failed'),
+        onError: (error) => {
+          logStore.commitFailed();
+          logger.error({ err: error }, 'transaction log commit failed');
+        },
       });
       closers.push(() => log.close());
       closers.push(
@@ -307,8 +313,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         subjectHashKey: platform.subjectHashKey,
         openPlatformSecret: (external) =>
           openSecret(platform.secretsKey, external.sealedSecret, external.system),
-        // The same check as the admin port's /health/ready.
-        ready: () => storeAnswers(platform.store),
+        // The same check as the admin port's /health/ready; an unanswered one also turns calls away.
+        ready: () => logStore.probe(),
+        logStore,
         logger,
         outbound: { allowLoopback: loopbackProvidersAllowed(config), ownPorts: () => ownPorts },
         fetchOpenApi: openApiSourceFor(platform),
