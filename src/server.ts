@@ -19,6 +19,7 @@ import {
 } from './core/index.js';
 import {
   createExchange,
+  createLogStoreWatch,
   createMetricsServer,
   createPartnerConfigurationSource,
   createProcessMetricsRegistry,
@@ -255,6 +256,8 @@ export async function startServer(
     // The configuration version the exchange serves, for the sample traffic to wait for.
     let servedVersion: () => number | undefined = () => undefined;
     if (config.role !== 'admin') {
+      const logStore = createLogStoreWatch({ answers: () => storeAnswers(platform.store) });
+      closers.push(() => logStore.close());
       const log = await createTransactionLog({
         store: platform.store,
         nodeId: config.nodeId,
@@ -263,7 +266,10 @@ export async function startServer(
         sealEveryEntries: config.exchange.sealEveryEntries,
         sealEverySeconds: config.exchange.sealEverySeconds,
         groupCommitMaxEntries: config.exchange.groupCommitMaxEntries,
-        onError: (error) => logger.error({ err: error }, 'transaction log commit failed'),
+        onError: (error) => {
+          logStore.commitFailed();
+          logger.error({ err: error }, 'transaction log commit failed');
+        },
       });
       closers.push(() => log.close());
       closers.push(
@@ -305,8 +311,9 @@ export async function startServer(
         subjectHashKey: platform.subjectHashKey,
         openPlatformSecret: (external) =>
           openSecret(platform.secretsKey, external.sealedSecret, external.system),
-        // The same check as the admin port's /health/ready.
-        ready: () => storeAnswers(platform.store),
+        // The same check as the admin port's /health/ready; an unanswered one also turns calls away.
+        ready: () => logStore.probe(),
+        logStore,
         logger,
         outbound: { allowLoopback: loopbackProvidersAllowed(config), ownPorts: () => ownPorts },
         fetchOpenApi: openApiSourceFor(platform),

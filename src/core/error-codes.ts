@@ -61,6 +61,11 @@ export const ERROR_CODES = {
   'login-throttled': { status: 429, title: 'Too many failed logins; wait before trying again' },
   'password-checks-busy': { status: 503, title: 'Too many password checks at once; try again shortly' },
   'password-change-required': { status: 403, title: 'Change your password before doing anything else' },
+  // An exchange node whose transaction log cannot be written (docs/operations.md, "Production layout").
+  'log-store-unavailable': {
+    status: 503,
+    title: 'The transaction log cannot be written; the call was not forwarded',
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A stable error code. */

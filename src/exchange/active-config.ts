@@ -73,6 +73,8 @@ export interface ActiveConfig {
 /** Where the exchange reads the configuration it runs from; `undefined` when it holds none that is valid. */
 export interface SnapshotSource {
   current(): ActiveConfig | undefined;
+  /** Polls of the registry finished so far, whatever their outcome, for a source that polls one. */
+  polls?(): number;
 }
 
 /** Key of the grant index. */

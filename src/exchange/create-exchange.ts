@@ -28,6 +28,7 @@ import type { PartnerConfigurations } from './federation/partner-configuration-s
 import { createPartnerDispatchers } from './federation/partner-dispatchers.js';
 import { handleExchangeCall } from './handle-exchange-call.js';
 import type { TransactionLog } from './log/log-entry.js';
+import { ALWAYS_AVAILABLE, type LogStoreWatch } from './log-store-watch.js';
 import { writeProblem } from './problem-response.js';
 import { cachedOpenApiDocuments, type FetchOpenApi } from './openapi-documents.js';
 import { createOutboundGuard, type OutboundPolicy } from './outbound-guard.js';
@@ -41,6 +42,11 @@ export interface ExchangeDeps {
   readonly instance: string;
   readonly snapshots: SnapshotSource;
   readonly log: TransactionLog;
+  /**
+   * Whether the log's store can be written; while it cannot, calls are refused with 503
+   * `log-store-unavailable`. Always available when absent.
+   */
+  readonly logStore?: LogStoreWatch;
   /** Key of the keyed hash of `X-Cang-Subject`. */
   readonly subjectHashKey: string;
   /** Whether the store answers; part of /health/ready. */
@@ -176,6 +182,7 @@ export function createExchange(deps: ExchangeDeps): Exchange {
     instancePrefix: `${deps.instance}/`,
     snapshots: deps.snapshots,
     log: deps.log,
+    logStore: deps.logStore ?? ALWAYS_AVAILABLE,
     subjectHashKey: deps.subjectHashKey,
     now: deps.now ?? Date.now,
     quotas: createQuotaCounter(),

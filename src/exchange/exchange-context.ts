@@ -3,6 +3,7 @@ import type { SnapshotSource } from './active-config.js';
 import type { ExchangeMetrics } from './exchange-metrics.js';
 import type { FederationContext } from './federation/federation-context.js';
 import type { TransactionLog } from './log/log-entry.js';
+import type { LogStoreWatch } from './log-store-watch.js';
 import type { OpenApiDocuments } from './openapi-documents.js';
 import type { ProviderDispatchers } from './provider-dispatchers.js';
 import type { LoggedBodyLimits } from './logged-body.js';
@@ -24,6 +25,8 @@ export interface ExchangeContext {
   readonly instancePrefix: string;
   readonly snapshots: SnapshotSource;
   readonly log: TransactionLog;
+  /** Whether the log can be written now; calls are refused while it cannot. */
+  readonly logStore: LogStoreWatch;
   readonly subjectHashKey: string;
   readonly now: () => number;
   readonly quotas: QuotaCounter;

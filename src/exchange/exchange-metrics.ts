@@ -75,6 +75,15 @@ export function createExchangeMetrics(
       if (config !== undefined) this.set((now() - config.snapshot.issuedAt) / 1000);
     },
   });
+  const polls = snapshots.polls;
+  if (polls !== undefined) {
+    totalCounter(
+      registry,
+      'cang_exchange_config_polls_total',
+      'Polls of the registry for its signed configuration, finished whatever their outcome',
+      () => polls.call(snapshots),
+    );
+  }
   const commitsRead = (pick: (t: CommitTotals) => number) => () => pick(log.commitTotals());
   totalCounter(
     registry,

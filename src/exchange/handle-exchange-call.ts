@@ -7,6 +7,7 @@ import { answerPartnerMetaservice } from './federation/answer-partner-metaservic
 import { callPartner } from './federation/call-partner.js';
 import { parseExchangeUrl } from './parse-exchange-url.js';
 import { refuseCall } from './refuse-call.js';
+import { refusedWithoutLog } from './refuse-without-log.js';
 import { serveService } from './serve-service.js';
 import { traceContext } from './traceparent.js';
 import { TransactionState } from './transaction-state.js';
@@ -24,10 +25,10 @@ function presented(ctx: ExchangeContext, req: IncomingMessage): PresentedCredent
 }
 
 /**
- * One call on the exchange port: parse → (metaservice) → authenticate → service → path → authorise →
+ * One call on the exchange port: parse → (metaservice) → log store there → authenticate → service → path → authorise →
  * size → forward (`serveService`), or, for a service of a partner instance, → outbound policy → the
  * partner's node (`callPartner`). Refusals before authentication's outcome is known (malformed URL, no valid
- * configuration) are answered without a log record; from authentication on, every call is logged.
+ * configuration, no log store) are answered without a log record; from authentication on, every call is logged.
  */
 export function handleExchangeCall(ctx: ExchangeContext, req: IncomingMessage, res: ServerResponse): void {
   const startedAt = ctx.now();
@@ -67,6 +68,7 @@ export function handleExchangeCall(ctx: ExchangeContext, req: IncomingMessage, r
     answered().catch((error: unknown) => refuseCall(ctx, null, res, error, transactionId));
     return;
   }
+  if (refusedWithoutLog(ctx, res, transactionId)) return;
   const tx = new TransactionState(
     req,
     transactionId,

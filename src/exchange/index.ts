@@ -2,6 +2,7 @@
 // --- data plane (exchange engineer) ---
 export * from './active-config.js';
 export * from './create-exchange.js';
+export * from './log-store-watch.js';
 export * from './exchange-tls.js';
 export type { ExchangeLogger } from './exchange-context.js';
 export type { DispatcherFactory } from './provider-dispatchers.js';

