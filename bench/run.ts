@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- name…]`: runs the benchmarks (all, or only those named) one
- * after another; each prints its figures and ends with its machine-readable `BENCH …` line.
+ * after another; each prints its figures and ends with its machine-readable `BENCH …` line. The soak runs
+ * only when named, since it takes five minutes.
  */
 import { benchExchange } from './exchange.js';
 import { benchLogVerify } from './log-verify.js';
@@ -10,14 +11,14 @@ import { benchRevocation } from './revocation.js';
 import { benchFederation } from './federation.js';
 import { benchSoak } from './soak.js';
 
-const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
+const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>, { onlyWhenNamed?: true }?]> = [
   ['exchange', benchExchange],
   ['log-verify', benchLogVerify],
   ['steering-score', benchSteeringScore],
   ['catalog-search', benchCatalogSearch],
   ['revocation', benchRevocation],
   ['federation', benchFederation],
-  ['soak', benchSoak],
+  ['soak', benchSoak, { onlyWhenNamed: true }],
 ];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
@@ -29,8 +30,9 @@ if (unknown.length > 0) {
 
 // Every benchmark runs even when one before it failed; a failed or invalid run makes the exit status 1.
 let failed = 0;
-for (const [name, bench] of BENCHES) {
-  if (wanted.length > 0 && !wanted.includes(name)) continue;
+for (const [name, bench, options] of BENCHES) {
+  const named = wanted.includes(name);
+  if ((wanted.length > 0 || options?.onlyWhenNamed) && !named) continue;
   console.log(`\n== ${name} ==`);
   try {
     await bench();
