@@ -27,6 +27,7 @@ import {
   feedMemorySnapshots,
   type PartnerConfigurationSource,
   readExchangeTls,
+  scheduleLogPartitions,
   scheduleLogRetention,
   type FetchOpenApi,
   fetchOpenApiFromRegistry,
@@ -269,6 +270,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         onError: (error) => logger.error({ err: error }, 'transaction log commit failed'),
       });
       closers.push(() => log.close());
+      closers.push(scheduleLogPartitions({ store: platform.store, logger }));
       closers.push(
         scheduleLogRetention({
           store: platform.store,
