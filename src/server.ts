@@ -28,6 +28,7 @@ import {
   feedMemorySnapshots,
   type PartnerConfigurationSource,
   readExchangeTls,
+  scheduleLogPartitions,
   scheduleLogRetention,
   type FetchOpenApi,
   fetchOpenApiFromRegistry,
@@ -272,6 +273,7 @@ export async function startServer(
         },
       });
       closers.push(() => log.close());
+      closers.push(scheduleLogPartitions({ store: platform.store, logger }));
       closers.push(
         scheduleLogRetention({
           store: platform.store,

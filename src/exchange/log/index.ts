@@ -20,6 +20,7 @@ export {
 } from './export-coverage.js';
 export { type ExportLogOptions, type ExportLogResult, exportLog } from './export-log.js';
 export { type LogAnchor, readAnchor } from './log-anchor.js';
+export { type LogPartitionScheduleOptions, scheduleLogPartitions } from './log-partition-schedule.js';
 export { type LogRetentionOptions, scheduleLogRetention } from './log-retention-schedule.js';
 export type { ChainedEntry, TransactionLog, TransactionRecord } from './log-entry.js';
 export { type LogSeal, type PublicKeyInput, canonicalSeal, makeSeal } from './log-seal.js';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, LogBodyTable, Store } from '../../store/index.js';
 import { entryToRow } from './entry-encoding.js';
 import type { ChainedEntry } from './log-entry.js';
+import { createLogPartitionsFor, forgetLogPartitions, isMissingPartition } from './log-partitions.js';
 import type { LogSeal } from './log-seal.js';
 import { type MinuteDelta, upsertMinutes } from './traffic-stats.js';
 
@@ -22,6 +23,30 @@ export async function writeBatch(
   store: Pick<Store, 'db' | 'dialect'>,
   batch: CommitBatch,
   insert: typeof insertEntries = insertEntries,
+): Promise<void> {
+  if (store.dialect !== 'postgres') return writeTransaction(store, batch, insert);
+  // PostgreSQL: every entry's month partition must exist. Created outside the batch's transaction, so
+  // that the DDL's lock on log_entries is not held across the commit; a partition dropped by another
+  // process meanwhile makes the insert fail before anything is written, and it is made again once.
+  await createLogPartitionsFor(store.db, startTimes(batch.entries));
+  try {
+    await writeTransaction(store, batch, insert);
+  } catch (error) {
+    if (!isMissingPartition(error)) throw error;
+    forgetLogPartitions(store.db);
+    await createLogPartitionsFor(store.db, startTimes(batch.entries));
+    await writeTransaction(store, batch, insert);
+  }
+}
+
+function* startTimes(entries: readonly ChainedEntry[]): Iterable<number> {
+  for (const entry of entries) yield entry.startedAt;
+}
+
+async function writeTransaction(
+  store: Pick<Store, 'db' | 'dialect'>,
+  batch: CommitBatch,
+  insert: typeof insertEntries,
 ): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     await insert(trx, batch.entries);

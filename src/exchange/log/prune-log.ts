@@ -1,13 +1,17 @@
 import type { Store } from '../../store/index.js';
 import { readExportCoverage } from './export-coverage.js';
 import { readAnchor, writeAnchor } from './log-anchor.js';
+import { type PrunedNode, prunePartitions } from './prune-log-partitions.js';
 
 /** What to prune. */
 export interface PruneLogOptions {
   readonly store: Store;
   /** Entries that started before this (Unix ms) may go, and statistics of minutes that ended by then. */
   readonly olderThan: number;
-  /** Only this node's chain; every node when absent. */
+  /**
+   * Only this node's chain; every node when absent. On PostgreSQL a month partition holds every node's
+   * entries and goes only when it can go for all of them, so this is ignored there.
+   */
   readonly nodeId?: string;
   /** Also remove entries no verified export covers (`cang log prune --force`). */
   readonly force?: boolean;
@@ -15,13 +19,8 @@ export interface PruneLogOptions {
 
 /** What a prune removed, per node. */
 export interface PruneLogResult {
-  readonly nodes: ReadonlyArray<{
-    readonly nodeId: string;
-    readonly removed: number;
-    readonly anchorSeq: number;
-    /** Entries past the retention period kept because no verified export covers them yet. */
-    readonly awaitingExport: number;
-  }>;
+  /** Per node: entries removed, the anchor after, and `awaitingExport`: entries past the retention period kept because no verified export covers them yet. */
+  readonly nodes: ReadonlyArray<PrunedNode>;
   readonly statsRemoved: number;
 }
 
@@ -30,9 +29,24 @@ export interface PruneLogResult {
  * only a contiguous prefix goes, no further than verified exports cover (`exportVerifiedLog`) unless
  * forced, ending at the last seal inside it when there is one (so the anchor is a signed head), and the
  * seq and hash of the last removed entry are kept as the node's anchor in `meta` (`log-anchor:{nodeId}`),
- * where verifyLog and createTransactionLog start from.
+ * where verifyLog and createTransactionLog start from. That is SQLite's way, row by row; on PostgreSQL
+ * whole month partitions go instead (prunePartitions), under the same rule of verified exports.
  */
 export async function pruneLog(options: PruneLogOptions): Promise<PruneLogResult> {
+  const { store, olderThan } = options;
+  const nodes =
+    store.dialect === 'postgres'
+      ? await prunePartitions(store, olderThan, options.force ?? false)
+      : await pruneRows(options);
+  const stats = await store.db
+    .deleteFrom('traffic_minutes')
+    .where('minute', '<=', olderThan - 60_000)
+    .executeTakeFirst();
+  return { nodes, statsRemoved: Number(stats.numDeletedRows) };
+}
+
+/** SQLite retention: deletes the covered prefix of each chain, row by row. */
+async function pruneRows(options: PruneLogOptions): Promise<PrunedNode[]> {
   const { store, olderThan } = options;
   let nodeQuery = store.db.selectFrom('log_entries').select('node_id').distinct();
   if (options.nodeId !== undefined) nodeQuery = nodeQuery.where('node_id', '=', options.nodeId);
@@ -98,9 +112,5 @@ export async function pruneLog(options: PruneLogOptions): Promise<PruneLogResult
     results.push({ nodeId, removed, anchorSeq: cut, awaitingExport: expired - bound });
   }
 
-  const stats = await store.db
-    .deleteFrom('traffic_minutes')
-    .where('minute', '<=', olderThan - 60_000)
-    .executeTakeFirst();
-  return { nodes: results, statsRemoved: Number(stats.numDeletedRows) };
+  return results;
 }

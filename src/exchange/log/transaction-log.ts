@@ -69,9 +69,12 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const anchor = last ? undefined : await readAnchor(store.db, nodeId);
-  let headSeq = last ? Number(last.seq) : (anchor?.seq ?? 0);
-  let headHash = last ? last.hash : (anchor?.hash ?? genesisHash(nodeId));
+  // On PostgreSQL a dropped month can leave behind entries below the anchor (a call that started in the
+  // next month and finished before one that started earlier), so the anchor wins when it is ahead.
+  const anchor = await readAnchor(store.db, nodeId);
+  const fromAnchor = anchor !== undefined && (!last || anchor.seq > Number(last.seq));
+  let headSeq = fromAnchor ? anchor.seq : last ? Number(last.seq) : 0;
+  let headHash = fromAnchor ? anchor.hash : last ? last.hash : genesisHash(nodeId);
   const lastSeal = await store.db
     .selectFrom('log_seals')
     .select(['seq', 'sealed_at'])
