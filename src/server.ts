@@ -35,6 +35,7 @@ import {
 import {
   createIdentity,
   ensureFirstAdministrator,
+  seedSampleUsers,
   type FirstAdministrator,
   type Identity,
 } from './identity/index.js';
@@ -56,6 +57,7 @@ import {
 import {
   createSteering,
   officialWorkingCalendar,
+  SAMPLE_COMMUNE_REPORTERS,
   type Steering,
   seedIndicatorSample,
   seedSteeringSample,
@@ -230,6 +232,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   try {
     const seeded = config.seedSample ? await seedSample(platform) : undefined;
     const firstAdministrator = await ensureFirstAdministrator(platform.identity);
+    // After the first administrator: a store whose only users are sample ones has no administrator.
+    if (config.seedSample) await seedSampleUsers(platform.identity, SAMPLE_COMMUNE_REPORTERS, PLATFORM_ACTOR);
     const federationIdentity = await federationIdentityFor(platform);
     // Registered with its federation address and TLS key, so that partners are shown this node.
     await platform.registry.nodes.ensureRegistered(
