@@ -37,6 +37,7 @@ import {
 import {
   createIdentity,
   ensureFirstAdministrator,
+  seedSampleUsers,
   type FirstAdministrator,
   type Identity,
 } from './identity/index.js';
@@ -60,7 +61,12 @@ import {
   seedSample,
   startSampleExchange,
 } from './sample/index.js';
-import { createSteering, officialWorkingCalendar, type Steering } from './steering/index.js';
+import {
+  createSteering,
+  officialWorkingCalendar,
+  SAMPLE_COMMUNE_REPORTERS,
+  type Steering,
+} from './steering/index.js';
 import { type AuditActor, createStore, type Store, sqliteFileIn, storeAnswers } from './store/index.js';
 
 /** The actor the platform itself uses for changes it makes on start. */
@@ -227,6 +233,8 @@ export async function startServer(
   try {
     const seeded = config.seedSample ? await seedSample(platform, PLATFORM_ACTOR) : undefined;
     const firstAdministrator = await ensureFirstAdministrator(platform.identity);
+    // After the first administrator: a store whose only users are sample ones has no administrator.
+    if (config.seedSample) await seedSampleUsers(platform.identity, SAMPLE_COMMUNE_REPORTERS, PLATFORM_ACTOR);
     const federationIdentity = await federationIdentityFor(platform);
     // Registered with its federation address and TLS key, so that partners are shown this node.
     await platform.registry.nodes.ensureRegistered(

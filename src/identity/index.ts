@@ -8,6 +8,7 @@ export * from './first-administrator.js';
 export type * from './identity-types.js';
 export { type DeriveKey, MIN_PASSWORD_LENGTH, type ScryptCost } from './password-hash.js';
 export * from './roles.js';
+export * from './sample-users.js';
 export { API_TOKEN_PREFIX } from './secrets.js';
 export { SESSION_TTL_MS } from './session-commands.js';
 export { DEFAULT_API_TOKEN_TTL_MS } from './api-token-commands.js';

@@ -88,7 +88,7 @@ export function createUserCommands(
             .insertInto('users')
             .values({
               id,
-              sample: 0,
+              sample: input.sample === true ? 1 : 0,
               username,
               display_name: displayName,
               password_hash: passwordHash,
@@ -102,7 +102,11 @@ export function createUserCommands(
           await recordAudit(
             trx,
             actor,
-            { action: 'user.create', resource: `user/${username}`, details: { id, roles } },
+            {
+              action: 'user.create',
+              resource: `user/${username}`,
+              details: { id, roles, ...(input.sample === true ? { sample: true } : {}) },
+            },
             at,
           );
         });

@@ -36,7 +36,7 @@ async function unitsWithCommitteeOn(db: Kysely<Database>, asOf: string): Promise
  * The gaps on a date: the city's units taking part in steering then (takesPartDuring; another
  * province's units before it merged into the city are not the city's) with no committee on the date, or no adopted plan (a document of kind
  * 'plan' issued by or for the unit, dated on or before the date); tasks overdue then; and, for a
- * period, who is late or missing with their report.
+ * period, who is late or missing with their report. `level` narrows every list to one kind of unit.
  */
 export async function findGaps(db: Kysely<Database>, query: GapsQuery, today: string): Promise<GapsView> {
   const asOf = query.asOf ?? today;
@@ -44,6 +44,7 @@ export async function findGaps(db: Kysely<Database>, query: GapsQuery, today: st
   const former = formerProvinceUnitIds(rows);
   const units = rows
     .filter((unit) => !former.has(unit.id) && takesPartDuring(unit, asOf, asOf))
+    .filter((unit) => query.level === undefined || unit.kind === query.level)
     .sort(byKindThenName);
   const committees = await unitsWithCommitteeOn(db, asOf);
   const plans = new Set(
@@ -67,11 +68,15 @@ export async function findGaps(db: Kysely<Database>, query: GapsQuery, today: st
     .orderBy('deadline')
     .orderBy('code')
     .execute();
+  // With a level, the overdue tasks are those its units lead.
+  const leads = new Set(rows.filter((unit) => unit.kind === query.level).map((unit) => unit.id));
   return {
     asOf,
     unitsWithoutCommittee: units.filter((unit) => !committees.has(unit.id)).map(ref),
     unitsWithoutPlan: units.filter((unit) => !plans.has(unit.id)).map(ref),
-    overdueTasks: tasks.filter((task) => isOverdue(task, asOf)).map((task) => presentTask(task, asOf)),
-    reporting: query.period === undefined ? null : await reportingStatus(db, query.period, asOf),
+    overdueTasks: tasks
+      .filter((task) => isOverdue(task, asOf) && (query.level === undefined || leads.has(task.lead_unit_id)))
+      .map((task) => presentTask(task, asOf)),
+    reporting: query.period === undefined ? null : await reportingStatus(db, query.period, asOf, query.level),
   };
 }

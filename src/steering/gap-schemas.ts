@@ -2,12 +2,19 @@ import { type Static, Type } from '@sinclair/typebox';
 import { CalendarDate, PeriodSchema } from './common-schemas.js';
 import { ReportingStatusView } from './report-schemas.js';
 import { TaskView } from './task-schemas.js';
+import { UNIT_KINDS } from './unit-kinds.js';
 
 /** Query of the gaps view. */
 export const GapsQuery = Type.Object(
   {
     asOf: Type.Optional(CalendarDate('Date of the answer; today by default')),
     period: Type.Optional(PeriodSchema),
+    level: Type.Optional(
+      Type.Union(
+        UNIT_KINDS.map((kind) => Type.Literal(kind)),
+        { description: 'Only the units of one level: city, department, district or commune' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

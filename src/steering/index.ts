@@ -73,6 +73,7 @@ export {
   type ImportRowResult,
 } from './spreadsheets/value-xlsx-import.js';
 export * from './seed/seed-steering-sample.js';
+export { SAMPLE_COMMUNE_REPORTERS } from './seed/sample-reports.js';
 export type { WorkingCalendarCommands } from './working-calendar/working-calendar-commands.js';
 export { officialWorkingCalendar } from './working-calendar/working-calendar-rows.js';
 export * from './working-calendar/working-calendar-schemas.js';

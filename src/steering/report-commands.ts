@@ -31,7 +31,7 @@ export interface ReportCommands {
   /** One report. */
   get(id: string): Promise<ReportView>;
   /** Starts a draft report for a unit and a period that has begun, while the unit exists. */
-  create(actor: AuditActor, input: ReportInput): Promise<ReportView>;
+  create(actor: AuditActor, input: ReportInput, options?: { sample?: boolean }): Promise<ReportView>;
   /** Edits a draft or returned report; refused (`conflict`) once submitted or accepted. */
   update(actor: AuditActor, id: string, patch: ReportPatch, authorise?: AuthoriseReport): Promise<ReportView>;
   /** Submits a draft or returned report. */
@@ -96,7 +96,7 @@ export function reportCommands(context: SteeringContext): ReportCommands {
       return presentReport(db, await requireReport(db, id));
     },
 
-    async create(actor, raw) {
+    async create(actor, raw, options = {}) {
       const input = parseInput(ReportInput, raw, 'Invalid report');
       const period = requirePeriod(input.period);
       return context.write(actor, async (trx, now) => {
@@ -132,6 +132,7 @@ export function reportCommands(context: SteeringContext): ReportCommands {
           id: uuidV7(now),
           unit_id: input.unitId,
           period: input.period,
+          sample: options.sample === true ? 1 : 0,
           status: 'draft',
           narrative: input.narrative,
           return_comment: null,

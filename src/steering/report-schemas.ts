@@ -114,6 +114,7 @@ export const ReportingStatusView = Type.Object({
     Type.Object({
       unitId: Type.String(),
       unitName: Type.String(),
+      kind: Type.String({ description: 'The unit’s level: city, department, district or commune' }),
       state: ReportingState,
       reportId: NullableText('The report, if any'),
       reportStatus: Type.Union([ReportStatusSchema, Type.Null()]),

@@ -4,18 +4,23 @@ import { calendarDateOf } from './local-time.js';
 import { requirePeriod } from './period-input.js';
 import { reportDeadline } from './report-deadline.js';
 import type { ReportStatus, ReportingStatusView } from './report-schemas.js';
+import { COMMUNE_LEVEL_FROM } from './unit-kinds.js';
 import { byKindThenName, takesPartDuring } from './unit-rows.js';
 
 /**
  * Who owes a report for a period and where each stands. A unit owes one when it exists during the
  * period and leads a task in play then (started by the period's end and either still open or due
- * after the period began), or when it has started a report anyway. A report submitted by the
+ * after the period began), or when it has started a report anyway. From the commune level on, every
+ * commune owes the report of each period within the level: the city program's tasks are led by the
+ * agencies, and the communes report on their own committee and plan. `level` keeps one kind of unit.
+ * A report submitted by the
  * deadline is on time, after it late; no submitted report once the deadline has passed is missing.
  */
 export async function reportingStatus(
   db: Kysely<Database>,
   periodId: string,
   asOf: string,
+  level?: string,
 ): Promise<ReportingStatusView> {
   const period = requirePeriod(periodId);
   const deadline = reportDeadline(period);
@@ -37,8 +42,13 @@ export async function reportingStatus(
       .map((task) => task.lead_unit_id),
   );
   for (const report of reports) owing.add(report.unit_id);
+  // The communes of before the merger ended on 2025-06-30, so takesPartDuring leaves them out below.
+  if (period.start >= COMMUNE_LEVEL_FROM) {
+    for (const unit of units) if (unit.kind === 'commune') owing.add(unit.id);
+  }
   const rows = units
     .filter((unit) => owing.has(unit.id) && takesPartDuring(unit, period.start, period.end))
+    .filter((unit) => level === undefined || unit.kind === level)
     .sort(byKindThenName)
     .map((unit) => {
       const report = reports.find((r) => r.unit_id === unit.id);
@@ -52,6 +62,7 @@ export async function reportingStatus(
       return {
         unitId: unit.id,
         unitName: unit.name,
+        kind: unit.kind,
         state,
         reportId: report?.id ?? null,
         reportStatus: (report?.status ?? null) as ReportStatus | null,

@@ -78,7 +78,16 @@ for (const dialect of DIALECTS) {
     it('seeds idempotently: a second run creates nothing', async () => {
       fx = await createSteeringFixture(dialect);
       const again = await seedSteeringSample(fx.steering, { id: 'system:seed' });
-      expect(again).toEqual({ units: 0, documents: 0, committees: 0, programs: 0, groups: 0, tasks: 0 });
+      expect(again).toEqual({
+        units: 0,
+        documents: 0,
+        committees: 0,
+        committeeRecords: 0,
+        programs: 0,
+        groups: 0,
+        tasks: 0,
+        reports: 0,
+      });
       const tasks = await fx.steering.tasks.list();
       expect(tasks.length).toBeGreaterThanOrEqual(30);
       expect(tasks.every((task) => task.sample)).toBe(true);

@@ -1,4 +1,5 @@
 import type { AuditActor } from '../../store/index.js';
+import type { CommitteeInput } from '../committee-schemas.js';
 import type { Steering } from '../create-steering.js';
 import { cityCommittee } from './hai-phong-committee.js';
 import {
@@ -9,6 +10,7 @@ import {
   TASK_GROUPS,
 } from './hai-phong-program.js';
 import { haiPhongUnitInputs } from './hai-phong-unit-inputs.js';
+import { seedSampleReports } from './sample-reports.js';
 
 /** The code of the seeded program (QĐ 284/QĐ-UBND). */
 export const SAMPLE_PROGRAM_CODE = 'CT-284';
@@ -18,22 +20,65 @@ export interface SteeringSeedResult {
   readonly units: number;
   readonly documents: number;
   readonly committees: number;
+  /** Decisions and members added to a committee seeded before they were part of the sample. */
+  readonly committeeRecords: number;
   readonly programs: number;
   readonly groups: number;
   readonly tasks: number;
+  readonly reports: number;
+}
+
+/**
+ * Adds to the existing city committee the decisions (by number) and members (by role, person and first
+ * day) of the sample that it lacks: a store seeded before the Resolution 57 consolidation was part of
+ * the sample gets it on its next start. Returns how many records were added.
+ */
+async function completeCommittee(
+  steering: Steering,
+  actor: AuditActor,
+  input: CommitteeInput,
+): Promise<number> {
+  const existing = (await steering.committees.list()).find((committee) => committee.unitId === input.unitId);
+  if (existing === undefined) return 0;
+  let added = 0;
+  const numbers = new Set(existing.decisions.map((decision) => decision.number));
+  for (const decision of input.decisions ?? []) {
+    if (numbers.has(decision.number)) continue;
+    await steering.committees.addDecision(actor, existing.id, decision);
+    added += 1;
+  }
+  const memberKey = (m: { role: string; personName: string; from: string }) =>
+    `${m.role} ${m.personName} ${m.from}`;
+  const members = new Set(existing.members.map(memberKey));
+  for (const member of input.members ?? []) {
+    if (members.has(memberKey(member))) continue;
+    await steering.committees.addMember(actor, existing.id, member);
+    added += 1;
+  }
+  return added;
 }
 
 /**
  * Seeds the steering workspace: Hải Phòng's units with their 2025 history (the merger with Hải Dương,
  * the 114 communes and their predecessors included), the program's five
  * documents, the city committee of QĐ 3820/QĐ-UBND, program 284/QĐ-UBND with its nine task groups,
- * and sample plans, unit committees and about thirty tasks flagged `sample` (Dữ liệu mẫu).
+ * sample plans, unit committees and about thirty tasks flagged `sample` (Dữ liệu mẫu), and the
+ * units' sample periodic reports of 2025-H2 and 2026 (sample-reports.ts).
  * Idempotent: what exists (by unit id, document number and issuer, committee unit, program and task
  * code) is left as it is.
  */
 export async function seedSteeringSample(steering: Steering, actor: AuditActor): Promise<SteeringSeedResult> {
   const { db } = steering.context;
-  const count = { units: 0, documents: 0, committees: 0, programs: 0, groups: 0, tasks: 0 };
+  const count = {
+    units: 0,
+    documents: 0,
+    committees: 0,
+    committeeRecords: 0,
+    programs: 0,
+    groups: 0,
+    tasks: 0,
+    reports: 0,
+  };
 
   const units = new Set((await db.selectFrom('steering_units').select('id').execute()).map((r) => r.id));
   const missing = haiPhongUnitInputs().filter((input) => !units.has(input.id));
@@ -58,9 +103,12 @@ export async function seedSteeringSample(steering: Steering, actor: AuditActor):
   const committeeUnits = new Set(
     (await db.selectFrom('steering_committees').select('unit_id').execute()).map((r) => r.unit_id),
   );
+  const city = cityCommittee(documentIds.get('3820/QĐ-UBND'));
   if (!committeeUnits.has('UBND-HP')) {
-    await steering.committees.create(actor, cityCommittee(documentIds.get('3820/QĐ-UBND')), { sample: true });
+    await steering.committees.create(actor, city, { sample: true });
     count.committees += 1;
+  } else {
+    count.committeeRecords = await completeCommittee(steering, actor, city);
   }
   for (const unit of SAMPLE_UNIT_COMMITTEES) {
     if (committeeUnits.has(unit.unitId)) continue;
@@ -146,5 +194,6 @@ export async function seedSteeringSample(steering: Steering, actor: AuditActor):
     );
     count.tasks += 1;
   }
+  count.reports = await seedSampleReports(steering, actor);
   return count;
 }

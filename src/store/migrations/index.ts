@@ -12,6 +12,7 @@ import * as loginThrottle from './2026-12-03-2-login-throttle.js';
 import * as committeesDti from './2026-12-03-3-committees-dti.js';
 import * as loggedBodyTruncation from './2026-12-03-6-logged-body-truncation.js';
 import * as sampleMarks from './2026-12-04-1-sample-marks.js';
+import * as communeReporting from './2026-12-04-2-commune-reporting.js';
 import * as logPartitions from './2026-12-04-5-log-partitions.js';
 
 /** All migrations in order; names are ISO-date prefixed, numbered within a day, and frozen once released. */
@@ -29,5 +30,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-03-3-committees-dti': committeesDti,
   '2026-12-03-6-logged-body-truncation': loggedBodyTruncation,
   '2026-12-04-1-sample-marks': sampleMarks,
+  '2026-12-04-2-commune-reporting': communeReporting,
   '2026-12-04-5-log-partitions': logPartitions,
 };

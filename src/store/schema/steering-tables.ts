@@ -164,6 +164,8 @@ export interface SteeringReportTable {
   id: string;
   unit_id: string;
   period: string; // YYYY-MM | YYYY-Qn | YYYY-Hn | YYYY
+  /** 1 for the sample installation's reports (Dữ liệu mẫu). */
+  sample: number;
   status: string; // draft | submitted | accepted | returned
   narrative: string;
   return_comment: string | null;

@@ -13148,6 +13148,8 @@ export interface operations {
                         units: {
                             unitId: string;
                             unitName: string;
+                            /** @description The unit’s level: city, department, district or commune */
+                            kind: string;
                             /** @description on-time, late (submitted after the deadline), missing (none submitted by the deadline), pending */
                             state: "on-time" | "late" | "missing" | "pending";
                             /** @description The report, if any */
@@ -13802,6 +13804,8 @@ export interface operations {
                  * @example 2025-Q2
                  */
                 period?: string;
+                /** @description Only the units of one level: city, department, district or commune */
+                level?: "city" | "department" | "district" | "commune";
             };
             header?: never;
             path?: never;
@@ -13889,6 +13893,8 @@ export interface operations {
                             units: {
                                 unitId: string;
                                 unitName: string;
+                                /** @description The unit’s level: city, department, district or commune */
+                                kind: string;
                                 /** @description on-time, late (submitted after the deadline), missing (none submitted by the deadline), pending */
                                 state: "on-time" | "late" | "missing" | "pending";
                                 /** @description The report, if any */

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { loadUnits, type Program, type Task } from '../../api/steering';
 import { Field } from '../../components/field';
 import { Link } from '../../components/link';
+import { UnitPicker } from '../../components/unit-picker';
 import { ProblemAlert } from '../../components/problem';
 import { useDraft } from '../../lib/draft';
 import { formatDate } from '../../lib/format';
@@ -197,19 +198,13 @@ export function CreateTask({
           required
         >
           {(c) => (
-            <select
-              {...c}
+            <UnitPicker
+              control={c}
               name="leadUnitId"
+              units={active}
               value={draft.leadUnitId}
-              onChange={(e) => update({ leadUnitId: e.target.value })}
-            >
-              <option value="">{t('steering.task.chooseUnit')}</option>
-              {active.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name} ({u.id})
-                </option>
-              ))}
-            </select>
+              onChange={(leadUnitId) => update({ leadUnitId })}
+            />
           )}
         </Field>
       </div>

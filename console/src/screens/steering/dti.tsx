@@ -7,6 +7,7 @@ import { Chart } from '../../components/chart';
 import { type Column, DataTable } from '../../components/data-table';
 import { Field } from '../../components/field';
 import { Page } from '../../components/page';
+import { UnitPicker } from '../../components/unit-picker';
 import { ProblemAlert } from '../../components/problem';
 import { SteeringTabs } from '../../components/steering-tabs';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -66,16 +67,13 @@ function AssignForm({
       </Field>
       <Field label={t('steering.dti.unit')} error={errors['/unitId']} required>
         {(control) => (
-          <select {...control} name="unitId" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            <option value="">—</option>
-            {(units.data?.items ?? [])
-              .filter((unit) => unit.kind !== 'district')
-              .map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))}
-          </select>
+          <UnitPicker
+            control={control}
+            name="unitId"
+            units={(units.data?.items ?? []).filter((unit) => unit.kind !== 'district')}
+            value={unitId}
+            onChange={setUnitId}
+          />
         )}
       </Field>
       <Field label={t('steering.dti.deadline')} error={errors['/deadline']} required>

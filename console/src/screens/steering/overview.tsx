@@ -26,7 +26,13 @@ import { percent } from './score-parts';
 import { OverdueTasks, ReportStatusSection } from './overview-reporting';
 import { CityIndicators, Ranking } from './overview-scores';
 
-/** The leader's overview: the city's indicators, trends, ranking, gaps and report status of a period. */
+/** The levels of steering since 2025-07-01, each with its own ranking, gaps and reports. */
+const LEVELS = ['city', 'department', 'commune'] as const;
+
+/**
+ * The leader's overview: the city's indicators, trends, ranking, gaps and report status of a period, of
+ * every level or of one (city, departments, communes).
+ */
 export default function SteeringOverview() {
   const { t } = useTranslation();
   const { search } = useLocation();
@@ -52,29 +58,41 @@ export default function SteeringOverview() {
         .pop(),
     [base.data],
   );
+  const askedLevel = search.get('level');
+  const level = LEVELS.find((l) => l === askedLevel);
   const askedPeriod = search.get('period');
   const askedYear = search.get('year');
   const period = askedPeriod && PERIOD.test(askedPeriod) ? askedPeriod : today ? quarterOf(today) : undefined;
   const year = askedYear && /^\d{4}$/.test(askedYear) ? askedYear : (latestWithValues ?? today?.slice(0, 4));
-  const choose = (next: { period?: string; year?: string }) => {
-    const query = new URLSearchParams({ ...(period ? { period } : {}), ...(year ? { year } : {}), ...next });
+  const choose = (next: { period?: string; year?: string; level?: string }) => {
+    const query = new URLSearchParams({
+      ...(period ? { period } : {}),
+      ...(year ? { year } : {}),
+      ...(level ? { level } : {}),
+      ...next,
+    });
+    if (query.get('level') === '') query.delete('level');
     navigate(`/steering?${query}`, { replace: true });
   };
 
   const scores = useLoad(() => (year ? loadScores(year) : Promise.resolve(undefined)), [year]);
   const gaps = useLoad(async () => {
     if (!period) return undefined;
-    const found = await api<Gaps>('/steering/gaps', { query: { period } });
+    const found = await api<Gaps>('/steering/gaps', { query: { period, level } });
     const names = await loadUnitNames([found.asOf, ...found.overdueTasks.map((x) => x.startDate)]);
     return { ...found, names };
-  }, [period]);
+  }, [period, level]);
 
   const indicatorsByCode = useMemo(
     () => new Map((base.data?.indicators ?? []).map((i) => [i.code, i])),
     [base.data],
   );
   const city = scores.data?.units.find((u) => u.unitId === CITY_UNIT);
-  const ranked = useMemo(() => scores.data?.units ?? [], [scores.data]);
+  // Ranking is per level (the API ranks a unit among its level's units): a level shows its own.
+  const ranked = useMemo(
+    () => (scores.data?.units ?? []).filter((u) => level === undefined || u.kind === level),
+    [scores.data, level],
+  );
 
   const trendOption = useMemo(() => {
     const values = base.data?.cityValues ?? [];
@@ -120,6 +138,17 @@ export default function SteeringOverview() {
             {quarters.map((q) => (
               <option key={q} value={q}>
                 {q}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('steering.level.label')}{' '}
+          <select name="level" value={level ?? ''} onChange={(e) => choose({ level: e.target.value })}>
+            <option value="">{t('steering.level.all')}</option>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`steering.level.${l}`)}
               </option>
             ))}
           </select>

@@ -5,6 +5,7 @@ import { loadTasks, loadUnits, type Report, type Task } from '../../api/steering
 import { Field } from '../../components/field';
 import { Link } from '../../components/link';
 import { Page } from '../../components/page';
+import { UnitPicker } from '../../components/unit-picker';
 import { ProblemAlert } from '../../components/problem';
 import { SteeringTabs } from '../../components/steering-tabs';
 import { navigate, pathOf, useLocation } from '../../lib/router';
@@ -123,14 +124,13 @@ function SecretariatDesk() {
         <div className="form-row">
           <Field label={t('steering.unit')}>
             {(c) => (
-              <select {...c} name="unit" value={unit} onChange={(e) => setUnit(e.target.value)}>
-                <option value="">{t('steering.task.chooseUnit')}</option>
-                {(units.data?.items ?? []).map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name} ({u.id})
-                  </option>
-                ))}
-              </select>
+              <UnitPicker
+                control={c}
+                name="unit"
+                units={units.data?.items ?? []}
+                value={unit}
+                onChange={setUnit}
+              />
             )}
           </Field>
         </div>

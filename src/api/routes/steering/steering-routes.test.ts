@@ -194,6 +194,46 @@ for (const dialect of DIALECTS) {
       expect(problem.errors.map((error) => error.pointer)).toEqual(['/unitId']);
     });
 
+    it('refuses a commune reporter another commune’s sample draft, and its own submits', async () => {
+      const reporter = await api.sessionFor('bao-cao-phuong-le-chan', [
+        { role: 'unit-reporter', scope: '11383' },
+      ]);
+      const drafts = await steering!.reports.list({ period: '2025-H2', status: 'draft' });
+      const anLao = drafts.find((report) => report.unitId === '11629')!;
+      for (const [method, path, body] of [
+        ['PATCH', `/api/v1/steering/reports/${anLao.id}`, { narrative: 'Phường Lê Chân' }],
+        ['POST', `/api/v1/steering/reports/${anLao.id}/submit`, undefined],
+      ] as const) {
+        await expectNothingWritten(api.store, ['steering_reports', 'steering_report_items'], async () => {
+          await expectRefusal(await api.call(method, path, { cookie: reporter }, body), 403, 'forbidden');
+        });
+      }
+      const own = await steering!.reports.create(
+        { id: 'system:seed', remoteAddress: null },
+        { unitId: '11383', period: '2025-08', narrative: 'Tháng 8 năm 2025' },
+      );
+      const submitted = await api.call('POST', `/api/v1/steering/reports/${own.id}/submit`, {
+        cookie: reporter,
+      });
+      expect(submitted.status, await submitted.clone().text()).toBe(200);
+    });
+
+    it('answers the gaps of one level, the 114 communes with their reports, and refuses a bad level', async () => {
+      const gaps = await readJson<{
+        unitsWithoutCommittee: { kind: string }[];
+        reporting: { units: { unitId: string; kind: string; state: string; reportStatus: string | null }[] };
+      }>(await api.call('GET', '/api/v1/steering/gaps?period=2025-H2&level=commune', { cookie: leader }));
+      expect(gaps.unitsWithoutCommittee.every((unit) => unit.kind === 'commune')).toBe(true);
+      expect(gaps.reporting.units).toHaveLength(114);
+      expect(gaps.reporting.units.every((row) => row.kind === 'commune')).toBe(true);
+      expect(gaps.reporting.units.find((row) => row.unitId === '11311')?.reportStatus).toBe('accepted');
+      const bad = await api.call('GET', '/api/v1/steering/gaps?period=2025-H2&level=province', {
+        cookie: leader,
+      });
+      const problem = await expectRefusal(bad, 400, 'validation-failed');
+      expect(problem.errors?.map((error) => error.pointer)).toContain('/level');
+    });
+
     it('lists one level of a date, another province’s units only when asked, and refuses a bad level', async () => {
       const list = async (query: string) =>
         (
