@@ -53,6 +53,7 @@ import {
   type SnapshotPublisher,
   seedHaiPhong,
 } from './registry/index.js';
+import { sampleDataPresence } from './sample/index.js';
 import {
   createSteering,
   officialWorkingCalendar,
@@ -365,6 +366,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         registry: platform.registry,
         steering: platform.steering,
         catalog: platform.catalog,
+        sampleData: sampleDataPresence(platform),
         snapshotPublisher: platform.publisher,
         logger,
         ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
