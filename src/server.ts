@@ -55,6 +55,7 @@ import {
   type Registry,
   type SnapshotPublisher,
 } from './registry/index.js';
+import { sampleDataPresence } from './sample/index.js';
 import {
   type SampleCallResult,
   type SampleExchange,
@@ -380,6 +381,7 @@ export async function startServer(
         registry: platform.registry,
         steering: platform.steering,
         catalog: platform.catalog,
+        sampleData: sampleDataPresence(platform),
         snapshotPublisher: platform.publisher,
         logger,
         ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),

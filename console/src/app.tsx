@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, onUnauthenticated } from './api/client';
 import type { User } from './api/types';
 import { Link } from './components/link';
+import { SampleNotice } from './components/sample-notice';
 import { forgetAllDrafts } from './lib/draft';
 import { useLocation } from './lib/router';
 import { NavigationContext } from './lib/navigation';
@@ -74,6 +75,7 @@ function Shell({ session }: { readonly session: Session }) {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
+          {session.user.sampleData && <SampleNotice />}
           {Screen && allowed ? (
             <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
               <NavigationContext.Provider value={nav.slice(1)}>

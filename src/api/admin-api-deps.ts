@@ -43,6 +43,11 @@ export interface AdminApiDeps {
    * without the registry key) exporting the anchor answers `not-ready`.
    */
   readonly anchorAuthority?: () => Promise<AnchorAuthority>;
+  /**
+   * Whether the platform holds sample data (the server composes the parts' answers); the session says so,
+   * and the console with it. None by default.
+   */
+  readonly sampleData?: () => Promise<boolean>;
   /** The partners' configurations as this node's polling holds them; by default none is known. */
   readonly federationStatus?: FederationStatus;
   /** A pino logger, or false for none (the default). */

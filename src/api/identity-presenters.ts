@@ -21,12 +21,13 @@ export function presentUser(user: User): UserView {
   };
 }
 
-/** Presents the signed-in user with what the rule table lets them do. */
-export function presentSession(user: User): SessionView {
+/** Presents the signed-in user with what the rule table lets them do, and whether sample data is there. */
+export function presentSession(user: User, sampleData: boolean): SessionView {
   return {
     ...presentUser(user),
     mustChangePassword: user.mustChangePassword,
     capabilities: capabilitiesOf(user.roles).map((c) => ({ ...c, scopes: c.scopes && [...c.scopes] })),
+    sampleData,
   };
 }
 

@@ -84,6 +84,10 @@ export const SessionView = Type.Object(
     capabilities: Type.Array(CapabilityView, {
       description: 'Every action the user may take somewhere; an action left out is refused everywhere',
     }),
+    sampleData: Type.Boolean({
+      description:
+        'The platform holds sample data (CANG_SEED_SAMPLE), which `npx cang sample remove` deletes; sample rows carry `sample: true`',
+    }),
   },
   { description: 'The signed-in user with their capabilities' },
 );

@@ -41,6 +41,32 @@ for (const dialect of DIALECTS) {
       expect((await readJson<UserBody>(me)).username).toBe('lan');
     });
 
+    it('says whether the platform holds sample data, on login and on the session', async () => {
+      api = await startApi(dialect, { admin: { sampleData: async () => true } });
+      await api.addUser('lan', [{ role: 'auditor' }]);
+      const login = await api.call(
+        'POST',
+        '/api/v1/session',
+        {},
+        { username: 'lan', password: TEST_PASSWORD },
+      );
+      expect(await login.json()).toMatchObject({ username: 'lan', sampleData: true });
+      const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+      const me = await readJson<{ sampleData: boolean }>(
+        await api.call('GET', '/api/v1/session', { cookie }),
+      );
+      expect(me.sampleData).toBe(true);
+    });
+
+    it('says there is no sample data when the platform has no answer for it', async () => {
+      api = await startApi(dialect);
+      const cookie = await api.sessionFor('lan', [{ role: 'auditor' }]);
+      const me = await readJson<{ sampleData: boolean }>(
+        await api.call('GET', '/api/v1/session', { cookie }),
+      );
+      expect(me.sampleData).toBe(false);
+    });
+
     it('answers what the signed-in user may do, leaving out what the rule table refuses them', async () => {
       api = await startApi(dialect);
       const cookie = await api.sessionFor('hoa', [

@@ -1,5 +1,6 @@
 /** sample: the sample installation of every part, and the sample exchange with its provider and traffic. */
 export * from './sample-clients.js';
+export * from './sample-presence.js';
 export * from './sample-provider.js';
 export * from './sample-records.js';
 export * from './sample-services.js';

@@ -12,6 +12,7 @@ import { Fragment, type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchesQuery } from '../lib/fold';
 import { formatNumber } from '../lib/format';
+import { EmptyState, type EmptyStateProps } from './empty-state';
 
 /** One column: `value` drives sorting, searching and the .xlsx export; `cell` how it is shown. */
 export interface Column<T> {
@@ -34,6 +35,13 @@ interface DataTableProps<T> {
   readonly initialQuery?: string;
   /** What to show under a row, across every column, when it is expanded; null when it is not. */
   readonly detail?: (row: T) => ReactNode;
+  /** What the table says in place of itself when it has no rows at all: what they are, and the first step. */
+  readonly empty?: EmptyStateProps;
+}
+
+/** Rows the API marks as sample data (`sample: true`), which `npx cang sample remove` deletes. */
+function isSample(row: unknown): boolean {
+  return typeof row === 'object' && row !== null && (row as { sample?: unknown }).sample === true;
 }
 
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -53,18 +61,32 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   const defs = useMemo<ColumnDef<T>[]>(
     () =>
-      columns.map((column) => ({
+      columns.map((column, index) => ({
         id: column.id,
         header: column.header,
         accessorFn: (row: T) => column.value(row) ?? '',
         cell: (info) => {
-          if (column.cell) return column.cell(info.row.original);
-          const value = column.value(info.row.original);
-          return typeof value === 'number' ? formatNumber(value) : value;
+          const row = info.row.original;
+          const value = column.value(row);
+          const shown = column.cell
+            ? column.cell(row)
+            : typeof value === 'number'
+              ? formatNumber(value)
+              : value;
+          // The first cell of a sample row says so, whatever the screen.
+          if (index > 0 || !isSample(row)) return shown;
+          return (
+            <>
+              {shown}
+              <span className="badge sample" title={t('sample.badgeTitle')}>
+                {t('sample.badge')}
+              </span>
+            </>
+          );
         },
         sortUndefined: 'last',
       })),
-    [columns],
+    [columns, t],
   );
   const data = useMemo(() => [...props.rows], [props.rows]);
   const table = useReactTable({
@@ -103,6 +125,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   const filtered = table.getFilteredRowModel().rows.length;
   const pageCount = Math.max(1, table.getPageCount());
+  if (props.rows.length === 0 && props.empty) return <EmptyState {...props.empty} />;
   return (
     <div className="data-table">
       <div className="table-toolbar">

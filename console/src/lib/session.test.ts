@@ -13,6 +13,7 @@ function userWith(capabilities: User['capabilities']): User {
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     mustChangePassword: false,
+    sampleData: false,
     capabilities,
   };
 }

@@ -220,6 +220,13 @@ export default function Grants() {
           columns={columns}
           rowKey={(g) => g.id}
           exportName="quyen-truy-cap"
+          empty={{
+            what: t('empty.grants'),
+            action: { label: t('grant.create'), form: 'create-grant-title' },
+            command:
+              'npx cang grant create VN-HP/GOV/STP/HTTT-LLTP VN-HP/GOV/STP/HTTT-HOTICH/tra-cuu-ho-tich --method GET',
+            allowed: mayCreate,
+          }}
         />
       ) : (
         !grants.problem && <p className="muted">{t('common.loading')}</p>

@@ -19,6 +19,7 @@ const SEGMENT = new RegExp(FIELD_PATTERNS.createSystem['/code']);
 
 function OrganisationList() {
   const { t } = useTranslation();
+  const session = useSession();
   const { search } = useLocation();
   const loaded = useLoad(loadOrganisations, []);
   const columns = useMemo<Column<Organisation>[]>(
@@ -51,6 +52,11 @@ function OrganisationList() {
           columns={columns}
           rowKey={(o) => o.id}
           exportName="to-chuc"
+          empty={{
+            what: t('empty.organisations'),
+            command: 'npx cang org create GOV STP "Sở Tư pháp"',
+            allowed: session.may('organisation.create'),
+          }}
           initialQuery={search.get('q') ?? ''}
         />
       ) : (
@@ -161,6 +167,12 @@ function OrganisationDetail({ id }: { readonly id: string }) {
           columns={columns}
           rowKey={(s) => s.id}
           exportName="he-thong"
+          empty={{
+            what: t('empty.systems'),
+            action: { label: t('system.add'), form: 'add-system-title' },
+            command: `npx cang system create ${id} HTTT-MOTCUA "Hệ thống một cửa"`,
+            allowed: session.may('system.create', id),
+          }}
         />
       )}
       {session.may('system.create', id) && <AddSystem organisation={id} onAdded={systems.reload} />}

@@ -10,10 +10,12 @@ import { Page } from '../components/page';
 import { ProblemAlert } from '../components/problem';
 import { formatDate, formatNumber } from '../lib/format';
 import { pathOf } from '../lib/router';
+import { useSession } from '../lib/session';
 import { useLoad } from '../lib/use-load';
 
 function ServiceList() {
   const { t } = useTranslation();
+  const session = useSession();
   const loaded = useLoad(() => loadAllServices(), []);
   const columns = useMemo<Column<Service>[]>(
     () => [
@@ -53,6 +55,13 @@ function ServiceList() {
           columns={columns}
           rowKey={(s) => s.id}
           exportName="dich-vu"
+          empty={{
+            what: t('empty.services'),
+            action: { label: t('empty.chooseSystem'), to: '/systems' },
+            command:
+              'npx cang service create VN-HP/GOV/STP/HTTT-HOTICH tra-cuu-ho-tich "Tra cứu hộ tịch" https://hotich.example.vn',
+            allowed: session.may('service.create'),
+          }}
         />
       ) : (
         !loaded.problem && <p className="muted">{t('common.loading')}</p>

@@ -122,6 +122,11 @@ export function Credentials({ system }: { readonly system: string }) {
           columns={columns}
           rowKey={(c) => c.id}
           exportName="chung-thu"
+          empty={{
+            what: t('empty.credentials'),
+            action: { label: t('credential.issue'), form: 'issue-token-title' },
+            command: `npx cang credential issue ${system} --label "Máy chủ ứng dụng"`,
+          }}
           pageSize={10}
         />
       )}

@@ -20,6 +20,7 @@ const SEGMENT = new RegExp(FIELD_PATTERNS.createService['/code']);
 
 function SystemList() {
   const { t } = useTranslation();
+  const session = useSession();
   const loaded = useLoad(loadAllSystems, []);
   const columns = useMemo<Column<System>[]>(
     () => [
@@ -56,6 +57,12 @@ function SystemList() {
           columns={columns}
           rowKey={(s) => s.id}
           exportName="he-thong"
+          empty={{
+            what: t('empty.systems'),
+            action: { label: t('empty.chooseOrganisation'), to: '/organisations' },
+            command: 'npx cang system create VN-HP/GOV/STP HTTT-LLTP "Hệ thống lý lịch tư pháp"',
+            allowed: session.may('system.create'),
+          }}
         />
       ) : (
         !loaded.problem && <p className="muted">{t('common.loading')}</p>
@@ -171,6 +178,12 @@ function SystemDetail({ id }: { readonly id: string }) {
           columns={columns}
           rowKey={(s) => s.id}
           exportName="dich-vu"
+          empty={{
+            what: t('empty.services'),
+            action: { label: t('service.add'), form: 'add-service-title' },
+            command: `npx cang service create ${id} tra-cuu "Tra cứu hồ sơ" https://dich-vu.example.vn`,
+            allowed: manage,
+          }}
         />
       )}
       {manage && <AddService system={id} onAdded={services.reload} />}

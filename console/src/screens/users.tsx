@@ -9,6 +9,7 @@ import { Page } from '../components/page';
 import { ProblemAlert } from '../components/problem';
 import { useDraft } from '../lib/draft';
 import { formatDate } from '../lib/format';
+import { useSession } from '../lib/session';
 import { useLoad } from '../lib/use-load';
 import { useSubmit } from '../lib/use-submit';
 
@@ -135,6 +136,7 @@ function CreateUser({ onCreated }: { readonly onCreated: () => void }) {
 /** Console users and their roles (platform administrators only). */
 export default function Users() {
   const { t } = useTranslation();
+  const session = useSession();
   const users = useLoad(() => listAll<User>('/users'), []);
   const columns = useMemo<Column<User>[]>(
     () => [
@@ -170,6 +172,11 @@ export default function Users() {
           columns={columns}
           rowKey={(u) => u.id}
           exportName="nguoi-dung"
+          empty={{
+            what: t('empty.users'),
+            action: { label: t('user.create'), form: 'create-user-title' },
+            allowed: session.may('user.create'),
+          }}
         />
       )}
       <CreateUser onCreated={users.reload} />

@@ -6,7 +6,10 @@ import { NoContent, withProblems } from '../problem-schema.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../session-cookie.js';
 
 /** `POST /api/v1/session`: log in (public; the body must be JSON, which a cross-site form cannot send). */
-export function registerLoginRoute(app: ApiApp, { identity }: Pick<AdminApiDeps, 'identity'>): void {
+export function registerLoginRoute(
+  app: ApiApp,
+  { identity, sampleData }: Pick<AdminApiDeps, 'identity' | 'sampleData'>,
+): void {
   app.post(
     '/session',
     {
@@ -23,13 +26,16 @@ export function registerLoginRoute(app: ApiApp, { identity }: Pick<AdminApiDeps,
       const { username, password } = request.body;
       const login = await identity.login(username, password, request.ip);
       reply.setCookie(SESSION_COOKIE, login.token, sessionCookieOptions(request));
-      return presentSession(login.user);
+      return presentSession(login.user, (await sampleData?.()) ?? false);
     },
   );
 }
 
 /** `GET` and `DELETE /api/v1/session`: the current user, and log out. */
-export function registerSessionRoutes(app: ApiApp, { identity }: Pick<AdminApiDeps, 'identity'>): void {
+export function registerSessionRoutes(
+  app: ApiApp,
+  { identity, sampleData }: Pick<AdminApiDeps, 'identity' | 'sampleData'>,
+): void {
   app.get(
     '/session',
     {
@@ -40,7 +46,8 @@ export function registerSessionRoutes(app: ApiApp, { identity }: Pick<AdminApiDe
         response: withProblems({ 200: SessionView }),
       },
     },
-    async (request) => presentSession(await identity.getUser(actorOf(request).userId)),
+    async (request) =>
+      presentSession(await identity.getUser(actorOf(request).userId), (await sampleData?.()) ?? false),
   );
 
   app.delete(

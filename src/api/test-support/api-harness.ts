@@ -52,8 +52,8 @@ export interface ApiHarnessOptions {
   readonly federationStatus?: FederationStatus;
   /** The registry key and authority certificate the anchor carries. */
   readonly anchorAuthority?: () => Promise<AnchorAuthority>;
-  /** The public URL, timeouts and trusted proxies the API is configured with. */
-  readonly admin?: Partial<Pick<AdminApiDeps, 'publicUrl' | 'timeouts' | 'trustProxy'>>;
+  /** The public URL, timeouts, trusted proxies and sample-data answer the API is configured with. */
+  readonly admin?: Partial<Pick<AdminApiDeps, 'publicUrl' | 'timeouts' | 'trustProxy' | 'sampleData'>>;
   /** Identity's clock, key derivation, hash limit, throttling policies or token lifetime. */
   readonly identity?: Omit<IdentityDeps, 'store'>;
 }

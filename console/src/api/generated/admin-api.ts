@@ -2342,6 +2342,8 @@ export interface operations {
                             /** @description null: on every resource; else only on resources within one of these organisation or unit ids */
                             scopes: string[] | null;
                         }[];
+                        /** @description The platform holds sample data (CANG_SEED_SAMPLE), which `npx cang sample remove` deletes; sample rows carry `sample: true` */
+                        sampleData: boolean;
                     };
                 };
             };
@@ -2468,6 +2470,8 @@ export interface operations {
                             /** @description null: on every resource; else only on resources within one of these organisation or unit ids */
                             scopes: string[] | null;
                         }[];
+                        /** @description The platform holds sample data (CANG_SEED_SAMPLE), which `npx cang sample remove` deletes; sample rows carry `sample: true` */
+                        sampleData: boolean;
                     };
                 };
             };

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from './link';
+
+/** The first step offered in the console: a link to a screen, or a move to a form on this one. */
+export type FirstStep =
+  | { readonly label: string; readonly to: string }
+  /** `form`: the id of the form's heading (its `aria-labelledby`); the button moves to its first field. */
+  | { readonly label: string; readonly form: string };
+
+/** What an empty list says: what the thing is, and how to make the first one. */
+export interface EmptyStateProps {
+  /** What the list holds, in one sentence. */
+  readonly what: string;
+  readonly action?: FirstStep;
+  /** A `cang` command that makes the first one, shown with a button that copies it. */
+  readonly command?: string;
+  /** False when the user may not make one: the explanation is shown without the first step. */
+  readonly allowed?: boolean;
+}
+
+/** Moves to a form on the page by its heading's id, and puts the cursor in its first field. */
+function goToForm(headingId: string): void {
+  const heading = document.getElementById(headingId);
+  const form = heading?.closest('form, section') ?? heading;
+  form?.scrollIntoView({ block: 'start' });
+  const field = form?.querySelector<HTMLElement>('input, select, textarea, button');
+  field?.focus();
+}
+
+/** A list with nothing in it yet: it says what would be there, and offers the first step. */
+export function EmptyState({ what, action, command, allowed = true }: EmptyStateProps) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    await navigator.clipboard.writeText(command ?? '');
+    setCopied(true);
+  };
+  const offered = allowed && (action !== undefined || command !== undefined);
+  return (
+    <div className="empty-state" data-testid="empty-state">
+      <p>{what}</p>
+      {offered && (
+        <div className="first-step">
+          <span className="muted">{t('empty.firstStep')}</span>
+          {action &&
+            ('to' in action ? (
+              <Link to={action.to} className="button">
+                {action.label}
+              </Link>
+            ) : (
+              <button type="button" onClick={() => goToForm(action.form)}>
+                {action.label}
+              </button>
+            ))}
+          {command && (
+            <span className="command">
+              <code>{command}</code>
+              <button type="button" className="secondary small" onClick={() => void copy()}>
+                {t('empty.copy')}
+              </button>
+              <span className="muted" aria-live="polite">
+                {copied ? t('empty.copied') : ''}
+              </span>
+            </span>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
