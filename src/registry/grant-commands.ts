@@ -20,8 +20,8 @@ export interface GrantCommands {
   list(query?: GrantListQuery): Promise<Page<GrantView>>;
   /** One grant; `not-found` if absent. */
   get(id: string): Promise<GrantView>;
-  /** Grants a client system access to a service, optionally narrowed. */
-  create(actor: AuditActor, input: GrantInput): Promise<GrantView>;
+  /** Grants a client system access to a service, optionally narrowed; `sample` marks sample data. */
+  create(actor: AuditActor, input: GrantInput, options?: { sample?: boolean }): Promise<GrantView>;
   /** Revokes a grant by deleting it. */
   delete(actor: AuditActor, id: string): Promise<void>;
 }
@@ -85,7 +85,7 @@ export function grantCommands(context: RegistryContext): GrantCommands {
       return presentGrant(row, context.now());
     },
 
-    async create(actor, raw) {
+    async create(actor, raw, options = {}) {
       const now = context.now();
       let methods: string[] | null = null;
       let pathPatterns: string[] | null = null;
@@ -132,7 +132,7 @@ export function grantCommands(context: RegistryContext): GrantCommands {
           throw new CangError('validation-failed', 'Invalid grant', { errors: problems });
         const row: GrantTable = {
           id: uuidV7(at),
-          sample: 0,
+          sample: options.sample === true ? 1 : 0,
           client_system_id: input.client,
           service_id: input.service,
           methods: methods === null ? null : JSON.stringify(methods),
