@@ -21,6 +21,8 @@ export interface NewUser {
   readonly roles: readonly RoleAssignment[];
   /** The password was made for the user, who must change it at the first login. */
   readonly mustChangePassword?: boolean;
+  /** Sample data (a sample user), which `cang sample remove` deletes. */
+  readonly sample?: boolean;
 }
 
 /** Changes an administrator may make to a user; absent fields stay as they are. */

@@ -88,7 +88,7 @@ export function createUserCommands(
             .insertInto('users')
             .values({
               id,
-              sample: 0,
+              sample: input.sample === true ? 1 : 0,
               username,
               display_name: displayName,
               password_hash: passwordHash,
