@@ -1,9 +1,10 @@
 import { CangError, type WorkingCalendarSource } from '../core/index.js';
 import type { Registry } from '../registry/index.js';
-import type { Store } from '../store/index.js';
+import type { AuditActor, Store } from '../store/index.js';
 import { createCatalogContext } from './catalog-context.js';
 import { type EntryCommands, entryCommands } from './entry-commands.js';
 import { type OpenData, openData } from './open-data.js';
+import { type CatalogSampleRemoval, removeCatalogSample } from './remove-catalog-sample.js';
 import { type SearchScope, searchEntries } from './search-entries.js';
 import type { SearchResult } from './search-schemas.js';
 import { type SharingRequestCommands, sharingRequestCommands } from './sharing-request-commands.js';
@@ -41,6 +42,8 @@ export interface Catalog {
   readonly openData: OpenData;
   readonly sharingRequests: SharingRequestCommands;
   readonly subjectAccess: SubjectAccess;
+  /** Deletes the catalog's sample entries and requests in one write (`cang sample remove`). */
+  removeSample(actor: AuditActor): Promise<CatalogSampleRemoval>;
 }
 
 /**
@@ -61,5 +64,6 @@ export function createCatalog(options: CatalogOptions): Catalog {
     openData: openData(context),
     sharingRequests: sharingRequestCommands(context),
     subjectAccess: subjectAccess(context, [...options.subjectHashKeys]),
+    removeSample: (actor: AuditActor) => removeCatalogSample(context, actor),
   });
 }

@@ -26,8 +26,8 @@ import { indexEntry, searchFacetsOf, writeFacets, writeLinks } from './search-in
 export interface EntryCommands {
   /** One entry with its links; `not-found` if absent. */
   get(id: string): Promise<EntryView>;
-  /** Creates a draft entry. */
-  create(actor: AuditActor, input: EntryInput): Promise<EntryView>;
+  /** Creates a draft entry; `sample` marks it as sample data, which `cang sample remove` deletes. */
+  create(actor: AuditActor, input: EntryInput, options?: { sample?: boolean }): Promise<EntryView>;
   /** Changes an entry's metadata; a retired entry is read-only (`conflict`). */
   update(actor: AuditActor, id: string, patch: EntryPatch): Promise<EntryView>;
   /** Moves an entry along its lifecycle; an illegal step is a `conflict`. */
@@ -118,7 +118,7 @@ export function entryCommands(context: CatalogContext): EntryCommands {
   return {
     get: (id) => loadEntryView(db, id),
 
-    async create(actor, raw) {
+    async create(actor, raw, options = {}) {
       const input = parseInput(EntryInput, raw, 'Invalid catalog entry');
       const content = normaliseContent({
         exchangeService: input.exchangeService ?? null,
@@ -142,7 +142,7 @@ export function entryCommands(context: CatalogContext): EntryCommands {
         await checkEntryContent(trx, input.kind, input.publisher, content);
         const row: CatalogEntryTable = {
           id: uuidV7(at),
-          sample: 0,
+          sample: options.sample === true ? 1 : 0,
           kind: input.kind,
           publisher_id: input.publisher,
           ...contentColumns(content),

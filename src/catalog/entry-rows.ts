@@ -125,6 +125,7 @@ export function presentEntry(
     kind: row.kind,
     publisher: row.publisher_id,
     publisherName,
+    sample: row.sample === 1,
     ...content,
     datasets: [...links.datasets],
     state: row.state,

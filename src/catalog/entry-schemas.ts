@@ -200,6 +200,7 @@ export const EntryView = Type.Object(
     kind: EntryKindSchema,
     publisher: Type.String({ examples: ['VN-HP/GOV/STP'] }),
     publisherName: Type.String({ examples: ['Sở Tư pháp'] }),
+    sample: Type.Boolean({ description: 'Sample data (Dữ liệu mẫu), which `cang sample remove` deletes' }),
     title: Type.String(),
     description: Type.String(),
     focalOfficer: FocalOfficer,

@@ -8,6 +8,7 @@ export * from './entry-schemas.js';
 export { searchTokens } from './search-tokens.js';
 export type { OpenData } from './open-data.js';
 export * from './open-data-schemas.js';
+export type { CatalogSampleRemoval } from './remove-catalog-sample.js';
 export { PERSONAL_DATA_LAWS, type PersonalDataLaw, personalDataLawOn } from './personal-data-law.js';
 export { REVIEW_INTERVAL_MONTHS, reviewDueAfter } from './review-schedule.js';
 export { LISTED_STATES, type SearchScope } from './search-entries.js';
@@ -26,3 +27,10 @@ export {
   SubjectAccessReport,
   subjectAccessCsv,
 } from './subject-access.js';
+export * from './seed/sample-links.js';
+export {
+  type CatalogSampleOptions,
+  type CatalogSampleParts,
+  type CatalogSeedResult,
+  seedCatalogSample,
+} from './seed/seed-catalog-sample.js';

@@ -35,8 +35,15 @@ export interface SharingRequestCommands extends DecisionCommands {
     query: unknown,
     scope: OrganisationScope,
   ): Promise<{ items: SharingRequestView[]; nextCursor: string | null }>;
-  /** Creates a request (a draft, or submitted at once); refused for a retired or unpublished entry. */
-  create(actor: AuditActor, input: SharingRequestInput): Promise<SharingRequestView>;
+  /**
+   * Creates a request (a draft, or submitted at once); refused for a retired or unpublished entry.
+   * `sample` marks it as sample data, and so the grants its approval creates.
+   */
+  create(
+    actor: AuditActor,
+    input: SharingRequestInput,
+    options?: { sample?: boolean },
+  ): Promise<SharingRequestView>;
   /** Changes a draft, or a request sent back for changes. */
   update(actor: AuditActor, id: string, patch: SharingRequestPatch): Promise<SharingRequestView>;
   /** Submits a draft, or resubmits after changes were asked. */
@@ -108,7 +115,7 @@ export function sharingRequestCommands(context: CatalogContext): SharingRequestC
       return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
     },
 
-    async create(actor, raw) {
+    async create(actor, raw, options = {}) {
       const input = parseInput(SharingRequestInput, raw, 'Invalid sharing request');
       const id = await context.write(actor, async (trx, at) => {
         const entry = await requireEntry(trx, input.entry).catch(() => {
@@ -127,7 +134,7 @@ export function sharingRequestCommands(context: CatalogContext): SharingRequestC
           await checkClientSystem(trx, input.requester, input.clientSystem);
         const row: SharingRequestTable = {
           id: uuidV7(at),
-          sample: 0,
+          sample: options.sample === true ? 1 : 0,
           entry_id: entry.id,
           owner_id: entry.publisher_id,
           requester_id: input.requester,

@@ -116,12 +116,17 @@ export function decisionCommands(
       const grants: string[] = [];
       try {
         for (const service of services) {
-          const grant = await registry.grants.create(actor, {
-            client: row.client_system_id,
-            service,
-            ...narrowing,
-            expiresAt: new Date(expiresAt).toISOString(),
-          });
+          const grant = await registry.grants.create(
+            actor,
+            {
+              client: row.client_system_id,
+              service,
+              ...narrowing,
+              expiresAt: new Date(expiresAt).toISOString(),
+            },
+            // The grant of a sample request is sample data too, removed with it.
+            { sample: row.sample === 1 },
+          );
           grants.push(grant.id);
         }
         // 3. The decision, conditional on the request still awaiting one: a racing decision loses here,

@@ -26,6 +26,7 @@ export function presentSharingRequest(
     id: row.id,
     entry: row.entry_id,
     entryTitle,
+    sample: row.sample === 1,
     owner: row.owner_id,
     requester: row.requester_id,
     clientSystem: row.client_system_id,

@@ -156,6 +156,7 @@ export const SharingRequestView = Type.Object({
   id: Type.String(),
   entry: Type.String(),
   entryTitle: Type.String(),
+  sample: Type.Boolean({ description: 'Sample data (Dữ liệu mẫu), which `cang sample remove` deletes' }),
   owner: Type.String({ description: 'The organisation that decides (the entry’s publisher)' }),
   requester: Type.String(),
   clientSystem: Nullable(Type.String()),

@@ -1,4 +1,4 @@
-import type { Store } from '../store/index.js';
+import type { AuditActor, Store } from '../store/index.js';
 import {
   type ApiTokenCommands,
   createApiTokenCommands,
@@ -13,6 +13,7 @@ import {
 } from './login-throttle.js';
 import { createPasswordHasher, type DeriveKey, scryptDeriveKey } from './password-hash.js';
 import { createSessionCommands, type SessionCommands } from './session-commands.js';
+import { removeSampleUsers } from './remove-sample-users.js';
 import { createUserCommands, type UserCommands } from './user-commands.js';
 
 /** What identity needs: the store and, for tests, a clock and the password key derivation. */
@@ -30,7 +31,10 @@ export interface IdentityDeps {
 }
 
 /** Console users, roles, sessions and API tokens over the store. */
-export interface Identity extends UserCommands, SessionCommands, ApiTokenCommands {}
+export interface Identity extends UserCommands, SessionCommands, ApiTokenCommands {
+  /** Deletes the sample users with their roles, sessions and tokens; returns how many (`cang sample remove`). */
+  removeSampleUsers(actor: AuditActor): Promise<number>;
+}
 
 /**
  * Builds identity. Every change is recorded in the audit trail in the same transaction;
@@ -50,5 +54,6 @@ export function createIdentity(deps: IdentityDeps): Identity {
     ...createUserCommands(deps.store, now, passwords, throttle),
     ...createSessionCommands(deps.store, now, passwords, throttle),
     ...createApiTokenCommands(deps.store, now, deps.apiTokenTtlMs ?? DEFAULT_API_TOKEN_TTL_MS),
+    removeSampleUsers: (actor) => removeSampleUsers(deps.store, actor, now()),
   };
 }

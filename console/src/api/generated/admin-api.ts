@@ -2788,6 +2788,8 @@ export interface operations {
                         publisher: string;
                         /** @example Sở Tư pháp */
                         publisherName: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         title: string;
                         description: string;
                         /** @description The focal officer (đầu mối) of the entry */
@@ -18740,6 +18742,8 @@ export interface operations {
                         publisher: string;
                         /** @example Sở Tư pháp */
                         publisherName: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         title: string;
                         description: string;
                         /** @description The focal officer (đầu mối) of the entry */
@@ -18898,6 +18902,8 @@ export interface operations {
                         publisher: string;
                         /** @example Sở Tư pháp */
                         publisherName: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         title: string;
                         description: string;
                         /** @description The focal officer (đầu mối) of the entry */
@@ -19127,6 +19133,8 @@ export interface operations {
                         publisher: string;
                         /** @example Sở Tư pháp */
                         publisherName: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         title: string;
                         description: string;
                         /** @description The focal officer (đầu mối) of the entry */
@@ -19292,6 +19300,8 @@ export interface operations {
                         publisher: string;
                         /** @example Sở Tư pháp */
                         publisherName: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         title: string;
                         description: string;
                         /** @description The focal officer (đầu mối) of the entry */
@@ -19450,6 +19460,8 @@ export interface operations {
                         publisher: string;
                         /** @example Sở Tư pháp */
                         publisherName: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         title: string;
                         description: string;
                         /** @description The focal officer (đầu mối) of the entry */
@@ -19807,6 +19819,8 @@ export interface operations {
                             id: string;
                             entry: string;
                             entryTitle: string;
+                            /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                            sample: boolean;
                             /** @description The organisation that decides (the entry’s publisher) */
                             owner: string;
                             requester: string;
@@ -19959,6 +19973,8 @@ export interface operations {
                         id: string;
                         entry: string;
                         entryTitle: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         /** @description The organisation that decides (the entry’s publisher) */
                         owner: string;
                         requester: string;
@@ -20080,6 +20096,8 @@ export interface operations {
                         id: string;
                         entry: string;
                         entryTitle: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         /** @description The organisation that decides (the entry’s publisher) */
                         owner: string;
                         requester: string;
@@ -20224,6 +20242,8 @@ export interface operations {
                         id: string;
                         entry: string;
                         entryTitle: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         /** @description The organisation that decides (the entry’s publisher) */
                         owner: string;
                         requester: string;
@@ -20345,6 +20365,8 @@ export interface operations {
                         id: string;
                         entry: string;
                         entryTitle: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         /** @description The organisation that decides (the entry’s publisher) */
                         owner: string;
                         requester: string;
@@ -20476,6 +20498,8 @@ export interface operations {
                         id: string;
                         entry: string;
                         entryTitle: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         /** @description The organisation that decides (the entry’s publisher) */
                         owner: string;
                         requester: string;
@@ -20607,6 +20631,8 @@ export interface operations {
                         id: string;
                         entry: string;
                         entryTitle: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         /** @description The organisation that decides (the entry’s publisher) */
                         owner: string;
                         requester: string;
@@ -20756,6 +20782,8 @@ export interface operations {
                         id: string;
                         entry: string;
                         entryTitle: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         /** @description The organisation that decides (the entry’s publisher) */
                         owner: string;
                         requester: string;
@@ -20892,6 +20920,8 @@ export interface operations {
                         id: string;
                         entry: string;
                         entryTitle: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         /** @description The organisation that decides (the entry’s publisher) */
                         owner: string;
                         requester: string;
@@ -21023,6 +21053,8 @@ export interface operations {
                         id: string;
                         entry: string;
                         entryTitle: string;
+                        /** @description Sample data (Dữ liệu mẫu), which `cang sample remove` deletes */
+                        sample: boolean;
                         /** @description The organisation that decides (the entry’s publisher) */
                         owner: string;
                         requester: string;
