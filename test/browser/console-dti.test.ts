@@ -92,8 +92,11 @@ describe('console: DTI campaign', () => {
 
     const form = page.locator('form[aria-labelledby=dti-assign]');
     await form.locator('select[name=itemCode]').selectOption('ATTT');
-    await form.locator('select[name=unitId] option[value=SNV]').waitFor({ state: 'attached' });
-    await form.locator('select[name=unitId]').selectOption('SNV');
+    const snv = form.locator('[role=option][data-unit="SNV"]');
+    await snv.waitFor({ state: 'attached' });
+    // The unit picker filters without diacritics: "so noi vu" finds Sở Nội vụ.
+    await form.locator('input[name=unitId]').fill('so noi vu');
+    await snv.click();
     await form.locator('input[name=deadline]').fill('2027-01-15');
     await form.getByRole('button', { name: 'Giao' }).click();
     await row('ATTT').filter({ hasText: 'Sở Nội vụ' }).waitFor();

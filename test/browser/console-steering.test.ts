@@ -126,9 +126,10 @@ describe('console: steering', () => {
     period = `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
 
     // 1. The lead-unit picker offers only units that exist on the start date.
-    const lead = form.locator('select[name=leadUnitId]');
-    await lead.locator(`option[value=${UNIT}]`).waitFor({ state: 'attached' });
-    await expect(lead.locator(`option[value=${ENDED_DISTRICT}]`).count()).resolves.toBe(0);
+    const lead = form.locator('input[name=leadUnitId]');
+    const leadOption = (unit: string) => form.locator(`[role=option][data-unit="${unit}"]`);
+    await leadOption(UNIT).waitFor({ state: 'attached' });
+    await expect(leadOption(ENDED_DISTRICT).count()).resolves.toBe(0);
 
     // 2. A deadline before the start is caught next to its field, before anything is sent.
     await form.locator('select[name=groupId]').selectOption({ label: '04. Phát triển dữ liệu số' });
@@ -136,7 +137,9 @@ describe('console: steering', () => {
     await form.locator('input[name=title]').fill(TASK_TITLE);
     await form.locator('textarea[name=expectedOutput]').fill('Cơ sở dữ liệu KH&CN kết nối qua Cảng');
     await form.locator('input[name=deadline]').fill(addDays(today, -1));
-    await lead.selectOption(UNIT);
+    // The picker filters as one types, by code too; a click on the match chooses it.
+    await lead.fill(UNIT);
+    await leadOption(UNIT).click();
     await form.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
     await form.getByText('Thời hạn không được trước ngày bắt đầu').waitFor();
     await expect(form.locator('input[name=deadline]').getAttribute('aria-invalid')).resolves.toBe('true');
