@@ -124,8 +124,9 @@ for (const dialect of DIALECTS) {
         period: '2025-H1',
         narrative: 'Sáu tháng',
       });
+      // Phường Thủy Nguyên: the sample gives Lê Chân its 2025-H2 report already.
       await fx.steering.reports.create(SECRETARIAT, {
-        unitId: LE_CHAN,
+        unitId: '11560',
         period: '2025-H2',
         narrative: 'Sáu tháng cuối',
       });
