@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keyedHash } from '../core/index.js';
 import { subjectAccessCsv } from './subject-access.js';
@@ -21,6 +22,12 @@ const ASKED = {
 
 /** Writes a log entry about a subject hash, as the exchange would. */
 async function logAccess(fx: CatalogFixture, seq: number, subjectHash: string, at: number, purpose: string) {
+  // On PostgreSQL the log is partitioned by month, and the exchange makes each month's partition as it
+  // writes; rows written here directly go to a default partition instead.
+  if (fx.store.dialect === 'postgres')
+    await sql`create table if not exists log_entries_default partition of log_entries default`.execute(
+      fx.store.db,
+    );
   await fx.store.db
     .insertInto('log_entries')
     .values({
