@@ -42,7 +42,8 @@ describe('console: DTI campaign', () => {
       .filter({ hasText: 'Các chỉ số tự đánh giá' })
       .locator('tbody tr')
       .filter({
-        has: page.locator('td', { hasText: new RegExp(`^${code}$`) }),
+        // A sample row carries the "Mẫu" badge after its code.
+        has: page.locator('td', { hasText: new RegExp(`^${code}(Mẫu)?$`) }),
       });
 
   beforeAll(async () => {
