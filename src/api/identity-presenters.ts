@@ -18,6 +18,7 @@ export function presentUser(user: User): UserView {
     disabled: user.disabled,
     createdAt: isoTime(user.createdAt),
     updatedAt: isoTime(user.updatedAt),
+    ...(user.sample ? { sample: true } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { DateTimeInput, DateTimeView, OptionalDateTimeView } from '../core/index.js';
 import { AUTHORIZATION_RULES, MIN_PASSWORD_LENGTH, ROLES } from '../identity/index.js';
 import { PageOf } from '../registry/index.js';
+import { SampleView } from '../store/index.js';
 
 const Password = (description: string) =>
   Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024, description, writeOnly: true });
@@ -52,6 +53,7 @@ export const UserView = Type.Object(
     disabled: Type.Boolean(),
     createdAt: DateTimeView('When the user was created'),
     updatedAt: DateTimeView('When the user last changed'),
+    sample: SampleView,
   },
   { description: 'A console user' },
 );
@@ -114,7 +116,9 @@ export const UserPatch = Type.Object(
     displayName: Type.Optional(DisplayName),
     roles: Type.Optional(Type.Array(RoleAssignmentSchema, { maxItems: 50 })),
     disabled: Type.Optional(Type.Boolean()),
-    password: Type.Optional(Password('A new password; ends the user’s sessions')),
+    password: Type.Optional(
+      Password('A new password, which the user must change at their next login; ends the user’s sessions'),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -183,6 +183,27 @@ for (const dialect of DIALECTS) {
       expect(listed.every((t) => t.revokedAt !== null)).toBe(true);
     });
 
+    it('makes a user whose password an administrator reset choose their own before anything else', async () => {
+      api = await startApi(dialect);
+      const admin = await api.sessionFor('boss', [{ role: 'platform-admin' }]);
+      const lanId = await api.addUser('lan', [{ role: 'auditor' }]);
+      await api.call('PATCH', `/api/v1/users/${lanId}`, { cookie: admin }, { password: NEW_PASSWORD });
+      const cookie = await api.login('lan', NEW_PASSWORD);
+      await expectRefusal(
+        await api.call('GET', '/api/v1/audit', { cookie }),
+        403,
+        'password-change-required',
+      );
+      const changed = await api.call(
+        'PUT',
+        '/api/v1/users/me/password',
+        { cookie },
+        { currentPassword: NEW_PASSWORD, newPassword: `${NEW_PASSWORD} của riêng tôi` },
+      );
+      expect(changed.status).toBe(204);
+      expect((await api.call('GET', '/api/v1/audit', { cookie })).status).toBe(200);
+    });
+
     it('kills a user’s API tokens when they change their own password, keeping their session', async () => {
       api = await startApi(dialect);
       const lanId = await api.addUser('lan', [{ role: 'auditor' }]);

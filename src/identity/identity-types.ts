@@ -11,6 +11,8 @@ export interface User {
   readonly mustChangePassword: boolean;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** Present, as true, on a sample user (the sample commune reporters), which `cang sample remove` deletes. */
+  readonly sample?: true;
 }
 
 /** Input to create a user. */

@@ -25,6 +25,7 @@ export interface UserCommands {
   getUser(id: string): Promise<User>;
   listUsers(page?: PageRequest): Promise<Page<User>>;
   countUsers(): Promise<number>;
+  /** A new password set here is given to the user, who must change it at their next login. */
   updateUser(id: string, changes: UserChanges, actor: AuditActor): Promise<User>;
   /**
    * The user changes their own password: every other session of theirs ends, their API tokens are
@@ -160,7 +161,7 @@ export function createUserCommands(
             updated_at: at,
             ...(displayName === undefined ? {} : { display_name: displayName }),
             ...(changes.disabled === undefined ? {} : { disabled: changes.disabled ? 1 : 0 }),
-            ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
+            ...(passwordHash === undefined ? {} : { password_hash: passwordHash, must_change_password: 1 }),
           })
           .where('id', '=', id)
           .execute();

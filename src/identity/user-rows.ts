@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { CangError, type FieldProblem } from '../core/index.js';
-import type { Database, UserTable } from '../store/index.js';
+import { type Database, sampleField, type UserTable } from '../store/index.js';
 import type { User } from './identity-types.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-hash.js';
 import type { Role, RoleAssignment } from './roles.js';
@@ -59,6 +59,7 @@ export async function toUsers(db: Kysely<Database>, rows: readonly Selectable<Us
     mustChangePassword: row.must_change_password === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...sampleField(row),
   }));
 }
 

@@ -8,7 +8,7 @@ import { ListQuery, type Page } from './common-schemas.js';
 import { CertificateInput, type CredentialView, type IssuedToken, TokenInput } from './credential-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
-import { type SampleOption, sampleColumn, sampleField } from './sample-mark.js';
+import { type SampleOption, sampleColumn, sampleField } from '../store/index.js';
 import { requireSystem } from './system-commands.js';
 import { futureTime, isoTime, isoTimeOrNull } from './time-text.js';
 

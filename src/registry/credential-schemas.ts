@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DateTimeInput, DateTimeView, OptionalDateTimeView } from '../core/index.js';
 import { PageOf } from './common-schemas.js';
-import { SampleView } from './sample-mark.js';
+import { SampleView } from '../store/index.js';
 
 const Label = Type.String({
   maxLength: 255,

@@ -12,7 +12,7 @@ import type { Page } from './common-schemas.js';
 import { GRANT_METHODS, GrantInput, GrantListQuery, type GrantView } from './grant-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
-import { type SampleOption, sampleColumn, sampleField } from './sample-mark.js';
+import { type SampleOption, sampleColumn, sampleField } from '../store/index.js';
 import { futureTime, isoTime, isoTimeOrNull } from './time-text.js';
 
 /** Commands and queries on access grants. */

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DateTimeInput, DateTimeView, OptionalDateTimeView } from '../core/index.js';
 import { ListQuery, PageOf, ServiceIdSchema, SystemIdSchema } from './common-schemas.js';
-import { SampleView } from './sample-mark.js';
+import { SampleView } from '../store/index.js';
 
 /** Methods a grant may name. */
 export const GRANT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;

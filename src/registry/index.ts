@@ -21,7 +21,7 @@ export type { ProviderAllowListCommands } from './provider-allow-list-commands.j
 export * from './provider-allow-list-schemas.js';
 export { publicKeyId } from './public-key-id.js';
 export * from './registry-lookups.js';
-export type { SampleOption } from './sample-mark.js';
+export type { SampleOption } from '../store/index.js';
 export type { SampleRemoval } from './sample-removal.js';
 export * from './seed/seed-hai-phong.js';
 export type { BaseUrlOptions, ServiceCommands } from './service-commands.js';

@@ -7,7 +7,7 @@ import { refuseForeign } from './federation/foreign-systems.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import { type AllowListCheck, requireWithinAllowList } from './provider-allow-list-commands.js';
 import type { RegistryContext } from './registry-context.js';
-import { type SampleOption, sampleColumn, sampleField } from './sample-mark.js';
+import { type SampleOption, sampleColumn, sampleField } from '../store/index.js';
 import { checkPlatformOrigin } from './external-platform-commands.js';
 import { checkBaseUrl, checkOpenApi } from './service-checks.js';
 import { SERVICE_DEFAULTS, ServiceInput, ServicePatch, type ServiceView } from './service-schemas.js';

@@ -7,7 +7,7 @@ import { refuseForeign } from './federation/foreign-systems.js';
 import { requireOrganisation } from './organisation-commands.js';
 import { DEFAULT_PAGE_SIZE, decodeIdCursor, toPage } from './pagination.js';
 import type { RegistryContext } from './registry-context.js';
-import { type SampleOption, sampleColumn, sampleField } from './sample-mark.js';
+import { type SampleOption, sampleColumn, sampleField } from '../store/index.js';
 import { SystemInput, SystemPatch, type SystemView } from './system-schemas.js';
 import { isoTime } from './time-text.js';
 

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DateTimeView } from '../core/index.js';
 import { NameSchema, PageOf, Segment } from './common-schemas.js';
-import { SampleView } from './sample-mark.js';
+import { SampleView } from '../store/index.js';
 
 const SystemName = NameSchema('Name of the information system', 'Hệ thống quản lý cán bộ, công chức');
 

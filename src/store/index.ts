@@ -7,3 +7,4 @@ export * from './database-errors.js';
 export * from './sqlite-database.js';
 export * from './store-readiness.js';
 export * from './sqlite-backup.js';
+export * from './sample-mark.js';

@@ -75,7 +75,7 @@ describe('console: DTI campaign', () => {
       await form.locator('select[name=role]').selectOption(user.role);
       if (user.scope) await form.locator('input[name=scope]').fill(user.scope);
       await form.getByRole('button', { name: 'Tạo' }).click();
-      await page.locator('tbody').getByText(user.username, { exact: true }).waitFor();
+      await page.getByRole('cell', { name: user.username, exact: true }).waitFor();
     }
   });
 

@@ -133,11 +133,64 @@ function CreateUser({ onCreated }: { readonly onCreated: () => void }) {
   );
 }
 
+/**
+ * Sets a user's password, as an administrator gives one to a commune's reporter: the user must choose their
+ * own at their next login, and their sessions and API tokens end.
+ */
+function ResetPassword(props: { readonly user: User; readonly onDone: () => void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [done, setDone] = useState(false);
+  const { errors, problem, busy, submit } = useSubmit<User>();
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    const updated = await submit(
+      (): Record<string, string> =>
+        password.length < MIN_PASSWORD_LENGTH ? { '/password': t('validation.password') } : {},
+      () => api<User>(`/users/${props.user.id}`, { method: 'PATCH', body: { password } }),
+    );
+    if (updated) {
+      setPassword('');
+      setDone(true);
+    }
+  };
+  return (
+    <form className="panel" onSubmit={send} noValidate aria-labelledby="reset-password-title">
+      <h2 id="reset-password-title">{t('user.resetTitle', { username: props.user.username })}</h2>
+      <p className="muted">{t('user.resetWhy')}</p>
+      <ProblemAlert problem={problem} />
+      {done && (
+        <p className="alert success" role="status">
+          {t('user.resetDone', { username: props.user.username })}
+        </p>
+      )}
+      <PasswordField
+        label={t('user.resetPassword')}
+        name="newPassword"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        error={errors['/password']}
+        hint={t('user.passwordHint')}
+      />
+      <div className="buttons">
+        <button type="submit" disabled={busy}>
+          {t('user.resetSubmit')}
+        </button>
+        <button type="button" className="secondary" onClick={props.onDone}>
+          {t('common.close')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /** Console users and their roles (platform administrators only). */
 export default function Users() {
   const { t } = useTranslation();
   const session = useSession();
   const users = useLoad(() => listAll<User>('/users'), []);
+  const [resetting, setResetting] = useState<User>();
   const columns = useMemo<Column<User>[]>(
     () => [
       { id: 'username', header: t('user.username'), value: (u) => u.username },
@@ -159,6 +212,17 @@ export default function Users() {
         value: (u) => u.createdAt,
         cell: (u) => formatDate(u.createdAt),
       },
+      {
+        id: 'actions',
+        header: t('common.actions'),
+        value: () => null,
+        cell: (u) => (
+          <button type="button" className="secondary small" onClick={() => setResetting(u)}>
+            {t('user.reset')}
+            <span className="visually-hidden"> {u.username}</span>
+          </button>
+        ),
+      },
     ],
     [t],
   );
@@ -178,6 +242,9 @@ export default function Users() {
             allowed: session.may('user.create'),
           }}
         />
+      )}
+      {resetting && (
+        <ResetPassword key={resetting.id} user={resetting} onDone={() => setResetting(undefined)} />
       )}
       <CreateUser onCreated={users.reload} />
     </Page>

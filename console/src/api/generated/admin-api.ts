@@ -2330,6 +2330,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                         /** @description The password was given to the user (the first administrator): until it is changed with PUT /api/v1/users/me/password, every other call answers password-change-required */
                         mustChangePassword: boolean;
                         /** @description Every action the user may take somewhere; an action left out is refused everywhere */
@@ -2458,6 +2463,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                         /** @description The password was given to the user (the first administrator): until it is changed with PUT /api/v1/users/me/password, every other call answers password-change-required */
                         mustChangePassword: boolean;
                         /** @description Every action the user may take somewhere; an action left out is refused everywhere */
@@ -3234,6 +3244,11 @@ export interface operations {
                              * @example 2026-11-26T08:30:00.000Z
                              */
                             updatedAt: string;
+                            /**
+                             * @description Present, as true, on sample data, which `cang sample remove` deletes
+                             * @enum {boolean}
+                             */
+                            sample?: true;
                         }[];
                         /** @description Pass as `cursor` to get the next page; null on the last page */
                         nextCursor: string | null;
@@ -3370,6 +3385,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };
@@ -3479,6 +3499,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };
@@ -3571,7 +3596,7 @@ export interface operations {
                         scope?: string;
                     }[];
                     disabled?: boolean;
-                    /** @description A new password; ends the user’s sessions */
+                    /** @description A new password, which the user must change at their next login; ends the user’s sessions */
                     password?: string;
                 };
             };
@@ -3610,6 +3635,11 @@ export interface operations {
                          * @example 2026-11-26T08:30:00.000Z
                          */
                         updatedAt: string;
+                        /**
+                         * @description Present, as true, on sample data, which `cang sample remove` deletes
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };

@@ -18,7 +18,7 @@ export function sampleField(row: { readonly sample: number }): { sample?: true }
   return row.sample === 1 ? { sample: true } : {};
 }
 
-/** The view schema of the mark, shared by systems, services, grants and credentials. */
+/** The view schema of the mark, shared by every view of a row that can be sample data. */
 export const SampleView = Type.Optional(
   Type.Literal(true, { description: 'Present, as true, on sample data, which `cang sample remove` deletes' }),
 );
