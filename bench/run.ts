@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- name…]`: runs the benchmarks (all, or only those named) one
- * after another; each prints its figures and ends with its machine-readable `BENCH …` line. The soak runs
- * only when named, since it takes five minutes.
+ * after another; each prints its figures and ends with its machine-readable `BENCH …` line. The soak (five
+ * minutes) and the log's query plans (millions of generated rows) run only when named.
  */
 import { benchExchange } from './exchange.js';
+import { benchLogQueryPlans } from './log-query-plans.js';
 import { benchLogVerify } from './log-verify.js';
 import { benchSteeringScore } from './steering-score.js';
 import { benchCatalogSearch } from './catalog-search.js';
@@ -19,6 +20,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>, { onlyWhe
   ['revocation', benchRevocation],
   ['federation', benchFederation],
   ['soak', benchSoak, { onlyWhenNamed: true }],
+  ['log-plans', benchLogQueryPlans, { onlyWhenNamed: true }],
 ];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { keyedHash, localDateOf, organisationOf, parseInput } from '../core/index.js';
-import { type AuditActor, recordAudit } from '../store/index.js';
+import type { Kysely } from 'kysely';
+import { type AuditActor, type Database, recordAudit } from '../store/index.js';
 import type { CatalogContext } from './catalog-context.js';
 import { PERSONAL_DATA_LAWS, type PersonalDataLaw, personalDataLawOn } from './personal-data-law.js';
 
@@ -101,6 +102,44 @@ export interface SubjectAccess {
   lookup(actor: AuditActor, input: SubjectAccessInput, format?: 'json' | 'csv'): Promise<SubjectAccessReport>;
 }
 
+/**
+ * The log entries of a data subject (any of their keyed hashes), newest first, with the names of the
+ * systems and organisations on both sides: one more than SUBJECT_ACCESS_MAX, to tell whether more exist.
+ * Times are Unix ms, `to` exclusive.
+ */
+export function subjectLookupQuery(
+  db: Kysely<Database>,
+  hashes: readonly string[],
+  range: { readonly from?: number; readonly to?: number },
+) {
+  let select = db
+    .selectFrom('log_entries as l')
+    .leftJoin('systems as cs', 'cs.id', 'l.client_id')
+    .leftJoin('organisations as co', 'co.id', 'cs.organisation_id')
+    .leftJoin('services as sv', 'sv.id', 'l.service_id')
+    .leftJoin('systems as ps', 'ps.id', 'sv.system_id')
+    .leftJoin('organisations as po', 'po.id', 'ps.organisation_id')
+    .select([
+      'l.id',
+      'l.started_at',
+      'l.client_id',
+      'l.service_id',
+      'l.purpose',
+      'l.status',
+      'cs.name as client_system_name',
+      'co.name as client_organisation_name',
+      'sv.name as service_name',
+      'po.name as provider_organisation_name',
+    ])
+    .where('l.subject_hash', 'in', hashes)
+    .orderBy('l.started_at', 'desc')
+    .orderBy('l.id', 'desc')
+    .limit(SUBJECT_ACCESS_MAX + 1);
+  if (range.from !== undefined) select = select.where('l.started_at', '>=', range.from);
+  if (range.to !== undefined) select = select.where('l.started_at', '<', range.to);
+  return select;
+}
+
 /** Builds the subject view; `keys` are the subject hash keys, current first. */
 export function subjectAccess(context: CatalogContext, keys: readonly string[]): SubjectAccess {
   const { db } = context;
@@ -108,31 +147,10 @@ export function subjectAccess(context: CatalogContext, keys: readonly string[]):
     async lookup(actor, raw, format = 'json') {
       const input = parseInput(SubjectAccessInput, raw, 'Invalid subject lookup');
       const hashes = keys.map((key) => keyedHash(key, input.personId));
-      let select = db
-        .selectFrom('log_entries as l')
-        .leftJoin('systems as cs', 'cs.id', 'l.client_id')
-        .leftJoin('organisations as co', 'co.id', 'cs.organisation_id')
-        .leftJoin('services as sv', 'sv.id', 'l.service_id')
-        .leftJoin('systems as ps', 'ps.id', 'sv.system_id')
-        .leftJoin('organisations as po', 'po.id', 'ps.organisation_id')
-        .select([
-          'l.id',
-          'l.started_at',
-          'l.client_id',
-          'l.service_id',
-          'l.purpose',
-          'l.status',
-          'cs.name as client_system_name',
-          'co.name as client_organisation_name',
-          'sv.name as service_name',
-          'po.name as provider_organisation_name',
-        ])
-        .where('l.subject_hash', 'in', hashes)
-        .orderBy('l.started_at', 'desc')
-        .orderBy('l.id', 'desc')
-        .limit(SUBJECT_ACCESS_MAX + 1);
-      if (input.from !== undefined) select = select.where('l.started_at', '>=', Date.parse(input.from));
-      if (input.to !== undefined) select = select.where('l.started_at', '<', Date.parse(input.to));
+      const select = subjectLookupQuery(db, hashes, {
+        ...(input.from === undefined ? {} : { from: Date.parse(input.from) }),
+        ...(input.to === undefined ? {} : { to: Date.parse(input.to) }),
+      });
       const rows = await select.execute();
       const items = rows.slice(0, SUBJECT_ACCESS_MAX).map(
         (r): SubjectAccessItem => ({

@@ -102,12 +102,16 @@ export function logSearchQuery(store: Store, query: LogSearchQuery, limit: numbe
   const after = query.cursor ? decodeCursor(query.cursor, ['integer', 'string']) : undefined;
   if (after) {
     const [startedAt, id] = after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('started_at', '<', startedAt),
-        eb.and([eb('started_at', '=', startedAt), eb('id', '<', id)]),
-      ]),
-    );
+    // The bound alone is what an index scan (and PostgreSQL's partition pruning) can start from; the
+    // disjunction then drops the rows of the same millisecond already shown.
+    q = q
+      .where('started_at', '<=', startedAt)
+      .where((eb) =>
+        eb.or([
+          eb('started_at', '<', startedAt),
+          eb.and([eb('started_at', '=', startedAt), eb('id', '<', id)]),
+        ]),
+      );
   }
   return q
     .orderBy('started_at', 'desc')
