@@ -147,7 +147,9 @@ export async function benchLogQueryPlans(): Promise<void> {
       const plan = await explain(store, compiled);
       seqScans += plan.seqScans;
       figures.push(`${name}_ms=${plan.executionMs.toFixed(2)}`);
-      console.log(`\n-- ${name}: ${plan.executionMs.toFixed(2)} ms, ${plan.seqScans} full reads of a log partition`);
+      console.log(
+        `\n-- ${name}: ${plan.executionMs.toFixed(2)} ms, ${plan.seqScans} full reads of a log partition`,
+      );
       console.log(plan.text);
     }
     console.log(`\nBENCH log-plans rows=${rows} ${figures.join(' ')} log_seq_scans=${seqScans}`);
