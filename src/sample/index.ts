@@ -7,4 +7,5 @@ export * from './sample-services.js';
 export * from './sample-tokens-file.js';
 export { SAMPLE_PURPOSE, type SampleCallResult } from './sample-traffic.js';
 export * from './seed-sample.js';
+export * from './seed-sample-catalog.js';
 export * from './start-sample-exchange.js';
