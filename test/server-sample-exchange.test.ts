@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Config, EXCHANGE_DEFAULTS, validateConfig } from '../src/core/index.js';
+import { type Config, EXCHANGE_DEFAULTS, SAMPLE_PURPOSE, validateConfig } from '../src/core/index.js';
 import { verifyLog } from '../src/exchange/index.js';
 import { collectNodePublicKeys } from '../src/registry/index.js';
 import {
@@ -12,7 +12,6 @@ import {
   SAMPLE_CIVIL_STATUS_SERVICE,
   SAMPLE_CLIENTS,
   SAMPLE_PEOPLE,
-  SAMPLE_PURPOSE,
   SAMPLE_SERVICES,
   type SampleCallResult,
 } from '../src/sample/index.js';
