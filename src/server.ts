@@ -60,6 +60,7 @@ import {
   type SampleCallResult,
   type SampleExchange,
   seedSample,
+  seedSampleCatalog,
   startSampleExchange,
 } from './sample/index.js';
 import {
@@ -422,6 +423,14 @@ export async function startServer(
       });
       const running = sampleExchange;
       closers.push(() => running.close());
+    }
+    // After the sample exchange, whose services and client systems the sample catalog links to.
+    if (config.seedSample) {
+      await seedSampleCatalog(
+        platform,
+        PLATFORM_ACTOR,
+        sampleExchange === undefined ? undefined : exchangeUrl,
+      );
     }
 
     return {

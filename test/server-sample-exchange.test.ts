@@ -3,17 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Config, EXCHANGE_DEFAULTS, validateConfig } from '../src/core/index.js';
+import { type Config, EXCHANGE_DEFAULTS, SAMPLE_PURPOSE, validateConfig } from '../src/core/index.js';
 import { verifyLog } from '../src/exchange/index.js';
 import { collectNodePublicKeys } from '../src/registry/index.js';
 import {
+  AN_LAO_ONE_STOP,
   readSampleTokens,
+  SAMPLE_CIVIL_STATUS_SERVICE,
   SAMPLE_CLIENTS,
-  SAMPLE_PURPOSE,
+  SAMPLE_PEOPLE,
   SAMPLE_SERVICES,
   type SampleCallResult,
 } from '../src/sample/index.js';
 import { type RunningServer, startServer } from '../src/server.js';
+import { waitUntil } from './support/wait-until.js';
 
 function sampleConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
   return validateConfig({
@@ -114,6 +117,30 @@ describe('a first start in sample mode', () => {
     expect(trickled[0]!.status).toBe(200);
   });
 
+  it('seeds the sample catalog over the sample exchange, its approved request calling through it', async () => {
+    const { catalog, registry } = running.platform;
+    const found = await catalog.search({ q: 'ho tich' });
+    expect(found.items.length).toBeGreaterThanOrEqual(3);
+    const services = (await catalog.search({ kind: 'service', limit: 100 })).items;
+    expect(services).toHaveLength(SAMPLE_SERVICES.length);
+    const { items } = await catalog.sharingRequests.list({ role: 'owner', limit: 200 }, 'all');
+    expect(new Set(items.map((item) => item.state))).toEqual(
+      new Set(['draft', 'submitted', 'changes-requested', 'approved', 'refused', 'revoked', 'expired']),
+    );
+    const approved = items.find((item) => item.state === 'approved')!;
+    expect(approved).toMatchObject({ clientSystem: AN_LAO_ONE_STOP, sample: true });
+    expect(await registry.grants.get(approved.grants[0]!)).toMatchObject({ sample: true });
+    // Xã An Lão's system holds no other grant for civil status: the approval's grant lets it call.
+    const token = readSampleTokens(running.sampleExchange!.tokensFile).find(
+      (candidate) => candidate.system === AN_LAO_ONE_STOP,
+    )!;
+    const call = () =>
+      fetch(`${running.exchangeUrl}/r1/${SAMPLE_CIVIL_STATUS_SERVICE}/births/${SAMPLE_PEOPLE.leMinhChau}`, {
+        headers: { 'x-cang-client': token.system, authorization: `Bearer ${token.token}` },
+      });
+    await waitUntil(async () => (await call()).status === 200, 'the approved request’s grant is served');
+  });
+
   it('answers the sample services to a caller holding a token from the file', async () => {
     const [token] = readSampleTokens(running.sampleExchange!.tokensFile);
     const response = await fetch(
@@ -123,6 +150,26 @@ describe('a first start in sample mode', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ chuHo: 'Nguyễn Văn An' });
   });
+});
+
+describe('sample mode without the sample exchange', () => {
+  it('seeds the sample catalog’s datasets only, with no data service and no request', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cang-sample-no-exchange-'));
+    const running = await startServer(sampleConfig(dataDir, { sampleExchange: false }), {
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      const { catalog } = running.platform;
+      const found = await catalog.search({ q: 'ho tich' });
+      expect(found.items.length).toBeGreaterThan(0);
+      expect(found.items.every((item) => item.kind === 'dataset')).toBe(true);
+      const requests = await catalog.sharingRequests.list({ role: 'owner' }, 'all');
+      expect(requests.items).toEqual([]);
+    } finally {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('sample mode with the sample traffic switched off', () => {

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/support/dialects.js';
-import { createAuthorityCertificate, generateSigningKeyPair, loadPrivateKey, uuidV7 } from '../core/index.js';
+import {
+  createAuthorityCertificate,
+  generateSigningKeyPair,
+  loadPrivateKey,
+  SAMPLE_PURPOSE,
+  uuidV7,
+} from '../core/index.js';
 import { createTransactionLog, type TransactionRecord } from '../exchange/index.js';
 import { publicKeyId } from '../registry/index.js';
 import { type ApiHarness, readJson, startApi } from './test-support/api-harness.js';
@@ -39,8 +45,8 @@ function record(startedAt: number, overrides: Partial<TransactionRecord>): Trans
 
 interface TrafficView {
   partner: string;
-  outbound: { calls: number; refused: number; lastCallAt: string | null };
-  inbound: { calls: number; refused: number; lastCallAt: string | null };
+  outbound: { calls: number; refused: number; sample: number; lastCallAt: string | null };
+  inbound: { calls: number; refused: number; sample: number; lastCallAt: string | null };
   minutes: { minute: string; outbound: number; inbound: number }[];
 }
 
@@ -77,7 +83,7 @@ for (const dialect of DIALECTS) {
         [
           record(minute + 1_000, {}),
           record(minute + 2_000, { status: 403, errorCode: 'access-denied' }),
-          record(minute + 61_500, {}),
+          record(minute + 61_500, { purpose: SAMPLE_PURPOSE }),
           record(minute + 3_000, { clientId: NATIONAL_CLIENT, serviceId: LOCAL_SERVICE }),
           record(minute + 4_000, { clientId: LOCAL_CLIENT, serviceId: LOCAL_SERVICE }),
         ].map((entry) => log.append(entry)),
@@ -91,8 +97,8 @@ for (const dialect of DIALECTS) {
       const traffic = await readJson<TrafficView>(await api.call('GET', TRAFFIC, { cookie: admin }));
       expect(traffic).toMatchObject({
         partner: 'VN',
-        outbound: { calls: 3, refused: 1, lastCallAt: new Date(minute + 61_500).toISOString() },
-        inbound: { calls: 1, refused: 0, lastCallAt: new Date(minute + 3_000).toISOString() },
+        outbound: { calls: 3, refused: 1, sample: 1, lastCallAt: new Date(minute + 61_500).toISOString() },
+        inbound: { calls: 1, refused: 0, sample: 0, lastCallAt: new Date(minute + 3_000).toISOString() },
       });
       expect(traffic.minutes).toEqual([
         { minute: new Date(minute).toISOString(), outbound: 2, inbound: 1 },
@@ -102,7 +108,7 @@ for (const dialect of DIALECTS) {
       const recent = await readJson<TrafficView>(
         await api.call('GET', `${TRAFFIC}?minutes=1`, { cookie: admin }),
       );
-      expect(recent.outbound).toEqual({ calls: 0, refused: 0, lastCallAt: null });
+      expect(recent.outbound).toEqual({ calls: 0, refused: 0, sample: 0, lastCallAt: null });
       expect(recent.minutes).toEqual([]);
     });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/support/dialects.js';
-import { generateSigningKeyPair, loadPrivateKey, uuidV7 } from '../core/index.js';
+import { generateSigningKeyPair, loadPrivateKey, SAMPLE_PURPOSE, uuidV7 } from '../core/index.js';
 import { createTransactionLog, type TransactionRecord } from '../exchange/index.js';
 import { publicKeyId } from '../registry/index.js';
 import { type ApiHarness, readJson, startApi } from './test-support/api-harness.js';
@@ -30,7 +30,8 @@ function record(i: number, overrides: Partial<TransactionRecord> = {}): Transact
     requestHash: null,
     userId: null,
     subjectHash: null,
-    purpose: 'demo',
+    // The last five are sample calls: counted in traffic apart from the real ones.
+    purpose: i >= 25 ? SAMPLE_PURPOSE : 'demo',
     traceId: null,
     ...overrides,
   };
@@ -119,11 +120,14 @@ for (const dialect of DIALECTS) {
     it('counts traffic per minute, for the providing organisation too but not for another', async () => {
       const window = `from=${new Date(MINUTE - 60_000).toISOString()}&to=${new Date(MINUTE + 120_000).toISOString()}`;
       const owner = await api.sessionFor('lechan', [{ role: 'org-admin', scope: PROVIDER_ORG }]);
-      const stats = await readJson<{ items: { status: number; count: number; p99Ms: number }[] }>(
-        await api.call('GET', `/api/v1/stats?${window}&service=${SERVICE}`, { cookie: owner }),
+      const stats = await readJson<{
+        items: { status: number; sample: boolean; count: number; p99Ms: number }[];
+      }>(await api.call('GET', `/api/v1/stats?${window}&service=${SERVICE}`, { cookie: owner }));
+      const byStatus = Object.fromEntries(
+        stats.items.map((s) => [`${s.status}${s.sample ? ' sample' : ''}`, s.count]),
       );
-      const byStatus = Object.fromEntries(stats.items.map((s) => [s.status, s.count]));
-      expect(byStatus).toEqual({ 200: 20, 403: 10 });
+      // Calls 25 to 29 are sample ones: 27 refused, the other four served.
+      expect(byStatus).toEqual({ 200: 16, 403: 9, '200 sample': 4, '403 sample': 1 });
       const stranger = await api.sessionFor('haian', [{ role: 'org-admin', scope: 'VN-HP/GOV/Q-HAIAN' }]);
       const refused = await api.call('GET', `/api/v1/stats?${window}&service=${SERVICE}`, {
         cookie: stranger,

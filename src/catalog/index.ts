@@ -27,7 +27,7 @@ export {
   SubjectAccessReport,
   subjectAccessCsv,
 } from './subject-access.js';
-export * from './seed/sample-links.js';
+export type { CatalogSampleLinks, SampleClientName, SampleServiceName } from './seed/sample-links.js';
 export {
   type CatalogSampleOptions,
   type CatalogSampleParts,

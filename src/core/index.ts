@@ -18,6 +18,7 @@ export * from './path-pattern.js';
 export * from './problem-document.js';
 export * from './provider-allow-list.js';
 export * from './public-holidays.js';
+export * from './sample-purpose.js';
 export * from './secret-box.js';
 export * from './signing.js';
 export * from './uuid-v7.js';

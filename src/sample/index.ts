@@ -5,6 +5,7 @@ export * from './sample-provider.js';
 export * from './sample-records.js';
 export * from './sample-services.js';
 export * from './sample-tokens-file.js';
-export { SAMPLE_PURPOSE, type SampleCallResult } from './sample-traffic.js';
+export type { SampleCallResult } from './sample-traffic.js';
 export * from './seed-sample.js';
+export * from './seed-sample-catalog.js';
 export * from './start-sample-exchange.js';

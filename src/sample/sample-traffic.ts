@@ -1,8 +1,6 @@
+import { SAMPLE_PURPOSE } from '../core/index.js';
 import type { SampleCall } from './sample-clients.js';
 import type { SampleToken } from './sample-tokens-file.js';
-
-/** The purpose code every sample call carries (X-Cang-Purpose): it marks the call as sample in the log. */
-export const SAMPLE_PURPOSE = 'MAU-MINH-HOA';
 
 /** What a sample call answered: its status and, for a refusal by Cảng, the problem code. */
 export interface SampleCallResult {

@@ -33,6 +33,10 @@ const Direction = (description: string) =>
         minimum: 0,
         description: 'Calls answered with a status of 400 or more: refused by either instance, or failed',
       }),
+      sample: Type.Integer({
+        minimum: 0,
+        description: 'Calls with the sample purpose code MAU-MINH-HOA, counted in calls too',
+      }),
       lastCallAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
         description: 'When the latest call of the window started; null when there was none',
       }),
@@ -87,6 +91,7 @@ export function registerFederationTrafficRoutes(
       const direction = (d: typeof traffic.outbound) => ({
         calls: d.calls,
         refused: d.refused,
+        sample: d.sample,
         lastCallAt: d.lastCallAt === null ? null : isoTime(d.lastCallAt),
       });
       return {

@@ -71,6 +71,10 @@ const StatRow = Type.Object({
   clientId: NullableString,
   serviceId: NullableString,
   status: Type.Integer(),
+  sample: Type.Boolean({
+    description:
+      'Calls with the sample purpose code MAU-MINH-HOA: real calls, of the sample data, left out of measured indicators',
+  }),
   count: Type.Integer(),
   meanMs: Type.Number(),
   p50Ms: Type.Number(),
@@ -183,6 +187,7 @@ export function registerLogRoutes(
           clientId: r.clientId,
           serviceId: r.serviceId,
           status: r.status,
+          sample: r.sample,
           count: r.count,
           meanMs: r.meanMs,
           p50Ms: r.p50Ms,

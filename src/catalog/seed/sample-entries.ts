@@ -1,17 +1,32 @@
 import type { EntryInput, FocalOfficer } from '../entry-schemas.js';
-import type { SampleExchangeServices } from './sample-links.js';
+import type { SampleServiceName } from './sample-links.js';
 
-/** A sample entry: its input, the state it is brought to, and which sample data services serve it. */
-export interface SampleEntry {
+/** The state a sample entry is brought to. */
+type SampleEntryState = 'draft' | 'published' | 'deprecated' | 'retired';
+
+/**
+ * A sample data service: the sample exchange service backing it, which also gives its publisher (the
+ * organisation in the service id) and its API distribution. Seeded only when that service is registered.
+ */
+export interface SampleDataService {
   /** The name other sample records use for it. */
   readonly key: string;
-  /** Data services: the sample exchange service backing it; the entry is seeded only if it exists. */
-  readonly exchangeService?: keyof SampleExchangeServices;
-  readonly input: Omit<EntryInput, 'services' | 'exchangeService'>;
-  /** Datasets: the keys of the sample data services serving it (those seeded). */
-  readonly servedBy?: readonly string[];
-  readonly state: 'draft' | 'published' | 'deprecated' | 'retired';
+  readonly exchangeService: SampleServiceName;
+  readonly input: Omit<EntryInput, 'kind' | 'publisher' | 'services' | 'exchangeService'>;
+  readonly state: SampleEntryState;
 }
+
+/** A sample dataset, and the keys of the sample data services serving it (each adds its API distribution). */
+export interface SampleDataset {
+  readonly key: string;
+  readonly exchangeService?: undefined;
+  readonly input: Omit<EntryInput, 'kind' | 'services' | 'exchangeService'>;
+  readonly servedBy?: readonly string[];
+  readonly state: SampleEntryState;
+}
+
+/** A sample entry: a data service or a dataset. */
+export type SampleEntry = SampleDataService | SampleDataset;
 
 const officer = (name: string, position: string, phone: string, email: string): FocalOfficer => ({
   name,
@@ -38,11 +53,11 @@ const SNNMT_OFFICER = officer(
   '0225 3746 789',
   'huong.pt@haiphong.gov.vn',
 );
-const CAHP_OFFICER = officer(
+const LE_CHAN_RESIDENCE_OFFICER = officer(
   'Đỗ Minh Tuấn',
-  'Phó Trưởng phòng Cảnh sát quản lý hành chính',
+  'Phó Trưởng Công an Phường Lê Chân',
   '0225 3841 567',
-  'tuan.dm@haiphong.gov.vn',
+  'tuan.dm@lechan.haiphong.gov.vn',
 );
 const CC_BY = 'CC-BY-4.0';
 const CITY = 'Thành phố Hải Phòng';
@@ -57,24 +72,16 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
     exchangeService: 'civilStatus',
     state: 'published',
     input: {
-      kind: 'service',
-      publisher: 'VN-HP/GOV/STP',
       title: 'Dịch vụ tra cứu thông tin hộ tịch',
       description:
-        'Tra cứu thông tin khai sinh, kết hôn, khai tử đã đăng ký trên Hệ thống thông tin đăng ký và quản lý hộ tịch, phục vụ giải quyết thủ tục hành chính. Dữ liệu mẫu.',
+        'Tra cứu thông tin đăng ký khai sinh và đăng ký kết hôn theo số định danh cá nhân trong Cơ sở dữ liệu hộ tịch điện tử, phục vụ giải quyết thủ tục hành chính. Dữ liệu mẫu.',
       focalOfficer: STP_OFFICER,
       themes: ['JUST', 'GOVE'],
-      keywords: ['hộ tịch', 'khai sinh', 'kết hôn', 'khai tử', 'tra cứu'],
+      keywords: ['hộ tịch', 'khai sinh', 'kết hôn', 'tra cứu'],
       classification: 'shared',
       updateFrequency: 'continuous',
       spatial: CITY,
-      distributions: [
-        {
-          format: 'API',
-          url: 'https://cang.haiphong.example/r1/VN-HP/GOV/STP/HO-TICH/tra-cuu-ho-tich',
-          mediaType: 'application/json',
-        },
-      ],
+      distributions: [],
     },
   },
   {
@@ -82,7 +89,6 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
     state: 'published',
     servedBy: ['civil-status-service'],
     input: {
-      kind: 'dataset',
       publisher: 'VN-HP/GOV/STP',
       title: 'Cơ sở dữ liệu hộ tịch điện tử thành phố Hải Phòng',
       description:
@@ -94,16 +100,13 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
       updateFrequency: 'daily',
       temporalStart: '2016-01-01',
       spatial: CITY,
-      distributions: [
-        { format: 'API', url: 'https://cang.haiphong.example/r1/VN-HP/GOV/STP/HO-TICH/tra-cuu-ho-tich' },
-      ],
+      distributions: [],
     },
   },
   {
     key: 'notaries',
     state: 'published',
     input: {
-      kind: 'dataset',
       publisher: 'VN-HP/GOV/STP',
       title: 'Danh sách tổ chức hành nghề công chứng',
       description:
@@ -134,8 +137,6 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
     exchangeService: 'businessRegistration',
     state: 'published',
     input: {
-      kind: 'service',
-      publisher: 'VN-HP/GOV/STC',
       title: 'Dịch vụ tra cứu thông tin đăng ký doanh nghiệp',
       description:
         'Tra cứu tình trạng pháp lý, ngành nghề, người đại diện theo pháp luật của doanh nghiệp đăng ký tại thành phố theo mã số doanh nghiệp. Dữ liệu mẫu.',
@@ -145,13 +146,7 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
       classification: 'shared',
       updateFrequency: 'continuous',
       spatial: CITY,
-      distributions: [
-        {
-          format: 'API',
-          url: 'https://cang.haiphong.example/r1/VN-HP/GOV/STC/DKKD/tra-cuu-doanh-nghiep',
-          mediaType: 'application/json',
-        },
-      ],
+      distributions: [],
     },
   },
   {
@@ -159,7 +154,6 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
     state: 'published',
     servedBy: ['business-service'],
     input: {
-      kind: 'dataset',
       publisher: 'VN-HP/GOV/STC',
       title: 'Cơ sở dữ liệu đăng ký doanh nghiệp',
       description:
@@ -171,16 +165,13 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
       updateFrequency: 'daily',
       temporalStart: '2015-07-01',
       spatial: CITY,
-      distributions: [
-        { format: 'API', url: 'https://cang.haiphong.example/r1/VN-HP/GOV/STC/DKKD/tra-cuu-doanh-nghiep' },
-      ],
+      distributions: [],
     },
   },
   {
     key: 'new-businesses',
     state: 'published',
     input: {
-      kind: 'dataset',
       publisher: 'VN-HP/GOV/STC',
       title: 'Số doanh nghiệp thành lập mới theo tháng',
       description:
@@ -208,8 +199,6 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
     exchangeService: 'landParcels',
     state: 'published',
     input: {
-      kind: 'service',
-      publisher: 'VN-HP/GOV/SNNMT',
       title: 'Dịch vụ tra cứu thông tin thửa đất',
       description:
         'Tra cứu số tờ, số thửa, diện tích, mục đích sử dụng và tình trạng đăng ký của thửa đất. Dữ liệu mẫu.',
@@ -219,13 +208,7 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
       classification: 'shared',
       updateFrequency: 'continuous',
       spatial: CITY,
-      distributions: [
-        {
-          format: 'API',
-          url: 'https://cang.haiphong.example/r1/VN-HP/GOV/SNNMT/DAT-DAI/tra-cuu-thua-dat',
-          mediaType: 'application/json',
-        },
-      ],
+      distributions: [],
     },
   },
   {
@@ -233,7 +216,6 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
     state: 'published',
     servedBy: ['land-service'],
     input: {
-      kind: 'dataset',
       publisher: 'VN-HP/GOV/SNNMT',
       title: 'Cơ sở dữ liệu đất đai thành phố Hải Phòng',
       description:
@@ -245,16 +227,13 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
       updateFrequency: 'weekly',
       temporalStart: '2019-01-01',
       spatial: CITY,
-      distributions: [
-        { format: 'API', url: 'https://cang.haiphong.example/r1/VN-HP/GOV/SNNMT/DAT-DAI/tra-cuu-thua-dat' },
-      ],
+      distributions: [],
     },
   },
   {
     key: 'air-quality',
     state: 'published',
     input: {
-      kind: 'dataset',
       publisher: 'VN-HP/GOV/SNNMT',
       title: 'Kết quả quan trắc chất lượng không khí tự động',
       description:
@@ -281,31 +260,22 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
     exchangeService: 'householdLookup',
     state: 'published',
     input: {
-      kind: 'service',
-      publisher: 'VN-HP/GOV/CAHP',
-      title: 'Dịch vụ xác thực thông tin cư trú',
+      title: 'Dịch vụ tra cứu thông tin hộ gia đình Phường Lê Chân',
       description:
-        'Xác thực nơi thường trú, tạm trú và thông tin chủ hộ của công dân theo số định danh cá nhân, phục vụ giải quyết thủ tục hành chính. Dữ liệu mẫu.',
-      focalOfficer: CAHP_OFFICER,
+        'Tra cứu chủ hộ, địa chỉ thường trú và thành viên của hộ gia đình trên địa bàn Phường Lê Chân theo mã hộ, phục vụ giải quyết thủ tục hành chính. Dữ liệu mẫu.',
+      focalOfficer: LE_CHAN_RESIDENCE_OFFICER,
       themes: ['GOVE', 'SOCI'],
-      keywords: ['cư trú', 'hộ khẩu', 'thường trú', 'tạm trú'],
+      keywords: ['cư trú', 'hộ gia đình', 'chủ hộ', 'thường trú', 'Phường Lê Chân'],
       classification: 'personal',
       updateFrequency: 'continuous',
-      spatial: CITY,
-      distributions: [
-        {
-          format: 'API',
-          url: 'https://cang.haiphong.example/r1/VN-HP/GOV/CAHP/CU-TRU/tra-cuu-ho-khau',
-          mediaType: 'application/json',
-        },
-      ],
+      spatial: 'Phường Lê Chân, thành phố Hải Phòng',
+      distributions: [],
     },
   },
   {
     key: 'schools',
     state: 'published',
     input: {
-      kind: 'dataset',
       publisher: 'VN-HP/GOV/SGDDT',
       title: 'Danh sách trường học năm học 2025–2026',
       description:
@@ -337,7 +307,6 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
     key: 'health-facilities',
     state: 'published',
     input: {
-      kind: 'dataset',
       publisher: 'VN-HP/GOV/SYT',
       title: 'Danh sách cơ sở khám bệnh, chữa bệnh',
       description:
@@ -368,7 +337,6 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
     state: 'published',
     servedBy: ['civil-status-service'],
     input: {
-      kind: 'dataset',
       publisher: 'VN-HP/GOV/11383',
       title: 'Sổ đăng ký hộ tịch Phường Lê Chân',
       description:
@@ -392,7 +360,6 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
     key: 'nam-sach-poor-households',
     state: 'published',
     input: {
-      kind: 'dataset',
       publisher: 'VN-HP/GOV/10606',
       title: 'Danh sách hộ nghèo, hộ cận nghèo Xã Nam Sách năm 2026',
       description:
@@ -417,7 +384,6 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
     key: 'housing-projects-2016-2020',
     state: 'retired',
     input: {
-      kind: 'dataset',
       publisher: 'VN-HP/GOV/SXD',
       title: 'Danh mục dự án nhà ở thương mại giai đoạn 2016–2020',
       description:
@@ -445,7 +411,6 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = [
     key: 'construction-permits-draft',
     state: 'draft',
     input: {
-      kind: 'dataset',
       publisher: 'VN-HP/GOV/SXD',
       title: 'Giấy phép xây dựng đã cấp',
       description:

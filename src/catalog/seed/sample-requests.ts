@@ -1,4 +1,4 @@
-import type { SampleClientSystems } from './sample-links.js';
+import type { SampleClientName } from './sample-links.js';
 
 /** What happened to a sample request, with how many days before the seed's present each step was. */
 export type SampleRequestStory =
@@ -32,8 +32,11 @@ export type SampleRequestStory =
 export interface SampleRequest {
   readonly entry: string;
   readonly requester: string;
-  /** The sample client system that will call; a request that needs one is skipped when it is missing. */
-  readonly client?: keyof SampleClientSystems;
+  /**
+   * The sample client system that will call, one of the requester's; a request that needs one (to be
+   * approved) is skipped when it is missing. Without one, a request can be written but not approved.
+   */
+  readonly client?: SampleClientName;
   readonly purpose: string;
   readonly legalBasis: string;
   readonly fieldsNeeded: readonly string[];
@@ -53,7 +56,6 @@ export const SAMPLE_REQUESTS: readonly SampleRequest[] = [
   {
     entry: 'business-service',
     requester: 'VN-HP/GOV/10606',
-    client: 'namSachOneStop',
     purpose:
       'Kiểm tra tình trạng doanh nghiệp khi tiếp nhận hồ sơ đăng ký hộ kinh doanh tại Bộ phận một cửa Xã Nam Sách',
     legalBasis: DECREE_47,
@@ -62,22 +64,21 @@ export const SAMPLE_REQUESTS: readonly SampleRequest[] = [
     story: { state: 'draft', createdDaysAgo: 2 },
   },
   {
-    entry: 'civil-status-service',
-    requester: 'VN-HP/GOV/11383',
-    client: 'leChanOneStop',
-    purpose:
-      'Xác minh thông tin khai sinh khi giải quyết thủ tục đăng ký thường trú cho trẻ em tại Phường Lê Chân',
-    legalBasis: CIVIL_STATUS_LAW,
-    fieldsNeeded: ['họ tên', 'ngày sinh', 'nơi đăng ký khai sinh', 'họ tên cha', 'họ tên mẹ'],
+    entry: 'household-service',
+    requester: 'VN-HP/GOV/SYT',
+    client: 'healthRecords',
+    purpose: 'Xác định nơi cư trú của trẻ em khi lập danh sách đối tượng tiêm chủng theo địa bàn phường',
+    legalBasis: 'Luật Cư trú 2020; Luật Phòng, chống bệnh truyền nhiễm 2007',
+    fieldsNeeded: ['họ tên', 'ngày sinh', 'địa chỉ thường trú'],
     durationDays: 365,
     story: { state: 'submitted', submittedDaysAgo: 0 },
   },
   {
     entry: 'business-registrations',
-    requester: 'VN-HP/GOV/SNV',
-    client: 'homeAffairsStaff',
+    requester: 'VN-HP/GOV/TTTP',
+    client: 'inspectorate',
     purpose:
-      'Đối chiếu việc góp vốn, quản lý doanh nghiệp của cán bộ, công chức khi kê khai tài sản, thu nhập',
+      'Đối chiếu việc góp vốn, quản lý doanh nghiệp của cán bộ, công chức khi xác minh tài sản, thu nhập',
     legalBasis: 'Luật Phòng, chống tham nhũng 2018, Điều 35; Nghị định 130/2020/NĐ-CP',
     fieldsNeeded: ['mã số doanh nghiệp', 'người đại diện theo pháp luật', 'thành viên góp vốn'],
     durationDays: 180,
@@ -85,10 +86,11 @@ export const SAMPLE_REQUESTS: readonly SampleRequest[] = [
   },
   {
     entry: 'land-service',
-    requester: 'VN-HP/GOV/SXD',
-    client: 'constructionPermits',
-    purpose: 'Kiểm tra mục đích sử dụng đất của thửa đất khi thẩm định hồ sơ cấp giấy phép xây dựng',
-    legalBasis: 'Luật Xây dựng 2014 (sửa đổi 2020), Điều 95; Luật Đất đai 2024',
+    requester: 'VN-HP/GOV/11329',
+    client: 'ngoQuyenOneStop',
+    purpose:
+      'Kiểm tra thông tin thửa đất khi chứng thực hợp đồng chuyển nhượng quyền sử dụng đất tại Phường Ngô Quyền',
+    legalBasis: 'Luật Đất đai 2024; Nghị định 23/2015/NĐ-CP về chứng thực',
     fieldsNeeded: ['số tờ', 'số thửa', 'diện tích', 'mục đích sử dụng'],
     durationDays: 730,
     story: { state: 'submitted', submittedDaysAgo: 30 },
@@ -96,7 +98,6 @@ export const SAMPLE_REQUESTS: readonly SampleRequest[] = [
   {
     entry: 'land-service',
     requester: 'VN-HP/GOV/10606',
-    client: 'namSachOneStop',
     purpose: 'Tra cứu thửa đất khi giải quyết tranh chấp đất đai tại xã',
     legalBasis: 'Luật Đất đai 2024',
     fieldsNeeded: ['số tờ', 'số thửa', 'chủ sử dụng', 'số định danh cá nhân của chủ sử dụng'],
@@ -106,23 +107,24 @@ export const SAMPLE_REQUESTS: readonly SampleRequest[] = [
       submittedDaysAgo: 9,
       decidedDaysAgo: 8,
       reason:
-        'Đề nghị nêu rõ điều, khoản của Luật Đất đai 2024 làm căn cứ và bỏ trường số định danh cá nhân nếu không cần thiết.',
+        'Đề nghị nêu rõ điều, khoản của Luật Đất đai 2024 làm căn cứ, ghi hệ thống thông tin sẽ kết nối và bỏ trường số định danh cá nhân nếu không cần thiết.',
     },
   },
   {
     entry: 'civil-status-service',
-    requester: 'VN-HP/GOV/SNV',
-    client: 'homeAffairsStaff',
-    purpose: 'Xác minh thông tin nhân thân khi tuyển dụng công chức, viên chức',
-    legalBasis: `${CIVIL_STATUS_LAW}; Nghị định 170/2025/NĐ-CP về tuyển dụng công chức`,
-    fieldsNeeded: ['họ tên', 'ngày sinh', 'quê quán'],
+    requester: 'VN-HP/GOV/11629',
+    client: 'anLaoOneStop',
+    purpose:
+      'Xác minh thông tin khai sinh khi giải quyết liên thông thủ tục đăng ký thường trú cho trẻ em tại Xã An Lão',
+    legalBasis: CIVIL_STATUS_LAW,
+    fieldsNeeded: ['họ tên', 'ngày sinh', 'nơi đăng ký khai sinh', 'họ tên cha', 'họ tên mẹ'],
     durationDays: 365,
     story: { state: 'approved', submittedDaysAgo: 6, decidedDaysAgo: 5 },
   },
   {
     entry: 'household-service',
     requester: 'VN-HP/GOV/SXD',
-    client: 'constructionPermits',
+    client: 'buildingPermits',
     purpose: 'Xác minh nơi cư trú của chủ đầu tư cá nhân khi cấp giấy phép xây dựng nhà ở riêng lẻ',
     legalBasis: 'Luật Xây dựng 2014 (sửa đổi 2020)',
     fieldsNeeded: ['họ tên', 'nơi thường trú', 'thành viên hộ gia đình'],
@@ -138,27 +140,26 @@ export const SAMPLE_REQUESTS: readonly SampleRequest[] = [
     },
   },
   {
-    entry: 'civil-status-service',
-    requester: 'VN-HP/GOV/10606',
-    client: 'namSachOneStop',
-    purpose:
-      'Liên thông thủ tục đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ dưới 6 tuổi',
-    legalBasis: CIVIL_STATUS_LAW,
-    fieldsNeeded: ['họ tên', 'ngày sinh', 'giới tính', 'nơi đăng ký khai sinh'],
-    durationDays: 365,
+    entry: 'land-service',
+    requester: 'VN-HP/GOV/TTTP',
+    client: 'inspectorate',
+    purpose: 'Tra cứu thửa đất trong cuộc thanh tra việc quản lý, sử dụng đất công trên địa bàn thành phố',
+    legalBasis: 'Luật Thanh tra 2022; Luật Đất đai 2024',
+    fieldsNeeded: ['số tờ', 'số thửa', 'diện tích', 'mục đích sử dụng', 'chủ sử dụng'],
+    durationDays: 90,
     story: {
       state: 'revoked',
       submittedDaysAgo: 32,
       decidedDaysAgo: 30,
       revokedDaysAgo: 10,
       reason:
-        'Hệ thống một cửa của xã chuyển sang dùng dịch vụ liên thông của Cổng Dịch vụ công quốc gia; thu hồi quyền truy cập không còn sử dụng.',
+        'Cuộc thanh tra đã kết thúc và có kết luận thanh tra; thu hồi quyền truy cập không còn sử dụng.',
     },
   },
   {
     entry: 'business-service',
-    requester: 'VN-HP/GOV/11383',
-    client: 'leChanOneStop',
+    requester: 'VN-HP/GOV/11329',
+    client: 'ngoQuyenOneStop',
     purpose: 'Kiểm tra thông tin doanh nghiệp trong đợt rà soát hộ kinh doanh trên địa bàn phường',
     legalBasis: DECREE_47,
     fieldsNeeded: ['mã số doanh nghiệp', 'địa chỉ trụ sở', 'ngành nghề kinh doanh'],

@@ -3,13 +3,31 @@ import { createTestStore, DIALECTS } from '../../../test/support/dialects.js';
 import { createRegistry, type Registry, seedHaiPhong } from '../../registry/index.js';
 import type { AuditActor, Store } from '../../store/index.js';
 import { type Catalog, createCatalog } from '../create-catalog.js';
-import { SAMPLE_CLIENT_SYSTEMS, SAMPLE_EXCHANGE_SERVICES } from './sample-links.js';
+import type { CatalogSampleLinks } from './sample-links.js';
 import { SAMPLE_REQUESTS } from './sample-requests.js';
 import { seedCatalogSample } from './seed-catalog-sample.js';
 
 const ACTOR: AuditActor = { id: 'platform', remoteAddress: null };
 // Thursday 2026-12-03 10:00 in Hải Phòng.
 const NOW = Date.parse('2026-12-03T03:00:00Z');
+/** Links of this test's own: the seed follows whatever the composition hands it. */
+const LINKS: CatalogSampleLinks = {
+  services: {
+    householdLookup: 'VN-HP/GOV/11383/CU-TRU/ho-gia-dinh',
+    civilStatus: 'VN-HP/GOV/STP/HO-TICH/ho-tich',
+    businessRegistration: 'VN-HP/GOV/STC/DKKD/doanh-nghiep',
+    landParcels: 'VN-HP/GOV/SNNMT/DAT-DAI/thua-dat',
+  },
+  clients: {
+    ngoQuyenOneStop: 'VN-HP/GOV/11329/MOT-CUA',
+    buildingPermits: 'VN-HP/GOV/SXD/CAP-PHEP',
+    healthRecords: 'VN-HP/GOV/SYT/TIEM-CHUNG',
+    anLaoOneStop: 'VN-HP/GOV/11629/MOT-CUA',
+    inspectorate: 'VN-HP/GOV/TTTP/THANH-TRA',
+  },
+  exchangeUrl: 'https://cang.test:8443',
+};
+const OPTIONS = { links: LINKS, now: () => NOW };
 
 interface Fixture {
   readonly store: Store;
@@ -32,11 +50,6 @@ async function build(
   open = store;
   const registry = createRegistry({ store, instance: 'VN-HP', now: () => NOW });
   await seedHaiPhong(registry, ACTOR);
-  await registry.organisations.create(ACTOR, {
-    memberClass: 'GOV',
-    code: 'CAHP',
-    name: 'Công an thành phố Hải Phòng',
-  });
   const system = async (id: string) => {
     const parts = id.split('/');
     await registry.systems
@@ -44,7 +57,7 @@ async function build(
       .catch(() => undefined);
   };
   if (exchange.services) {
-    for (const id of Object.values(SAMPLE_EXCHANGE_SERVICES)) {
+    for (const id of Object.values(LINKS.services)) {
       const parts = id.split('/');
       await system(parts.slice(0, 4).join('/'));
       await registry.services.create(ACTOR, parts.slice(0, 4).join('/'), {
@@ -54,7 +67,7 @@ async function build(
       });
     }
   }
-  if (exchange.clients) for (const id of Object.values(SAMPLE_CLIENT_SYSTEMS)) await system(id);
+  if (exchange.clients) for (const id of Object.values(LINKS.clients)) await system(id);
   const catalog = createCatalog({ store, registry, subjectHashKeys: ['khoa-mau'], now: () => NOW });
   return { store, registry, catalog };
 }
@@ -69,7 +82,7 @@ async function requestsByState(catalog: Catalog) {
 describe.each(DIALECTS)('the sample catalog (%s)', (dialect) => {
   it('describes datasets and data services, open, shared and one retired, all marked sample, found by "ho tich"', async () => {
     const fx = await build(dialect, { services: true, clients: true });
-    const result = await seedCatalogSample(fx, ACTOR, { now: () => NOW });
+    const result = await seedCatalogSample(fx, ACTOR, OPTIONS);
     expect(result.skippedEntries).toEqual([]);
     const found = await fx.catalog.search({ q: 'ho tich' });
     expect(found.items.length).toBeGreaterThanOrEqual(3);
@@ -86,9 +99,28 @@ describe.each(DIALECTS)('the sample catalog (%s)', (dialect) => {
     expect(rows.every((r) => r.sample === 1)).toBe(true);
   });
 
+  it('links the data services to the services handed over: their publisher and API distribution', async () => {
+    const fx = await build(dialect, { services: true, clients: true });
+    await seedCatalogSample(fx, ACTOR, OPTIONS);
+    const household = (await fx.catalog.search({ q: 'ho gia dinh', limit: 100 })).items.find(
+      (item) => item.kind === 'service',
+    )!;
+    const entry = await fx.catalog.entries.get(household.id);
+    expect(entry).toMatchObject({
+      publisher: 'VN-HP/GOV/11383',
+      exchangeService: LINKS.services.householdLookup,
+      distributions: [{ format: 'API', url: `https://cang.test:8443/r1/${LINKS.services.householdLookup}` }],
+    });
+    // A dataset served by a data service lists the service's API beside its own files.
+    const records = (await fx.catalog.search({ q: 'co so du lieu ho tich' })).items[0]!;
+    expect((await fx.catalog.entries.get(records.id)).distributions.map((d) => d.url)).toContain(
+      `https://cang.test:8443/r1/${LINKS.services.civilStatus}`,
+    );
+  });
+
   it('makes requests in every state, two of them late, and approvals into sample grants', async () => {
     const fx = await build(dialect, { services: true, clients: true });
-    const result = await seedCatalogSample(fx, ACTOR, { now: () => NOW });
+    const result = await seedCatalogSample(fx, ACTOR, OPTIONS);
     expect(result.skippedRequests).toEqual([]);
     expect(result.requests).toBe(SAMPLE_REQUESTS.length);
     const { items, states } = await requestsByState(fx.catalog);
@@ -116,7 +148,7 @@ describe.each(DIALECTS)('the sample catalog (%s)', (dialect) => {
 
   it('skips the data services whose exchange service is missing, and the requests for them', async () => {
     const fx = await build(dialect, { services: false, clients: true });
-    const result = await seedCatalogSample(fx, ACTOR, { now: () => NOW });
+    const result = await seedCatalogSample(fx, ACTOR, OPTIONS);
     expect(result.skippedEntries).toEqual(
       expect.arrayContaining([
         'civil-status-service',
@@ -130,9 +162,27 @@ describe.each(DIALECTS)('the sample catalog (%s)', (dialect) => {
     expect(await fx.store.db.selectFrom('grants').select('id').execute()).toEqual([]);
   });
 
+  it('without a sample exchange, seeds only the datasets, with no service link and no request', async () => {
+    const fx = await build(dialect, { services: true, clients: true });
+    const result = await seedCatalogSample(fx, ACTOR, { links: undefined, now: () => NOW });
+    expect(result.requests).toBe(0);
+    const rows = await fx.store.db
+      .selectFrom('catalog_entries')
+      .select(['kind', 'exchange_service_id'])
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.kind === 'dataset' && row.exchange_service_id === null)).toBe(true);
+    const all = await fx.catalog.search({ limit: 100 });
+    for (const item of all.items) {
+      const entry = await fx.catalog.entries.get(item.id);
+      expect(entry.distributions.every((d) => d.format !== 'API')).toBe(true);
+    }
+    expect(await fx.store.db.selectFrom('catalog_links').selectAll().execute()).toEqual([]);
+  });
+
   it('skips the requests that need a missing client system and keeps the others', async () => {
     const fx = await build(dialect, { services: true, clients: false });
-    const result = await seedCatalogSample(fx, ACTOR, { now: () => NOW });
+    const result = await seedCatalogSample(fx, ACTOR, OPTIONS);
     const { states } = await requestsByState(fx.catalog);
     expect(states).toEqual({ draft: 1, submitted: 3, 'changes-requested': 1, refused: 1 });
     expect(result.skippedRequests).toHaveLength(3);
@@ -140,14 +190,14 @@ describe.each(DIALECTS)('the sample catalog (%s)', (dialect) => {
 
   it('does nothing on a second run', async () => {
     const fx = await build(dialect, { services: true, clients: true });
-    await seedCatalogSample(fx, ACTOR, { now: () => NOW });
-    const again = await seedCatalogSample(fx, ACTOR, { now: () => NOW });
+    await seedCatalogSample(fx, ACTOR, OPTIONS);
+    const again = await seedCatalogSample(fx, ACTOR, OPTIONS);
     expect(again).toMatchObject({ entries: 0, requests: 0 });
   });
 
   it('removes the sample entries and requests with everything attached, keeping real entries', async () => {
     const fx = await build(dialect, { services: true, clients: true });
-    await seedCatalogSample(fx, ACTOR, { now: () => NOW });
+    await seedCatalogSample(fx, ACTOR, OPTIONS);
     const real = await fx.catalog.entries.create(ACTOR, {
       kind: 'dataset',
       publisher: 'VN-HP/GOV/STP',

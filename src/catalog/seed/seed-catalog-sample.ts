@@ -1,3 +1,4 @@
+import { organisationOf } from '../../core/index.js';
 import {
   createRegistry,
   organisationNameOf,
@@ -8,14 +9,10 @@ import {
 import type { AuditActor, Store } from '../../store/index.js';
 import { createCatalogContext } from '../catalog-context.js';
 import { entryCommands } from '../entry-commands.js';
+import type { Distribution, EntryInput } from '../entry-schemas.js';
 import { sharingRequestCommands } from '../sharing-request-commands.js';
 import { SAMPLE_ENTRIES, type SampleEntry } from './sample-entries.js';
-import {
-  SAMPLE_CLIENT_SYSTEMS,
-  SAMPLE_EXCHANGE_SERVICES,
-  type SampleClientSystems,
-  type SampleExchangeServices,
-} from './sample-links.js';
+import type { CatalogSampleLinks } from './sample-links.js';
 import { SAMPLE_REQUESTS, type SampleRequest } from './sample-requests.js';
 
 const DAY_MS = 86_400_000;
@@ -32,12 +29,14 @@ export interface CatalogSampleParts {
 
 /** Options of the catalog's sample seed. */
 export interface CatalogSampleOptions {
+  /**
+   * The sample exchange's services and client systems, or undefined when no sample exchange runs: then
+   * only the entries that stand without it are seeded (datasets, with no data service and no API
+   * distribution) and no request, since every sample request asks for a data service.
+   */
+  readonly links: CatalogSampleLinks | undefined;
   /** The seed's present in Unix ms; earlier steps are dated back from it. */
   readonly now?: () => number;
-  /** The sample exchange's services; by default SAMPLE_EXCHANGE_SERVICES. */
-  readonly services?: SampleExchangeServices;
-  /** The sample client systems; by default SAMPLE_CLIENT_SYSTEMS. */
-  readonly clients?: SampleClientSystems;
 }
 
 /** What a seed run did: how many records it made and which sample records it had to skip. */
@@ -62,13 +61,12 @@ export interface CatalogSeedResult {
 export async function seedCatalogSample(
   parts: CatalogSampleParts,
   actor: AuditActor,
-  options: CatalogSampleOptions = {},
+  options: CatalogSampleOptions,
 ): Promise<CatalogSeedResult> {
   const { store, registry } = parts;
   const { db } = store;
+  const { links } = options;
   const present = (options.now ?? Date.now)();
-  const services = options.services ?? SAMPLE_EXCHANGE_SERVICES;
-  const clients = options.clients ?? SAMPLE_CLIENT_SYSTEMS;
   const none: CatalogSeedResult = { entries: 0, requests: 0, skippedEntries: [], skippedRequests: [] };
   if (
     (await db.selectFrom('catalog_entries').select('id').where('sample', '=', 1).executeTakeFirst()) !==
@@ -86,37 +84,56 @@ export async function seedCatalogSample(
   const sample = { sample: true };
 
   const entryIds = new Map<string, string>();
+  // The API distribution of each seeded data service, which datasets it serves list too.
+  const apiDistributions = new Map<string, Distribution>();
   // Entries a request may ask for: a data service, or a dataset served by one that was seeded.
   const shareable = new Map<string, string>();
   const skippedEntries: string[] = [];
-  const seedable = async (entry: SampleEntry): Promise<boolean> =>
-    (await organisationNameOf(db, entry.input.publisher)) !== undefined &&
-    (entry.exchangeService === undefined || (await serviceExists(db, services[entry.exchangeService])));
+  /** The entry's input with its links to the sample exchange, or undefined when it cannot be seeded. */
+  const inputOf = async (entry: SampleEntry): Promise<EntryInput | undefined> => {
+    if (entry.exchangeService === undefined) {
+      const servedBy = (entry.servedBy ?? []).filter((key) => entryIds.has(key));
+      return (await organisationNameOf(db, entry.input.publisher)) === undefined
+        ? undefined
+        : {
+            ...entry.input,
+            kind: 'dataset',
+            services: servedBy.map((key) => entryIds.get(key)!),
+            distributions: [
+              ...(entry.input.distributions ?? []),
+              ...servedBy.map((key) => apiDistributions.get(key)!),
+            ],
+          };
+    }
+    const service = links?.services[entry.exchangeService];
+    const publisher = service === undefined ? undefined : organisationOf(service);
+    if (service === undefined || publisher === undefined || !(await serviceExists(db, service)))
+      return undefined;
+    const api: Distribution = {
+      format: 'API',
+      url: `${links!.exchangeUrl}/r1/${service}`,
+      mediaType: 'application/json',
+    };
+    apiDistributions.set(entry.key, api);
+    return { ...entry.input, kind: 'service', publisher, exchangeService: service, distributions: [api] };
+  };
   // Data services first: datasets link to them.
   const ordered = [...SAMPLE_ENTRIES].sort(
-    (a, b) => Number(a.input.kind === 'dataset') - Number(b.input.kind === 'dataset'),
+    (a, b) => Number(a.exchangeService === undefined) - Number(b.exchangeService === undefined),
   );
   for (const entry of ordered) {
-    if (!(await seedable(entry))) {
+    const input = await inputOf(entry);
+    if (input === undefined) {
       skippedEntries.push(entry.key);
       continue;
     }
     const { entries } = on(ENTRIES_DAYS_AGO);
-    const servedBy = (entry.servedBy ?? []).flatMap((key) => entryIds.get(key) ?? []);
-    const created = await entries.create(
-      actor,
-      {
-        ...entry.input,
-        ...(entry.exchangeService === undefined ? {} : { exchangeService: services[entry.exchangeService] }),
-        ...(entry.input.kind === 'dataset' ? { services: servedBy } : {}),
-      },
-      sample,
-    );
+    const created = await entries.create(actor, input, sample);
     if (entry.state !== 'draft') await entries.transition(actor, created.id, { state: 'published' });
     if (entry.state === 'retired')
       await on(RETIRED_DAYS_AGO).entries.transition(actor, created.id, { state: 'retired' });
     entryIds.set(entry.key, created.id);
-    if (entry.state === 'published' && (entry.input.kind === 'service' || servedBy.length > 0))
+    if (entry.state === 'published' && (input.kind === 'service' || (input.services ?? []).length > 0))
       shareable.set(entry.key, created.id);
   }
 
@@ -132,8 +149,8 @@ export async function seedCatalogSample(
   return { entries: entryIds.size, requests, skippedEntries, skippedRequests };
 
   async function clientOf(request: SampleRequest): Promise<string | null> {
-    if (request.client === undefined) return null;
-    const id = clients[request.client];
+    const id = request.client === undefined ? undefined : links?.clients[request.client];
+    if (id === undefined) return null;
     return (await organisationOfSystem(db, id)) === request.requester ? id : null;
   }
 

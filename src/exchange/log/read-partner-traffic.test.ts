@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestStore, DIALECTS } from '../../../test/support/dialects.js';
+import { SAMPLE_PURPOSE } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import { readPartnerTraffic } from './read-partner-traffic.js';
 import { buildNodeKey, buildRecord, openLog } from './test-support/log-fixtures.js';
@@ -21,14 +22,14 @@ for (const dialect of DIALECTS) {
     it('counts the calls out to the partner and in from it, the refused ones, and the latest of each', async () => {
       store = await createTestStore(dialect);
       const log = await openLog(store, buildNodeKey());
-      const out = (startedAt: number, status = 200) =>
-        buildRecord({ startedAt, status, clientId: LOCAL_CLIENT, serviceId: NATIONAL_SERVICE });
+      const out = (startedAt: number, status = 200, purpose = 'TTHC-1.001') =>
+        buildRecord({ startedAt, status, purpose, clientId: LOCAL_CLIENT, serviceId: NATIONAL_SERVICE });
       const into = (startedAt: number, status = 200) =>
         buildRecord({ startedAt, status, clientId: NATIONAL_CLIENT, serviceId: LOCAL_SERVICE });
       const records = [
         out(MINUTE + 1_000),
         out(MINUTE + 2_000, 403),
-        out(MINUTE + 61_000),
+        out(MINUTE + 61_000, 200, SAMPLE_PURPOSE),
         out(MINUTE + 75_500, 502),
         into(MINUTE + 5_000),
         into(MINUTE + 6_000, 404),
@@ -46,8 +47,8 @@ for (const dialect of DIALECTS) {
       await log.close();
 
       const traffic = await readPartnerTraffic(store, { partner: 'VN', from: MINUTE, to: MINUTE + 120_000 });
-      expect(traffic.outbound).toEqual({ calls: 4, refused: 2, lastCallAt: MINUTE + 75_500 });
-      expect(traffic.inbound).toEqual({ calls: 3, refused: 1, lastCallAt: MINUTE + 7_250 });
+      expect(traffic.outbound).toEqual({ calls: 4, refused: 2, sample: 1, lastCallAt: MINUTE + 75_500 });
+      expect(traffic.inbound).toEqual({ calls: 3, refused: 1, sample: 0, lastCallAt: MINUTE + 7_250 });
       expect(traffic.minutes).toEqual([
         { minute: MINUTE, outbound: 2, inbound: 3 },
         { minute: MINUTE + 60_000, outbound: 2, inbound: 0 },
@@ -65,8 +66,8 @@ for (const dialect of DIALECTS) {
         to: MINUTE + 120_000,
       });
       expect(later).toEqual({
-        outbound: { calls: 0, refused: 0, lastCallAt: null },
-        inbound: { calls: 0, refused: 0, lastCallAt: null },
+        outbound: { calls: 0, refused: 0, sample: 0, lastCallAt: null },
+        inbound: { calls: 0, refused: 0, sample: 0, lastCallAt: null },
         minutes: [],
       });
     });

@@ -8,6 +8,8 @@ export interface PartnerTrafficDirection {
   readonly calls: number;
   /** Calls answered with a status of 400 or more: refused by either instance, or failed at the provider. */
   readonly refused: number;
+  /** Calls with the sample purpose code (MAU-MINH-HOA), counted in `calls` too. */
+  readonly sample: number;
   /** When the latest call of the window started (Unix ms); null when there was none. */
   readonly lastCallAt: number | null;
 }
@@ -53,6 +55,7 @@ export async function readPartnerTraffic(store: Store, query: PartnerTrafficQuer
         'minute',
         sql<number | string>`sum(count)`.as('calls'),
         sql<number | string>`sum(case when status >= 400 then count else 0 end)`.as('refused'),
+        sql<number | string>`sum(case when sample = 1 then count else 0 end)`.as('sample'),
       ])
       .where('minute', '>=', query.from)
       .where('minute', '<', query.to)
@@ -64,6 +67,7 @@ export async function readPartnerTraffic(store: Store, query: PartnerTrafficQuer
       minute: Number(row.minute),
       calls: Number(row.calls),
       refused: Number(row.refused),
+      sample: Number(row.sample),
     }));
     const last = minutes.at(-1);
     let lastCallAt: number | null = null;
@@ -92,9 +96,13 @@ export async function readPartnerTraffic(store: Store, query: PartnerTrafficQuer
   };
   for (const row of outbound.minutes) at(row.minute).outbound = row.calls;
   for (const row of inbound.minutes) at(row.minute).inbound = row.calls;
-  const total = (rows: readonly { calls: number; refused: number }[], lastCallAt: number | null) => ({
+  const total = (
+    rows: readonly { calls: number; refused: number; sample: number }[],
+    lastCallAt: number | null,
+  ) => ({
     calls: rows.reduce((sum, row) => sum + row.calls, 0),
     refused: rows.reduce((sum, row) => sum + row.refused, 0),
+    sample: rows.reduce((sum, row) => sum + row.sample, 0),
     lastCallAt,
   });
   return {

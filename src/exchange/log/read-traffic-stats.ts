@@ -1,12 +1,14 @@
 import type { Store } from '../../store/index.js';
 import { LATENCY_BUCKETS_MS, parseBuckets } from './traffic-stats.js';
 
-/** One minute of traffic for one client, service and status, as a dashboard reads it. */
+/** One minute of traffic for one client, service, status and sample mark, as a dashboard reads it. */
 export interface TrafficStat {
   readonly minute: number;
   readonly clientId: string | null;
   readonly serviceId: string | null;
   readonly status: number;
+  /** Calls with the sample purpose code: counted here, left out of measured indicators. */
+  readonly sample: boolean;
   readonly count: number;
   readonly totalMs: number;
   readonly meanMs: number;
@@ -39,6 +41,7 @@ export async function readTrafficStats(store: Store, query: TrafficQuery): Promi
     .orderBy('service_id')
     .orderBy('client_id')
     .orderBy('status')
+    .orderBy('sample')
     .execute();
   return rows.map((row) => {
     const buckets = parseBuckets(row.latency_buckets);
@@ -49,6 +52,7 @@ export async function readTrafficStats(store: Store, query: TrafficQuery): Promi
       clientId: row.client_id === '' ? null : row.client_id,
       serviceId: row.service_id === '' ? null : row.service_id,
       status: row.status,
+      sample: row.sample === 1,
       count,
       totalMs,
       meanMs: count === 0 ? 0 : totalMs / count,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { SAMPLE_PURPOSE } from '../../core/index.js';
 import type { Database, DialectName, TrafficMinuteTable } from '../../store/index.js';
 import type { TransactionRecord } from './log-entry.js';
 
@@ -19,9 +20,11 @@ export const LATENCY_BUCKETS_MS: readonly number[] = [
 ];
 
 const MINUTE_MS = 60_000;
-// 7 values per row; stays below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
+// 8 values per row; stays below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
 const ROWS_PER_INSERT = 1000;
 const KEYS_PER_SELECT = 500;
+/** traffic_minutes' primary key. */
+const KEY_COLUMNS = ['minute', 'client_id', 'service_id', 'status', 'sample'] as const;
 
 /** One per-minute aggregate as it accumulates in memory before it is upserted. */
 export interface MinuteDelta {
@@ -29,6 +32,8 @@ export interface MinuteDelta {
   readonly clientId: string;
   readonly serviceId: string;
   readonly status: number;
+  /** Calls with the sample purpose code: counted in traffic, left out of measured indicators. */
+  readonly sample: boolean;
   count: number;
   totalMs: number;
   readonly buckets: number[];
@@ -41,14 +46,18 @@ export function latencyBucket(ms: number): number {
   return i;
 }
 
-/** Aggregates records per (minute, client, service, status); '' stands for an unknown client or service. */
+/**
+ * Aggregates records per (minute, client, service, status, sample); '' stands for an unknown client or
+ * service, and a call is sample when it carries the sample purpose code.
+ */
 export function aggregateMinutes(records: Iterable<TransactionRecord>): Map<string, MinuteDelta> {
   const deltas = new Map<string, MinuteDelta>();
   for (const r of records) {
     const minute = Math.floor(r.startedAt / MINUTE_MS) * MINUTE_MS;
     const clientId = r.clientId ?? '';
     const serviceId = r.serviceId ?? '';
-    const key = `${minute}|${r.status}|${clientId}|${serviceId}`;
+    const sample = r.purpose === SAMPLE_PURPOSE;
+    const key = minuteKey(minute, r.status, clientId, serviceId, sample);
     let delta = deltas.get(key);
     if (!delta) {
       delta = {
@@ -56,6 +65,7 @@ export function aggregateMinutes(records: Iterable<TransactionRecord>): Map<stri
         clientId,
         serviceId,
         status: r.status,
+        sample,
         count: 0,
         totalMs: 0,
         buckets: emptyBuckets(),
@@ -68,6 +78,11 @@ export function aggregateMinutes(records: Iterable<TransactionRecord>): Map<stri
     delta.buckets[latencyBucket(ms)]!++;
   }
   return deltas;
+}
+
+/** The key of one per-minute row, in memory and when matching stored rows. */
+function minuteKey(minute: number, status: number, clientId: string, serviceId: string, sample: boolean) {
+  return `${minute}|${status}|${clientId}|${serviceId}|${sample ? 1 : 0}`;
 }
 
 function emptyBuckets(): number[] {
@@ -95,7 +110,7 @@ export async function upsertMinutes(
             .slice(i, i + ROWS_PER_INSERT)
             .map((d) => toRow({ ...d, count: 0, totalMs: 0, buckets: emptyBuckets() })),
         )
-        .onConflict((oc) => oc.columns(['minute', 'client_id', 'service_id', 'status']).doNothing())
+        .onConflict((oc) => oc.columns(KEY_COLUMNS).doNothing())
         .execute();
     }
   }
@@ -113,17 +128,21 @@ export async function upsertMinutes(
               eb('status', '=', k.status),
               eb('client_id', '=', k.clientId),
               eb('service_id', '=', k.serviceId),
+              eb('sample', '=', k.sample ? 1 : 0),
             ]),
           ),
         ),
       );
     if (dialect === 'postgres') query = query.forUpdate();
     for (const row of await query.execute()) {
-      existing.set(`${row.minute}|${row.status}|${row.client_id}|${row.service_id}`, row);
+      existing.set(
+        minuteKey(Number(row.minute), row.status, row.client_id, row.service_id, row.sample === 1),
+        row,
+      );
     }
   }
   const merged = all.map((d) => {
-    const row = existing.get(`${d.minute}|${d.status}|${d.clientId}|${d.serviceId}`);
+    const row = existing.get(minuteKey(d.minute, d.status, d.clientId, d.serviceId, d.sample));
     if (!row) return toRow(d);
     const old = parseBuckets(row.latency_buckets);
     return toRow({
@@ -138,7 +157,7 @@ export async function upsertMinutes(
       .insertInto('traffic_minutes')
       .values(merged.slice(i, i + ROWS_PER_INSERT))
       .onConflict((oc) =>
-        oc.columns(['minute', 'client_id', 'service_id', 'status']).doUpdateSet((eb) => ({
+        oc.columns(KEY_COLUMNS).doUpdateSet((eb) => ({
           count: eb.ref('excluded.count'),
           total_ms: eb.ref('excluded.total_ms'),
           latency_buckets: eb.ref('excluded.latency_buckets'),
@@ -156,6 +175,7 @@ function toRow(
     client_id: d.clientId,
     service_id: d.serviceId,
     status: d.status,
+    sample: d.sample ? 1 : 0,
     count: d.count,
     total_ms: d.totalMs,
     latency_buckets: JSON.stringify(d.buckets),

@@ -94,7 +94,7 @@ async function insertRegistry(db: Kysely<Database>): Promise<void> {
       service('VN-HP/GOV/STP/HOTICH', 'ket-hon', 1),
     ])
     .execute();
-  const minute = (iso: string, client: string, status: number, count: number) => ({
+  const minute = (iso: string, client: string, status: number, count: number, sample = 0) => ({
     minute: at(iso),
     client_id: client,
     service_id: 'VN-HP/GOV/STP/HOTICH/khai-sinh',
@@ -102,11 +102,15 @@ async function insertRegistry(db: Kysely<Database>): Promise<void> {
     count,
     total_ms: count * 10,
     latency_buckets: '[]',
+    sample,
   });
   await db
     .insertInto('traffic_minutes')
     .values([
       minute('2024-03-01T02:00:00Z', 'VN-HP/GOV/SNV/HRM', 200, 40),
+      // Sample calls of the same minute, client, service and status: real calls, but not the unit's.
+      minute('2024-03-01T02:00:00Z', 'VN-HP/GOV/SNV/HRM', 200, 500, 1),
+      minute('2024-05-01T00:00:00Z', 'VN-HP/GOV/STP/HOTICH', 200, 300, 1),
       minute('2024-03-01T02:01:00Z', 'VN-HP/GOV/SNV/HRM', 403, 2),
       minute('2024-11-30T08:00:00Z', 'VN-HP/GOV/SNV/VBDH', 200, 8),
       // 2024-12-31 23:30 in Hải Phòng is still 2024; 2025-01-01 00:30 there is not.
@@ -132,7 +136,7 @@ for (const dialect of DIALECTS) {
       await fx.store.close();
     });
 
-    it('counts transactions, systems and enabled services of each unit’s organisation for a period', async () => {
+    it('counts transactions, systems and enabled services of each unit’s organisation for a period, sample calls left out', async () => {
       const result = await fx.indicators.measure(SECRETARIAT, '2024');
       const measured = (code: string, unit: string) =>
         result.values.find((value) => value.indicatorCode === code && value.unitId === unit)?.value;
@@ -165,6 +169,7 @@ for (const dialect of DIALECTS) {
           count: 3,
           total_ms: 1,
           latency_buckets: '[]',
+          sample: 0,
         })
         .execute();
       await fx.indicators.measure(SECRETARIAT, '2024-03');

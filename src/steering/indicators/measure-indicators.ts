@@ -46,7 +46,7 @@ const organisationOfClient = (clientId: string): string => clientId.split('/').s
 /**
  * Counts per organisation for a period, one query per measure:
  * - exchange-transactions: Σ traffic_minutes.count of calls whose client system belongs to it, from the
- *   period's start to its end (or now, while it runs);
+ *   period's start to its end (or now, while it runs), sample calls (purpose MAU-MINH-HOA) left out;
  * - registry-systems: its information systems registered before the period's end;
  * - registry-services: its enabled services registered before the period's end.
  * The registry keeps no deletion history, so the registry counts are today's systems dated by creation.
@@ -71,6 +71,8 @@ export async function countsByOrganisation(
       .select(['client_id', sql<number>`sum(${sql.ref('count')})`.as('total')])
       .where('minute', '>=', period.startMs)
       .where('minute', '<', Math.min(period.endMs, now + 1))
+      // Sample calls are real calls through the exchange, but no unit's work.
+      .where('sample', '=', 0)
       .groupBy('client_id')
       .execute();
     for (const row of rows) add(organisationOfClient(row.client_id), row.total);

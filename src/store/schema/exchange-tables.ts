@@ -50,7 +50,7 @@ export interface LogBodyTable {
   response_truncated: number;
 }
 
-/** Calls per minute, client, service and status, with their latency distribution. */
+/** Calls per minute, client, service, status and sample mark, with their latency distribution. */
 export interface TrafficMinuteTable {
   minute: number; // Unix ms at the start of the minute
   client_id: string;
@@ -59,6 +59,8 @@ export interface TrafficMinuteTable {
   count: number;
   total_ms: number;
   latency_buckets: string; // JSON array of counts per LATENCY_BUCKETS_MS upper bound, last is +Inf
+  /** 1: calls with the sample purpose code, which measured indicators leave out; 0 for real calls. */
+  sample: number;
 }
 
 /** The tables of the exchange part, by name. */

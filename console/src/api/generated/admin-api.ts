@@ -18334,6 +18334,8 @@ export interface operations {
                             clientId: string | null;
                             serviceId: string | null;
                             status: number;
+                            /** @description Calls with the sample purpose code MAU-MINH-HOA: real calls, of the sample data, left out of measured indicators */
+                            sample: boolean;
                             count: number;
                             meanMs: number;
                             p50Ms: number;
@@ -18436,6 +18438,8 @@ export interface operations {
                             calls: number;
                             /** @description Calls answered with a status of 400 or more: refused by either instance, or failed */
                             refused: number;
+                            /** @description Calls with the sample purpose code MAU-MINH-HOA, counted in calls too */
+                            sample: number;
                             /** @description When the latest call of the window started; null when there was none */
                             lastCallAt: string | null;
                         };
@@ -18444,6 +18448,8 @@ export interface operations {
                             calls: number;
                             /** @description Calls answered with a status of 400 or more: refused by either instance, or failed */
                             refused: number;
+                            /** @description Calls with the sample purpose code MAU-MINH-HOA, counted in calls too */
+                            sample: number;
                             /** @description When the latest call of the window started; null when there was none */
                             lastCallAt: string | null;
                         };
