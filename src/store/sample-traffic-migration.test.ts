@@ -5,7 +5,7 @@ import { createTestDatabase, DIALECTS } from '../../test/support/dialects.js';
 import { createStore, type Store } from './index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-const BEFORE = '2026-12-04-2-commune-reporting';
+const BEFORE = '2026-12-04-7-log-search-indexes';
 const MINUTE = Date.UTC(2026, 10, 26, 9, 30);
 
 /** A per-minute row as the foundation's table held it, before the sample mark. */
@@ -43,7 +43,7 @@ for (const dialect of DIALECTS) {
 
       const after = await migrator.migrateToLatest();
       expect(after.error).toBeUndefined();
-      expect(after.results?.map((r) => r.migrationName)).toContain('2026-12-04-4-sample-traffic');
+      expect(after.results?.map((r) => r.migrationName)).toContain('2026-12-04-8-sample-traffic');
       const kept = await store.db.selectFrom('traffic_minutes').selectAll().orderBy('status').execute();
       expect(kept.map((r) => ({ status: r.status, count: Number(r.count), sample: r.sample }))).toEqual([
         { status: 200, count: 7, sample: 0 },

@@ -13,9 +13,9 @@ import * as committeesDti from './2026-12-03-3-committees-dti.js';
 import * as loggedBodyTruncation from './2026-12-03-6-logged-body-truncation.js';
 import * as sampleMarks from './2026-12-04-1-sample-marks.js';
 import * as communeReporting from './2026-12-04-2-commune-reporting.js';
-import * as sampleTraffic from './2026-12-04-4-sample-traffic.js';
 import * as logPartitions from './2026-12-04-5-log-partitions.js';
 import * as logSearchIndexes from './2026-12-04-7-log-search-indexes.js';
+import * as sampleTraffic from './2026-12-04-8-sample-traffic.js';
 
 /** All migrations in order; names are ISO-date prefixed, numbered within a day, and frozen once released. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -33,7 +33,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-03-6-logged-body-truncation': loggedBodyTruncation,
   '2026-12-04-1-sample-marks': sampleMarks,
   '2026-12-04-2-commune-reporting': communeReporting,
-  '2026-12-04-4-sample-traffic': sampleTraffic,
   '2026-12-04-5-log-partitions': logPartitions,
   '2026-12-04-7-log-search-indexes': logSearchIndexes,
+  '2026-12-04-8-sample-traffic': sampleTraffic,
 };
