@@ -5,6 +5,8 @@ import { Link } from './link';
 /** The first step offered in the console: a link to a screen, or a move to a form on this one. */
 export type FirstStep =
   | { readonly label: string; readonly to: string }
+  /** `href`: a page the server serves outside the console (the API documentation), opened in full. */
+  | { readonly label: string; readonly href: string }
   /** `form`: the id of the form's heading (its `aria-labelledby`); the button moves to its first field. */
   | { readonly label: string; readonly form: string };
 
@@ -60,6 +62,10 @@ export function EmptyState({ what, action, command, allowed = true, who }: Empty
               <Link to={action.to} className="button">
                 {action.label}
               </Link>
+            ) : 'href' in action ? (
+              <a href={action.href} className="button">
+                {action.label}
+              </a>
             ) : (
               <button type="button" onClick={() => goToForm(action.form)}>
                 {action.label}
