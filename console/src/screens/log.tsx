@@ -268,6 +268,7 @@ export default function Log() {
               action: { label: t('empty.grantFirst'), to: '/grants' },
               command: t('empty.callCommand'),
               allowed: session.may('grant.create'),
+              who: t('empty.whoOrgAdmin'),
             }}
           />
           {next && (
