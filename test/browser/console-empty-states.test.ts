@@ -179,6 +179,8 @@ describe('console: empty states on a fresh install', () => {
     for (const [path, what, command] of lists) {
       await open(path);
       const empty = await expectEmpty(what, { button: 'Xem tài liệu API', command });
+      // Where the command's API token comes from.
+      await expect(empty.textContent()).resolves.toContain('POST /api/v1/users/me/tokens');
       await expect(empty.getByRole('link', { name: 'Xem tài liệu API' }).getAttribute('href')).resolves.toBe(
         '/api/docs',
       );

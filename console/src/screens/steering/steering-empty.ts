@@ -15,7 +15,7 @@ export function createdThroughApi(
   file: string,
 ): EmptyStateProps {
   return {
-    what,
+    what: `${what} ${t('empty.throughApi')}`,
     action: { label: t('empty.apiDocs'), href: API_DOCS },
     command: createCommand(path, file),
     allowed: session.may('steering.write'),
