@@ -12,7 +12,7 @@ import { Fragment, type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchesQuery } from '../lib/fold';
 import { formatNumber } from '../lib/format';
-import { EmptyState, type EmptyStateProps } from './empty-state';
+import { EmptyState, type EmptyStateProps, NoMatch } from './empty-state';
 
 /** One column: `value` drives sorting, searching and the .xlsx export; `cell` how it is shown. */
 export interface Column<T> {
@@ -37,6 +37,11 @@ interface DataTableProps<T> {
   readonly detail?: (row: T) => ReactNode;
   /** What the table says in place of itself when it has no rows at all: what they are, and the first step. */
   readonly empty?: EmptyStateProps;
+  /**
+   * Clears the screen's own filters (those the rows were fetched or picked by), given while some are set:
+   * with no rows, the table then says nothing matches them, not that nothing exists.
+   */
+  readonly clearFilters?: () => void;
 }
 
 /** Rows the API marks as sample data (`sample: true`), which `npx cang sample remove` deletes. */
@@ -125,6 +130,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   const filtered = table.getFilteredRowModel().rows.length;
   const pageCount = Math.max(1, table.getPageCount());
+  if (props.rows.length === 0 && props.clearFilters) return <NoMatch onClear={props.clearFilters} />;
   if (props.rows.length === 0 && props.empty) return <EmptyState {...props.empty} />;
   return (
     <div className="data-table">
@@ -211,7 +217,16 @@ export function DataTable<T>(props: DataTableProps<T>) {
             {filtered === 0 && (
               <tr>
                 <td colSpan={columns.length} className="empty">
-                  {t('table.empty')}
+                  {query === '' ? (
+                    t('table.empty')
+                  ) : (
+                    <>
+                      {t('empty.noMatch')}{' '}
+                      <button type="button" className="secondary small" onClick={() => setQuery('')}>
+                        {t('common.clear')}
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             )}

@@ -48,6 +48,10 @@ export default function Audit() {
           columns={columns}
           rowKey={(e) => e.id}
           exportName="nhat-ky-thao-tac"
+          empty={{
+            what: t('empty.audit'),
+            action: { label: t('empty.organisationsFirst'), to: '/organisations' },
+          }}
         />
       ) : (
         !events.problem && <p className="muted">{t('common.loading')}</p>

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, idPath, listAll, type Problem } from '../api/client';
 import type { ItemOf } from '../api/contract';
+import { EmptyState } from '../components/empty-state';
 import { Field } from '../components/field';
 import { ProblemAlert } from '../components/problem';
 import { problemOf, useLoad } from '../lib/use-load';
@@ -53,7 +54,12 @@ export function OutboundPolicy({
       <h3>{t('federation.outbound')}</h3>
       <ProblemAlert problem={outbound.problem ?? revokeProblem} />
       {rows.length === 0 ? (
-        <p className="muted">{t('federation.outboundNone')}</p>
+        <EmptyState
+          what={t('empty.federationOutbound', { instance: partner })}
+          action={{ label: t('federation.outboundAllow'), form: `outbound-${partner}` }}
+          command={`npx cang federation allow ${partner} VN-HP/GOV/STP/HTTT-LLTP`}
+          allowed={mayChange}
+        />
       ) : (
         <ul aria-label={t('federation.outboundCaption', { instance: partner })}>
           {rows.map((o) => (
@@ -75,6 +81,7 @@ export function OutboundPolicy({
       )}
       {mayChange && (
         <form
+          id={`outbound-${partner}`}
           className="panel"
           onSubmit={allow}
           noValidate

@@ -4,8 +4,10 @@ import { api } from '../api/client';
 import type { Answer } from '../api/contract';
 import { Chart } from '../components/chart';
 import { type Column, DataTable } from '../components/data-table';
+import { EmptyState } from '../components/empty-state';
 import { ProblemAlert } from '../components/problem';
 import { formatDateTime, formatMinute } from '../lib/format';
+import { useSession } from '../lib/session';
 import { minutesOf } from '../lib/traffic';
 import { useLoad } from '../lib/use-load';
 
@@ -19,6 +21,7 @@ const REFRESH_MS = 30_000;
 /** The calls out to a partner and in from it over the last hour: a table each way and a chart per minute. */
 export function PartnerTraffic({ instance }: { readonly instance: string }) {
   const { t } = useTranslation();
+  const session = useSession();
   const traffic = useLoad(
     () =>
       api<Traffic>(`/federation/partners/${encodeURIComponent(instance)}/traffic`, {
@@ -55,7 +58,7 @@ export function PartnerTraffic({ instance }: { readonly instance: string }) {
       { id: 'out', label: t('federation.trafficOut'), ...data.outbound },
       { id: 'in', label: t('federation.trafficIn'), ...data.inbound },
     ];
-    return { option, rows };
+    return { calls: data.outbound.calls + data.inbound.calls > 0, option, rows };
   }, [traffic.data, t]);
   const columns: Column<Direction & { id: string; label: string }>[] = [
     { id: 'direction', header: t('federation.trafficDirection'), value: (r) => r.label },
@@ -72,7 +75,14 @@ export function PartnerTraffic({ instance }: { readonly instance: string }) {
     <>
       <h3>{t('federation.traffic', { minutes: WINDOW_MINUTES })}</h3>
       <ProblemAlert problem={traffic.problem} />
-      {view ? (
+      {view && !view.calls && (
+        <EmptyState
+          what={t('empty.federationTraffic', { instance, minutes: WINDOW_MINUTES })}
+          action={{ label: t('empty.outboundFirst'), form: `outbound-${instance}` }}
+          allowed={session.may('federation.outbound')}
+        />
+      )}
+      {view?.calls ? (
         <>
           <DataTable
             caption={t('federation.trafficCaption', { instance })}
@@ -83,7 +93,7 @@ export function PartnerTraffic({ instance }: { readonly instance: string }) {
           <Chart option={view.option} label={t('federation.trafficChart', { instance })} />
         </>
       ) : (
-        !traffic.problem && <p className="muted">{t('common.loading')}</p>
+        !view && !traffic.problem && <p className="muted">{t('common.loading')}</p>
       )}
     </>
   );

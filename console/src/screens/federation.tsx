@@ -95,6 +95,7 @@ function OfferService({ partner, onOffered }: { readonly partner: string; readon
   };
   return (
     <form
+      id={`offer-${partner}`}
       className="panel"
       onSubmit={send}
       noValidate
@@ -185,6 +186,7 @@ function PartnerSection({ partner }: { readonly partner: Partner }) {
         rows={s?.services ?? []}
         columns={theirServices}
         rowKey={(v) => v.id}
+        empty={{ what: t('empty.federationTheyOffer', { instance: partner.instance }) }}
       />
       <h3>{t('federation.weOffer')}</h3>
       <DataTable
@@ -192,6 +194,16 @@ function PartnerSection({ partner }: { readonly partner: Partner }) {
         rows={offers.data ?? []}
         columns={ourOffers}
         rowKey={(o) => o.service}
+        empty={{
+          what: t('empty.federationWeOffer', { instance: partner.instance }),
+          action: {
+            label: t('federation.offerTo', { instance: partner.instance }),
+            form: `offer-${partner.instance}`,
+          },
+          command: `npx cang federation offer ${partner.instance} VN-HP/GOV/STP/HTTT-LLTP/tra-cuu`,
+          allowed: session.may('federation.offer'),
+          who: t('empty.whoOrgAdmin'),
+        }}
       />
       {session.may('federation.offer') && (
         <OfferService partner={partner.instance} onOffered={offers.reload} />
@@ -259,11 +271,16 @@ export default function Federation() {
           rows={partners.data}
           columns={columns}
           rowKey={(p) => p.instance}
+          empty={{
+            what: t('empty.federationPartners'),
+            action: { label: t('federation.add'), form: 'add-partner-title' },
+            command: 'npx cang federation add anchor-doi-tac.json',
+            allowed: mayTrust,
+          }}
         />
       ) : (
         !partners.problem && <p className="muted">{t('common.loading')}</p>
       )}
-      {partners.data?.length === 0 && <p className="muted">{t('federation.none')}</p>}
       {mayTrust && <AddPartner onAdded={partners.reload} />}
       {(partners.data ?? []).map((partner) => (
         <PartnerSection key={partner.instance} partner={partner} />

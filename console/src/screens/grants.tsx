@@ -226,6 +226,7 @@ export default function Grants() {
             command:
               'npx cang grant create VN-HP/GOV/STP/HTTT-LLTP VN-HP/GOV/STP/HTTT-HOTICH/tra-cuu-ho-tich --method GET',
             allowed: mayCreate,
+            who: t('empty.whoOrgAdmin'),
           }}
         />
       ) : (

@@ -7,6 +7,7 @@ import { Field } from '../components/field';
 import { Page } from '../components/page';
 import { ProblemAlert } from '../components/problem';
 import { useDraft } from '../lib/draft';
+import { useSession } from '../lib/session';
 import { formatDateTime, formatNumber, localInputToIso, toLocalInput } from '../lib/format';
 import { problemOf } from '../lib/use-load';
 import { useSubmit } from '../lib/use-submit';
@@ -79,38 +80,50 @@ function Verify() {
 /** The transaction log: search by time, client, service, status and id; and verify the chain. */
 export default function Log() {
   const { t } = useTranslation();
+  const session = useSession();
   const [draft, update, clear] = useDraft('log-search', EMPTY);
+  // The filters of the search that found `items`: with none, an empty result means no call yet.
+  const [searched, setSearched] = useState<Filters>(EMPTY);
   const { errors, problem, busy, submit } = useSubmit<ApiPage<LogItem>>();
   const [items, setItems] = useState<LogItem[]>();
   const [next, setNext] = useState<string | null>(null);
   const [moreProblem, setMoreProblem] = useState<Problem>();
 
-  const search = async (event?: FormEvent) => {
-    event?.preventDefault();
+  const searchBy = async (filters: Filters) => {
     const page = await submit(
       () => {
         const found: Record<string, string> = {};
-        const q = queryOf(draft);
-        if (draft.from && !q.from) found['/from'] = t('validation.date');
-        if (draft.to && !q.to) found['/to'] = t('validation.date');
+        const q = queryOf(filters);
+        if (filters.from && !q.from) found['/from'] = t('validation.date');
+        if (filters.to && !q.to) found['/to'] = t('validation.date');
         if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to))
           found['/to'] = t('validation.afterFrom');
         if (q.status && !/^[1-5]\d\d$/.test(q.status)) found['/status'] = t('validation.status');
         if (q.id && !UUID.test(q.id)) found['/id'] = t('validation.uuid');
         return found;
       },
-      () => api<ApiPage<LogItem>>('/log', { query: { ...queryOf(draft), limit: 200 } }),
+      () => api<ApiPage<LogItem>>('/log', { query: { ...queryOf(filters), limit: 200 } }),
     );
     if (page) {
+      setSearched(filters);
       setItems([...page.items]);
       setNext(page.nextCursor);
     }
   };
+  const search = (event?: FormEvent) => {
+    event?.preventDefault();
+    void searchBy(draft);
+  };
+  const clearAndSearch = () => {
+    clear();
+    void searchBy(EMPTY);
+  };
+  const filtered = Object.values(queryOf(searched)).some((v) => v !== undefined);
   const more = async () => {
     if (!next) return;
     try {
       const page = await api<ApiPage<LogItem>>('/log', {
-        query: { ...queryOf(draft), limit: 200, cursor: next },
+        query: { ...queryOf(searched), limit: 200, cursor: next },
       });
       setItems((old) => [...(old ?? []), ...page.items]);
       setNext(page.nextCursor);
@@ -249,6 +262,14 @@ export default function Log() {
             columns={columns}
             rowKey={(i) => i.id}
             exportName="nhat-ky"
+            clearFilters={filtered ? clearAndSearch : undefined}
+            empty={{
+              what: t('empty.log'),
+              action: { label: t('empty.grantFirst'), to: '/grants' },
+              command: t('empty.callCommand'),
+              allowed: session.may('grant.create'),
+              who: t('empty.whoOrgAdmin'),
+            }}
           />
           {next && (
             <button type="button" className="secondary" onClick={more}>

@@ -61,6 +61,7 @@ function ServiceList() {
             command:
               'npx cang service create VN-HP/GOV/STP/HTTT-HOTICH tra-cuu-ho-tich "Tra cứu hộ tịch" https://hotich.example.vn',
             allowed: session.may('service.create'),
+            who: t('empty.whoOrgAdmin'),
           }}
         />
       ) : (

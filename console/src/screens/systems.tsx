@@ -62,6 +62,7 @@ function SystemList() {
             action: { label: t('empty.chooseOrganisation'), to: '/organisations' },
             command: 'npx cang system create VN-HP/GOV/STP HTTT-LLTP "Hệ thống lý lịch tư pháp"',
             allowed: session.may('system.create'),
+            who: t('empty.whoOrgAdmin'),
           }}
         />
       ) : (
@@ -183,6 +184,7 @@ function SystemDetail({ id }: { readonly id: string }) {
             action: { label: t('service.add'), form: 'add-service-title' },
             command: `npx cang service create ${id} tra-cuu "Tra cứu hồ sơ" https://dich-vu.example.vn`,
             allowed: manage,
+            who: t('empty.whoOrgAdmin'),
           }}
         />
       )}

@@ -4,9 +4,11 @@ import { api } from '../api/client';
 import type { StatRow } from '../api/types';
 import { Chart } from '../components/chart';
 import { type Column, DataTable } from '../components/data-table';
+import { EmptyState } from '../components/empty-state';
 import { Page } from '../components/page';
 import { ProblemAlert } from '../components/problem';
 import { formatDateTime, formatMinute, formatNumber } from '../lib/format';
+import { useSession } from '../lib/session';
 import { isError, minutesOf, perMinute, perService, type ServiceTraffic } from '../lib/traffic';
 import { useLoad } from '../lib/use-load';
 
@@ -16,6 +18,7 @@ const WINDOWS = [15, 60, 360, 1440] as const;
 /** Live traffic from /api/v1/stats: requests and errors per minute, p50/p99 latency per service; refreshes every 10 s. */
 export default function Traffic() {
   const { t } = useTranslation();
+  const session = useSession();
   const [windowMinutes, setWindowMinutes] = useState<number>(60);
   const loaded = useLoad(
     async () => {
@@ -78,7 +81,7 @@ export default function Traffic() {
         { name: 'p99', type: 'bar', data: services.map((s) => s.p99Ms) },
       ],
     };
-    return { services, requestsOption, errorsOption, latencyOption };
+    return { calls: items.length > 0, services, requestsOption, errorsOption, latencyOption };
   }, [loaded.data, t]);
   const columns = useMemo<Column<ServiceTraffic>[]>(
     () => [
@@ -116,7 +119,16 @@ export default function Traffic() {
         </button>
       </div>
       <ProblemAlert problem={loaded.problem} />
-      {view && (
+      {view && !view.calls && (
+        <EmptyState
+          what={t('empty.traffic')}
+          action={{ label: t('empty.grantFirst'), to: '/grants' }}
+          command={t('empty.callCommand')}
+          allowed={session.may('grant.create')}
+          who={t('empty.whoOrgAdmin')}
+        />
+      )}
+      {view?.calls && (
         <>
           <div className="charts">
             <section aria-labelledby="chart-requests">

@@ -53,6 +53,13 @@ export default function CatalogSearchPage() {
         facets={['kind', 'publisher', 'theme', 'classification', 'format']}
         entryPath={(id) => `/catalog/entries/${encodeURIComponent(id)}`}
         base={base}
+        clearBase={state ? () => setState('') : undefined}
+        empty={{
+          what: t('empty.catalog'),
+          action: { label: t('catalog.newEntry'), to: '/catalog/new' },
+          allowed: mayWrite,
+          who: t('empty.whoOrgAdmin'),
+        }}
       />
     </Page>
   );

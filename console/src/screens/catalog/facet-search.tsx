@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Facet, type FacetSelection, facetedSearch, type SearchResult } from '../../api/catalog';
+import { EmptyState, type EmptyStateProps, NoMatch } from '../../components/empty-state';
 import { Field } from '../../components/field';
 import { Link } from '../../components/link';
 import { ProblemAlert } from '../../components/problem';
@@ -18,13 +19,17 @@ interface FacetSearchProps {
   readonly entryPath: (id: string) => string;
   /** Filters every query carries (e.g. a lifecycle state). */
   readonly base?: Readonly<Record<string, string>>;
+  /** What the search says when the catalog holds no entry at all (no words, no facet, no base filter). */
+  readonly empty: EmptyStateProps;
+  /** Clears the parent's filters in `base`, given while some are set. */
+  readonly clearBase?: () => void;
 }
 
 /**
  * The catalog search: words with or without diacritics (the API folds them), checkbox facets with the
  * number of entries each value would show, and the matching entries. The words live in the URL (`?q=`).
  */
-export function FacetSearch({ apiPath, facets, entryPath, base = {} }: FacetSearchProps) {
+export function FacetSearch({ apiPath, facets, entryPath, base = {}, empty, clearBase }: FacetSearchProps) {
   const { t } = useTranslation();
   const { path, search } = useLocation();
   const q = search.get('q') ?? '';
@@ -49,6 +54,12 @@ export function FacetSearch({ apiPath, facets, entryPath, base = {} }: FacetSear
     });
   const result = loaded.data;
   const anySelected = Object.values(selection).some((v) => v.length > 0);
+  const filtered = q !== '' || anySelected || clearBase !== undefined;
+  const clearAll = () => {
+    setSelection({});
+    clearBase?.();
+    if (q) navigate(path, { replace: true });
+  };
   return (
     <div className="catalog-search">
       <aside className="facets" aria-label={t('catalog.facets')}>
@@ -108,7 +119,8 @@ export function FacetSearch({ apiPath, facets, entryPath, base = {} }: FacetSear
                 formatted: formatNumber(result?.total ?? 0),
               })}
         </p>
-        {result && (
+        {result?.total === 0 && (filtered ? <NoMatch onClear={clearAll} /> : <EmptyState {...empty} />)}
+        {result && result.total > 0 && (
           <ul className="results" aria-labelledby={resultsId}>
             {result.items.map((entry) => (
               <li key={entry.id}>

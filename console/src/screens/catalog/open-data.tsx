@@ -61,6 +61,7 @@ export default function OpenData({ languageSwitch }: { readonly languageSwitch: 
               apiPath="/catalog/open/entries"
               facets={['kind', 'publisher', 'theme', 'format']}
               entryPath={(entryId) => `${BASE}/${encodeURIComponent(entryId)}`}
+              empty={{ what: t('empty.openData') }}
             />
           </Page>
         )}

@@ -5,12 +5,14 @@ import { Link } from '../../components/link';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem';
 import { formatDate } from '../../lib/format';
+import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
 import { RequestState } from './request-state';
 import './catalog.css';
 
 function Queue({ party: role }: { readonly party: 'requester' | 'owner' }) {
   const { t } = useTranslation();
+  const session = useSession();
   const loaded = useLoad(
     async () =>
       // Overdue first: they are what the owner must act on now.
@@ -75,6 +77,21 @@ function Queue({ party: role }: { readonly party: 'requester' | 'owner' }) {
           columns={columns}
           rowKey={(r) => r.id}
           exportName={role === 'owner' ? 'yeu-cau-can-xu-ly' : 'yeu-cau-cua-toi'}
+          empty={
+            role === 'owner'
+              ? {
+                  what: t('empty.sharingOwner'),
+                  action: { label: t('catalog.newEntry'), to: '/catalog/new' },
+                  allowed: session.may('catalog.write'),
+                  who: t('empty.whoOrgAdmin'),
+                }
+              : {
+                  what: t('empty.sharingRequester'),
+                  action: { label: t('sharing.findInCatalog'), to: '/catalog' },
+                  allowed: session.may('sharing-request.create'),
+                  who: t('empty.whoOrgAdmin'),
+                }
+          }
         />
       ) : (
         !loaded.problem && <p className="muted">{t('common.loading')}</p>

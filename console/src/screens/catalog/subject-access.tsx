@@ -237,6 +237,7 @@ export default function SubjectAccess() {
             columns={columns}
             rowKey={(r) => r.transactionId}
             exportName="truy-cap-du-lieu-ca-nhan"
+            empty={{ what: t('empty.subjectAccess') }}
           />
           <p className="muted small" data-testid="subject-basis">
             {t('subject.askedBy', { requester: report.requester, legalBasis: report.legalBasis })}

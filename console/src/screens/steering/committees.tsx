@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { type Committee, loadUnits } from '../../api/steering';
 import { type Column, DataTable } from '../../components/data-table';
+import { EmptyState } from '../../components/empty-state';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem';
 import { SteeringTabs } from '../../components/steering-tabs';
 import { formatDate } from '../../lib/format';
+import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
+import { createdThroughApi } from './steering-empty';
 
 type Member = Committee['members'][number];
 
@@ -19,6 +22,7 @@ function CommitteeCard({
   readonly unitName: string;
 }) {
   const { t } = useTranslation();
+  const session = useSession();
   const [showPast, setShowPast] = useState(false);
   const members = committee.members.filter((m) => showPast || m.active);
   const columns = useMemo<Column<Member>[]>(
@@ -86,6 +90,13 @@ function CommitteeCard({
         rowKey={(m) => m.id}
         exportName={`thanh-vien-${committee.unitId}`}
         pageSize={10}
+        empty={createdThroughApi(
+          t,
+          session,
+          showPast ? t('empty.members') : t('empty.activeMembers'),
+          `/steering/committees/${encodeURIComponent(committee.id)}/members`,
+          'thanh-vien.json',
+        )}
       />
     </section>
   );
@@ -94,6 +105,7 @@ function CommitteeCard({
 /** `/steering/committees`: each steering committee with its decisions and members. */
 export default function Committees() {
   const { t } = useTranslation();
+  const session = useSession();
   const loaded = useLoad(async () => {
     const [committees, units] = await Promise.all([
       api<{ items: Committee[] }>('/steering/committees'),
@@ -108,6 +120,17 @@ export default function Committees() {
       {loaded.data?.committees.map((c) => (
         <CommitteeCard key={c.id} committee={c} unitName={loaded.data?.names.get(c.unitId) ?? c.unitId} />
       ))}
+      {loaded.data?.committees.length === 0 && (
+        <EmptyState
+          {...createdThroughApi(
+            t,
+            session,
+            t('empty.committees'),
+            '/steering/committees',
+            'ban-chi-dao.json',
+          )}
+        />
+      )}
       {loaded.loading && !loaded.data && <p className="muted">{t('common.loading')}</p>}
     </Page>
   );

@@ -7,11 +7,14 @@ import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem';
 import { SteeringTabs } from '../../components/steering-tabs';
 import { formatDate, formatNumber } from '../../lib/format';
+import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
+import { createdThroughApi } from './steering-empty';
 
 /** `/steering/documents`: resolutions, decisions, plans, regulations and reports, with their files. */
 export default function Documents() {
   const { t } = useTranslation();
+  const session = useSession();
   const loaded = useLoad(
     () => api<{ items: SteeringDocument[] }>('/steering/documents').then((r) => r.items),
     [],
@@ -59,6 +62,7 @@ export default function Documents() {
           columns={columns}
           rowKey={(d) => d.id}
           exportName="van-ban"
+          empty={createdThroughApi(t, session, t('empty.documents'), '/steering/documents', 'van-ban.json')}
         />
       )}
     </Page>

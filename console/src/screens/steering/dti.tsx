@@ -5,6 +5,7 @@ import type { Answer, ItemOf } from '../../api/contract';
 import { loadUnits } from '../../api/steering';
 import { Chart } from '../../components/chart';
 import { type Column, DataTable } from '../../components/data-table';
+import { EmptyState } from '../../components/empty-state';
 import { Field } from '../../components/field';
 import { Page } from '../../components/page';
 import { UnitPicker } from '../../components/unit-picker';
@@ -14,6 +15,8 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
 import { useSubmit } from '../../lib/use-submit';
+import { API_DOCS } from '../../lib/api-command';
+import { createdThroughApi } from './steering-empty';
 
 type Campaign = Answer<'getDtiCampaign'>;
 type CampaignItem = Campaign['items'][number];
@@ -184,6 +187,7 @@ function EntryForm({
 /** The published results beside the estimates: total and estimate as lines, rank on its own axis. */
 function Trend({ years }: { readonly years: readonly TrendYear[] }) {
   const { t } = useTranslation();
+  const session = useSession();
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -240,13 +244,19 @@ function Trend({ years }: { readonly years: readonly TrendYear[] }) {
   return (
     <section aria-labelledby="dti-trend">
       <h2 id="dti-trend">{t('steering.dti.trendTitle')}</h2>
-      <Chart option={option} label={t('steering.dti.trendTitle')} />
+      {years.length > 0 && <Chart option={option} label={t('steering.dti.trendTitle')} />}
       <DataTable
         caption={t('steering.dti.trendTitle')}
         rows={[...years]}
         columns={columns}
         rowKey={(y) => String(y.year)}
         exportName="dti-xu-huong"
+        empty={{
+          what: t('empty.dtiTrend'),
+          action: { label: t('empty.apiDocs'), href: API_DOCS },
+          allowed: session.may('steering.write'),
+          who: t('empty.whoSecretariat'),
+        }}
       />
     </section>
   );
@@ -298,7 +308,17 @@ export default function Dti() {
     <Page title={t('steering.dti.title')}>
       <SteeringTabs />
       <ProblemAlert problem={loaded.problem} />
-      {loaded.data && !campaign && <p className="muted">{t('steering.dti.noCampaign')}</p>}
+      {loaded.data && !campaign && (
+        <EmptyState
+          {...createdThroughApi(
+            t,
+            session,
+            t('empty.dtiCampaigns'),
+            '/steering/dti/campaigns',
+            'dot-tu-danh-gia.json',
+          )}
+        />
+      )}
       {campaign && (
         <section aria-labelledby="dti-campaign">
           <h2 id="dti-campaign">

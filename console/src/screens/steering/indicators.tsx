@@ -12,11 +12,14 @@ import { LightLegend, TrafficLight } from '../../components/traffic-light';
 import { formatNumber } from '../../lib/format';
 import { pathOf } from '../../lib/router';
 import { lightOf } from '../../lib/steering-period';
+import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
+import { createdThroughApi } from './steering-empty';
 import { percent } from './score-parts';
 
 function IndicatorList() {
   const { t } = useTranslation();
+  const session = useSession();
   const loaded = useLoad(() => api<{ items: Indicator[] }>('/steering/indicators').then((r) => r.items), []);
   const columns = useMemo<Column<Indicator>[]>(
     () => [
@@ -62,6 +65,13 @@ function IndicatorList() {
           columns={columns}
           rowKey={(i) => i.code}
           exportName="chi-tieu"
+          empty={createdThroughApi(
+            t,
+            session,
+            t('empty.indicators'),
+            '/steering/indicators',
+            'chi-tieu.json',
+          )}
         />
       )}
     </Page>
@@ -81,6 +91,7 @@ interface Row {
 
 function IndicatorDetail({ code }: { readonly code: string }) {
   const { t } = useTranslation();
+  const session = useSession();
   const loaded = useLoad(async () => {
     const [indicator, values] = await Promise.all([
       api<Indicator>(`/steering/indicators/${encodeURIComponent(code)}`),
@@ -234,6 +245,12 @@ function IndicatorDetail({ code }: { readonly code: string }) {
             columns={columns}
             rowKey={(r) => r.key}
             exportName={`chi-tieu-${i.code}`}
+            empty={{
+              what: t('empty.indicatorValues'),
+              action: { label: t('nav.steeringReport'), to: '/steering-report' },
+              allowed: session.may('steering.report'),
+              who: t('empty.whoReporter'),
+            }}
           />
         </>
       )}

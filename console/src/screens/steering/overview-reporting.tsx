@@ -100,6 +100,7 @@ export function ReportStatusSection({ status }: { readonly status: ReportingStat
             rowKey={(r) => r.unitId}
             exportName={`tinh-hinh-bao-cao-${status.period}`}
             pageSize={10}
+            empty={{ what: t('empty.reportUnits', { period: status.period }) }}
           />
         </section>
       </div>
@@ -165,6 +166,7 @@ export function OverdueTasks({
       rowKey={(x) => x.id}
       exportName="nhiem-vu-qua-han"
       pageSize={10}
+      empty={{ what: t('empty.noOverdue') }}
     />
   );
 }

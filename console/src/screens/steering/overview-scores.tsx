@@ -131,6 +131,7 @@ export function Ranking({ units, year }: { readonly units: readonly UnitScore[];
       rowKey={(u) => u.unitId}
       exportName={`xep-hang-${year}`}
       pageSize={10}
+      empty={{ what: t('empty.ranking', { year }) }}
       detail={(u) =>
         open.has(u.unitId) ? (
           <ComponentsTable caption={t('steering.score.componentsOf', { unit: u.unitName })} unit={u} />

@@ -12,6 +12,7 @@ import {
   type Program,
 } from '../../api/steering';
 import { Chart } from '../../components/chart';
+import { EmptyState } from '../../components/empty-state';
 import { Link } from '../../components/link';
 import { Page } from '../../components/page';
 import { ProblemAlert } from '../../components/problem';
@@ -20,11 +21,13 @@ import { SteeringTabs } from '../../components/steering-tabs';
 import { LightLegend, TrafficLight } from '../../components/traffic-light';
 import { formatDate, formatNumber } from '../../lib/format';
 import { navigate, pathOf, useLocation } from '../../lib/router';
+import { useSession } from '../../lib/session';
 import { PERIOD, quarterOf, recentQuarters } from '../../lib/steering-period';
 import { useLoad } from '../../lib/use-load';
 import { percent } from './score-parts';
 import { OverdueTasks, ReportStatusSection } from './overview-reporting';
 import { CityIndicators, Ranking } from './overview-scores';
+import { createdThroughApi } from './steering-empty';
 
 /** The levels of steering since 2025-07-01, each with its own ranking, gaps and reports. */
 const LEVELS = ['city', 'department', 'commune'] as const;
@@ -35,6 +38,7 @@ const LEVELS = ['city', 'department', 'commune'] as const;
  */
 export default function SteeringOverview() {
   const { t } = useTranslation();
+  const session = useSession();
   const { search } = useLocation();
   const base = useLoad(async () => {
     const [units, indicators, cityValues, programs] = await Promise.all([
@@ -159,6 +163,11 @@ export default function SteeringOverview() {
 
       <section aria-labelledby="programs-title">
         <h2 id="programs-title">{t('steering.overview.programs')}</h2>
+        {base.data?.programs.length === 0 && (
+          <EmptyState
+            {...createdThroughApi(t, session, t('empty.programs'), '/steering/programs', 'chuong-trinh.json')}
+          />
+        )}
         <ul className="cards">
           {(base.data?.programs ?? []).map((p) => (
             <li key={p.id}>
@@ -183,8 +192,15 @@ export default function SteeringOverview() {
             </p>
             <CityIndicators components={city.components} indicators={indicatorsByCode} year={year ?? ''} />
           </>
+        ) : scores.loading ? (
+          <p className="muted">{t('common.loading')}</p>
         ) : (
-          <p className="muted">{scores.loading ? t('common.loading') : t('steering.overview.noScores')}</p>
+          <EmptyState
+            what={t('empty.scores', { year: year ?? '' })}
+            action={{ label: t('nav.steeringReport'), to: '/steering-report' }}
+            allowed={session.may('steering.report')}
+            who={t('empty.whoReporter')}
+          />
         )}
       </section>
 
@@ -214,6 +230,9 @@ export default function SteeringOverview() {
               <h2 id="no-committee-title">
                 {t('steering.overview.noCommittee')} ({formatNumber(gaps.data.unitsWithoutCommittee.length)})
               </h2>
+              {gaps.data.unitsWithoutCommittee.length === 0 && (
+                <p className="muted">{t('empty.noGapCommittee')}</p>
+              )}
               <ul className="plain">
                 {gaps.data.unitsWithoutCommittee.map((u) => (
                   <li key={u.id}>{u.name}</li>
@@ -224,6 +243,7 @@ export default function SteeringOverview() {
               <h2 id="no-plan-title">
                 {t('steering.overview.noPlan')} ({formatNumber(gaps.data.unitsWithoutPlan.length)})
               </h2>
+              {gaps.data.unitsWithoutPlan.length === 0 && <p className="muted">{t('empty.noGapPlan')}</p>}
               <ul className="plain">
                 {gaps.data.unitsWithoutPlan.map((u) => (
                   <li key={u.id}>{u.name}</li>

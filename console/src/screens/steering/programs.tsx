@@ -14,9 +14,11 @@ import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
 import { TaskStatusBadge } from './task-parts';
 import { CreateTask } from './create-task';
+import { createdThroughApi } from './steering-empty';
 
 function ProgramList() {
   const { t } = useTranslation();
+  const session = useSession();
   const programs = useLoad(() => api<{ items: Program[] }>('/steering/programs').then((r) => r.items), []);
   const columns = useMemo<Column<Program>[]>(
     () => [
@@ -61,6 +63,13 @@ function ProgramList() {
           columns={columns}
           rowKey={(p) => p.id}
           exportName="chuong-trinh"
+          empty={createdThroughApi(
+            t,
+            session,
+            t('empty.programs'),
+            '/steering/programs',
+            'chuong-trinh.json',
+          )}
         />
       )}
     </Page>
@@ -167,7 +176,7 @@ function ProgramTree({ id }: { readonly id: string }) {
                         {tasks.length === 0 && (
                           <tr>
                             <td colSpan={6} className="empty">
-                              {t('table.empty')}
+                              {mayWrite ? t('empty.groupTasksWrite') : t('empty.groupTasks')}
                             </td>
                           </tr>
                         )}

@@ -187,6 +187,7 @@ export default function ReviewQueue({ names }: { readonly names: ReadonlyMap<str
           columns={columns}
           rowKey={(r) => r.id}
           exportName="bao-cao-cho-duyet"
+          empty={{ what: t('empty.reviewQueue') }}
           detail={(r) =>
             open === r.id ? (
               <Review

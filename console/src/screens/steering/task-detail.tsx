@@ -201,6 +201,7 @@ export default function TaskDetail({ id }: { readonly id: string }) {
             columns={columns}
             rowKey={(c) => c.id}
             exportName={`lich-su-${task.code}`}
+            empty={{ what: t('empty.taskHistory') }}
           />
         </>
       )}
