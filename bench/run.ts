@@ -4,6 +4,7 @@
  * only when named, since it takes five minutes.
  */
 import { benchExchange } from './exchange.js';
+import { benchWorkers } from './workers.js';
 import { benchLogVerify } from './log-verify.js';
 import { benchSteeringScore } from './steering-score.js';
 import { benchCatalogSearch } from './catalog-search.js';
@@ -13,6 +14,7 @@ import { benchSoak } from './soak.js';
 
 const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>, { onlyWhenNamed?: true }?]> = [
   ['exchange', benchExchange],
+  ['exchange-workers', benchWorkers],
   ['log-verify', benchLogVerify],
   ['steering-score', benchSteeringScore],
   ['catalog-search', benchCatalogSearch],

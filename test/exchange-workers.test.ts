@@ -7,10 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../src/store/index.js';
 import { type CangProcess, runCang, startCang } from './support/cang-process.js';
 import { createPostgresDatabase } from './support/dialects.js';
+import { grantSampleService } from './support/granted-service.js';
 import { waitUntil } from './support/wait-until.js';
-
-const CLIENT = 'VN-HP/GOV/STC/HTTT-NS';
-const SERVICE_PATH = '/r1/VN-HP/GOV/SXD/HTTT-CPXD/tra-cuu-giay-phep/permits/1';
 
 /** One call on a connection of its own, so that the primary hands each call to the next worker. */
 function callOnNewConnection(url: string, headers: Record<string, string>): Promise<number> {
@@ -53,6 +51,7 @@ describe('exchange node with two worker processes', () => {
   let cang: CangProcess;
   let store: Store;
   let headers: Record<string, string> = {};
+  let serviceUrl = '';
 
   const entriesByNode = async () => {
     const rows = await store.db
@@ -83,35 +82,13 @@ describe('exchange node with two worker processes', () => {
     });
     store = createStore({ postgresUrl: databaseUrl });
 
-    const login = await fetch(`${cang.adminUrl}/api/v1/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: cang.adminPassword }),
-    });
-    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-    const write = async (path: string, body: unknown) => {
-      const response = await fetch(`${cang.adminUrl}/api/v1${path}`, {
-        method: 'POST',
-        headers: { cookie, 'x-requested-with': 'cang-console', 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      expect(response.status, await response.clone().text()).toBeLessThan(300);
-      return (await response.json()) as Record<string, string>;
-    };
-    await write('/organisations/VN-HP/GOV/SXD/systems', { code: 'HTTT-CPXD', name: 'Cấp phép xây dựng' });
-    const service = await write('/organisations/VN-HP/GOV/SXD/systems/HTTT-CPXD/services', {
-      code: 'tra-cuu-giay-phep',
-      name: 'Tra cứu giấy phép xây dựng',
-      baseUrl: providerUrl,
-    });
-    await write('/organisations/VN-HP/GOV/STC/systems', { code: 'HTTT-NS', name: 'Quản lý ngân sách' });
-    const { token } = await write('/organisations/VN-HP/GOV/STC/systems/HTTT-NS/credentials', {});
-    await write('/grants', { client: CLIENT, service: service.id });
-    headers = { 'x-cang-client': CLIENT, authorization: `Bearer ${token}` };
+    const granted = await grantSampleService(cang.adminUrl, cang.adminPassword!, providerUrl);
+    headers = granted.headers;
+    serviceUrl = `${cang.exchangeUrl}${granted.path}`;
     // Each worker takes the grant within one configuration poll: wait until both answer with it.
     await waitUntil(async () => {
       const statuses = await Promise.all(
-        Array.from({ length: 6 }, () => callOnNewConnection(`${cang.exchangeUrl}${SERVICE_PATH}`, headers)),
+        Array.from({ length: 6 }, () => callOnNewConnection(serviceUrl, headers)),
       );
       return statuses.every((status) => status === 200);
     }, 'both workers serve the grant');
@@ -127,7 +104,7 @@ describe('exchange node with two worker processes', () => {
   it('serves calls from both workers, each on its own chain, and every chain verifies', async () => {
     const before = await entriesByNode();
     const statuses = await Promise.all(
-      Array.from({ length: 40 }, () => callOnNewConnection(`${cang.exchangeUrl}${SERVICE_PATH}`, headers)),
+      Array.from({ length: 40 }, () => callOnNewConnection(serviceUrl, headers)),
     );
     expect(statuses.every((status) => status === 200)).toBe(true);
     const after = await entriesByNode();
@@ -152,9 +129,7 @@ describe('exchange node with two worker processes', () => {
       );
     };
     const start = await total();
-    await Promise.all(
-      Array.from({ length: 10 }, () => callOnNewConnection(`${cang.exchangeUrl}${SERVICE_PATH}`, headers)),
-    );
+    await Promise.all(Array.from({ length: 10 }, () => callOnNewConnection(serviceUrl, headers)));
     // Counted when each call ends, just after its answer: wait for all ten, on every scrape alike.
     await waitUntil(async () => (await total()) === start + 10, 'the scrape counts all ten calls');
     expect(await total()).toBe(start + 10);
@@ -171,9 +146,7 @@ describe('exchange node with two worker processes', () => {
     }, 'the primary restarts worker 1');
     // Calls go on; the restarted worker appends after its last committed entry.
     await waitUntil(async () => {
-      await Promise.all(
-        Array.from({ length: 6 }, () => callOnNewConnection(`${cang.exchangeUrl}${SERVICE_PATH}`, headers)),
-      );
+      await Promise.all(Array.from({ length: 6 }, () => callOnNewConnection(serviceUrl, headers)));
       return (await entriesByNode()).get('hp-node-1-w1')!.last > lastBefore;
     }, 'the restarted worker logs again');
     expect(workerPids(cang.child.pid!).get(2)).toBe(first.get(2));
