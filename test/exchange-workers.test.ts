@@ -10,6 +10,9 @@ import { createPostgresDatabase } from './support/dialects.js';
 import { grantSampleService } from './support/granted-service.js';
 import { waitUntil } from './support/wait-until.js';
 
+/** A worker process starts in a few seconds, much longer on a machine busy with other work. */
+const SLOW_START = { timeoutMs: 90_000 };
+
 /** One call on a connection of its own, so that the primary hands each call to the next worker. */
 function callOnNewConnection(url: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,7 +46,7 @@ function workerPids(primary: number): Map<number, number> {
  * own chain, calls land on both, every chain verifies, a killed worker is restarted and continues its
  * chain, and SIGTERM to the primary stops the workers after they committed their logs.
  */
-describe('exchange node with two worker processes', () => {
+describe('exchange node with two worker processes', { timeout: 180_000 }, () => {
   let dataDir = '';
   let databaseUrl = '';
   let provider: Server;
@@ -86,12 +89,16 @@ describe('exchange node with two worker processes', () => {
     headers = granted.headers;
     serviceUrl = `${cang.exchangeUrl}${granted.path}`;
     // Each worker takes the grant within one configuration poll: wait until both answer with it.
-    await waitUntil(async () => {
-      const statuses = await Promise.all(
-        Array.from({ length: 6 }, () => callOnNewConnection(serviceUrl, headers)),
-      );
-      return statuses.every((status) => status === 200);
-    }, 'both workers serve the grant');
+    await waitUntil(
+      async () => {
+        const statuses = await Promise.all(
+          Array.from({ length: 6 }, () => callOnNewConnection(serviceUrl, headers)),
+        );
+        return statuses.every((status) => status === 200);
+      },
+      'both workers serve the grant',
+      SLOW_START,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -140,15 +147,23 @@ describe('exchange node with two worker processes', () => {
     expect([...first.keys()].sort()).toEqual([1, 2]);
     const lastBefore = (await entriesByNode()).get('hp-node-1-w1')!.last;
     process.kill(first.get(1)!, 'SIGKILL');
-    await waitUntil(() => {
-      const pid = workerPids(cang.child.pid!).get(1);
-      return pid !== undefined && pid !== first.get(1);
-    }, 'the primary restarts worker 1');
+    await waitUntil(
+      () => {
+        const pid = workerPids(cang.child.pid!).get(1);
+        return pid !== undefined && pid !== first.get(1);
+      },
+      'the primary restarts worker 1',
+      SLOW_START,
+    );
     // Calls go on; the restarted worker appends after its last committed entry.
-    await waitUntil(async () => {
-      await Promise.all(Array.from({ length: 6 }, () => callOnNewConnection(serviceUrl, headers)));
-      return (await entriesByNode()).get('hp-node-1-w1')!.last > lastBefore;
-    }, 'the restarted worker logs again');
+    await waitUntil(
+      async () => {
+        await Promise.all(Array.from({ length: 6 }, () => callOnNewConnection(serviceUrl, headers)));
+        return (await entriesByNode()).get('hp-node-1-w1')!.last > lastBefore;
+      },
+      'the restarted worker logs again',
+      SLOW_START,
+    );
     expect(workerPids(cang.child.pid!).get(2)).toBe(first.get(2));
     const verified = verify();
     expect(verified.status, verified.stdout + verified.stderr).toBe(0);
