@@ -296,7 +296,6 @@ export async function startServer(
       closers.push(() => started.close());
       servedVersion = started.servedVersion;
       exchangeUrl = bound(started.urls.exchangeUrl);
-      if (started.urls.federationUrl !== undefined) federationUrl = bound(started.urls.federationUrl);
       if (config.metrics?.port !== undefined) {
         const metricsServer = createMetricsServer(started.metrics, config.metrics.token, logger);
         closers.push(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
@@ -390,7 +389,7 @@ export async function startServer(
         );
       }
       if (worker !== undefined) {
-        const urls = { exchangeUrl, federationUrl };
+        const urls = { exchangeUrl };
         serveAsExchangeWorker({ urls, metrics: exchange.metrics, servedVersion, close }, logger);
       } else if (exchange.metricsServer !== undefined && config.metrics?.port !== undefined) {
         metricsUrl = bound(await listen(exchange.metricsServer, config.metrics.port, config.host, 'http'));

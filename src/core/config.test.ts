@@ -100,6 +100,10 @@ describe('configuration', () => {
         (p) => p.split(':')[0],
       ),
     ).toEqual(['/exchangeWorkers']);
+    const federation = { port: 8443, address: 'https://cang.example:8443', pollSeconds: 30 };
+    expect(problems(raw({ ...postgres, federation })).map((p) => p.split(':')[0])).toEqual([
+      '/exchangeWorkers',
+    ]);
     expect(problems(raw({ ...postgres, exchangeWorkers: 0 })).map((p) => p.split(':')[0])).toEqual([
       '/exchangeWorkers',
     ]);

@@ -208,6 +208,14 @@ function crossFieldErrors(raw: unknown): { path: string; message: string }[] {
         message: 'CANG_EXCHANGE_WORKERS above 1 needs PostgreSQL (CANG_DATABASE_URL): SQLite has one writer',
       });
     }
+    // Partners pin each node's federation certificate; the shared federation port would hand their
+    // connections to any worker, each with a certificate of its own.
+    if (config.federation !== undefined) {
+      errors.push({
+        path: '/exchangeWorkers',
+        message: 'CANG_EXCHANGE_WORKERS above 1 does not federate yet: leave CANG_FEDERATION_PORT unset',
+      });
+    }
     if (config.role === 'admin') {
       errors.push({
         path: '/exchangeWorkers',

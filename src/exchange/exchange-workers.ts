@@ -10,10 +10,9 @@ import type { MetricsSource } from './metrics-endpoint.js';
  */
 export const EXCHANGE_WORKER_ENV = 'CANG_EXCHANGE_WORKER';
 
-/** Where a worker listens. All workers share the primary's listening sockets, so they report the same. */
+/** Where a worker listens. All workers share the primary's listening socket, so they report the same. */
 export interface ExchangeWorkerUrls {
   readonly exchangeUrl: string;
-  readonly federationUrl: string | undefined;
 }
 
 /** The messages between the primary and its workers, all tagged `cang` beside prom-client's own. */
