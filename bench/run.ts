@@ -5,6 +5,7 @@
  */
 import { benchExchange } from './exchange.js';
 import { benchLogQueryPlans } from './log-query-plans.js';
+import { benchWorkers } from './workers.js';
 import { benchLogVerify } from './log-verify.js';
 import { benchSteeringScore } from './steering-score.js';
 import { benchCatalogSearch } from './catalog-search.js';
@@ -14,6 +15,7 @@ import { benchSoak } from './soak.js';
 
 const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>, { onlyWhenNamed?: true }?]> = [
   ['exchange', benchExchange],
+  ['exchange-workers', benchWorkers],
   ['log-verify', benchLogVerify],
   ['steering-score', benchSteeringScore],
   ['catalog-search', benchCatalogSearch],

@@ -2,14 +2,18 @@
  * The only place that reads process.env and argv: parses them into a validated, frozen Config,
  * reports every problem at once (exit 1), then hands over to the CLI.
  */
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
   CangError,
   type Config,
   EXCHANGE_DEFAULTS,
+  exchangeWorkerNodeId,
   FEDERATION_DEFAULTS,
   validateConfig,
 } from './core/index.js';
+import { EXCHANGE_WORKER_ENV } from './exchange/index.js';
 import { runCli } from './cli/index.js';
 import { openPlatform, startServer } from './server.js';
 
@@ -56,7 +60,16 @@ function list(name: string): string[] | undefined {
   return entries.length === 0 ? undefined : entries;
 }
 
+/** CANG_EXCHANGE_WORKERS: a count, or `auto` for as many workers as the machine has cores. */
+function exchangeWorkers(): number | string | undefined {
+  const raw = env.CANG_EXCHANGE_WORKERS;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'auto') return availableParallelism();
+  return /^\d+$/.test(raw) ? Number(raw) : `CANG_EXCHANGE_WORKERS must be a number or auto, got '${raw}'`;
+}
+
 function loadConfig(): Config {
+  const workers = exchangeWorkers();
   const allowLoopback = flag('CANG_ALLOW_LOOPBACK_PROVIDERS');
   const seedSample = flag('CANG_SEED_SAMPLE');
   const sampleExchange = flag('CANG_SAMPLE_EXCHANGE');
@@ -78,6 +91,7 @@ function loadConfig(): Config {
     publicUrl: env.CANG_PUBLIC_URL ?? `http://localhost:${env.CANG_ADMIN_PORT ?? 8080}`,
     instance: env.CANG_INSTANCE ?? 'VN-HP',
     nodeId: env.CANG_NODE_ID ?? 'hp-node-1',
+    ...(workers === undefined ? {} : { exchangeWorkers: workers }),
     logLevel: env.CANG_LOG_LEVEL ?? 'info',
     // Sample data on the embedded SQLite, which is for trying Cảng; none on PostgreSQL, which is production.
     seedSample: seedSample.value ?? !env.CANG_DATABASE_URL,
@@ -138,7 +152,7 @@ function loadConfig(): Config {
       : {}),
   };
   const typed = [...Object.values(raw.exchange)]
-    .concat([raw.adminPort, raw.exchangePort, raw.sampleProviderPort, apiTokenDays])
+    .concat([raw.adminPort, raw.exchangePort, raw.sampleProviderPort, apiTokenDays, workers ?? 0])
     .concat(raw.metrics?.port === undefined ? [] : [raw.metrics.port])
     .concat(raw.federation === undefined ? [] : [raw.federation.port, raw.federation.pollSeconds])
     .concat(
@@ -156,12 +170,20 @@ function loadConfig(): Config {
 
 try {
   const config = loadConfig();
-  const code = await runCli(process.argv.slice(2), {
-    config,
-    startServer: (c) => startServer(c),
-    openPlatform,
-  });
-  if (code !== undefined) process.exitCode = code;
+  if (cluster.isWorker) {
+    // Forked by a primary's `cang start`: one exchange worker, a node of its own, until the primary stops it.
+    const index = Number(env[EXCHANGE_WORKER_ENV]);
+    await startServer(validateConfig({ ...config, nodeId: exchangeWorkerNodeId(config.nodeId, index) }), {
+      exchangeWorker: index,
+    });
+  } else {
+    const code = await runCli(process.argv.slice(2), {
+      config,
+      startServer: (c) => startServer(c),
+      openPlatform,
+    });
+    if (code !== undefined) process.exitCode = code;
+  }
 } catch (error) {
   if (error instanceof CangError && error.code === 'validation-failed') {
     console.error(`Cảng cannot start: ${error.message}`);

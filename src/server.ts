@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo, Server } from 'node:net';
 import { join } from 'node:path';
-import type { Registry as MetricsRegistry } from 'prom-client';
+import { Registry as MetricsRegistry } from 'prom-client';
 import pino, { type Logger } from 'pino';
 import { createAdminApi } from './api/index.js';
 import { type Catalog, catalogMeasures, createCatalog, scheduleSharingExpiry } from './catalog/index.js';
@@ -25,7 +25,9 @@ import {
   createProcessMetricsRegistry,
   createPollingSnapshotSource,
   createTransactionLog,
+  type ExchangeWorkers,
   feedMemorySnapshots,
+  primaryMetricsSource,
   type PartnerConfigurationSource,
   readExchangeTls,
   scheduleLogPartitions,
@@ -33,6 +35,8 @@ import {
   type FetchOpenApi,
   fetchOpenApiFromRegistry,
   type SnapshotSource,
+  serveAsExchangeWorker,
+  superviseExchangeWorkers,
 } from './exchange/index.js';
 import {
   createIdentity,
@@ -198,6 +202,8 @@ export interface RunningServer {
   /** Why sample mode runs no sample exchange, when it does not (the banner says so). */
   readonly sampleExchangeOff: string | undefined;
   readonly platform: Platform;
+  /** The exchange's worker processes, when this process supervises several (CANG_EXCHANGE_WORKERS). */
+  readonly exchangeWorkers: ExchangeWorkers | undefined;
   close(): Promise<void>;
 }
 
@@ -224,6 +230,11 @@ export async function startServer(
     logger?: Logger;
     /** Between two sample trickle calls (a test asks for more than a few a minute), and each one's result. */
     sampleTrickle?: { everyMs: number; onCall: (result: SampleCallResult) => void };
+    /**
+     * Runs this process as exchange worker N of its node (`config.nodeId` already the worker's own): the
+     * exchange only, served until the primary stops it; the primary seeds, administers and samples.
+     */
+    exchangeWorker?: number;
   } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { node: config.nodeId } });
@@ -232,11 +243,16 @@ export async function startServer(
   const close = async () => {
     for (const closer of closers.reverse()) await closer();
   };
+  const worker = options.exchangeWorker;
+  // Several exchange workers: this process (the primary) forks them and runs everything but the exchange.
+  const supervisesWorkers = worker === undefined && (config.exchangeWorkers ?? 1) > 1;
   try {
-    const seeded = config.seedSample ? await seedSample(platform, PLATFORM_ACTOR) : undefined;
-    const firstAdministrator = await ensureFirstAdministrator(platform.identity);
+    const seeds = config.seedSample && worker === undefined;
+    const seeded = seeds ? await seedSample(platform, PLATFORM_ACTOR) : undefined;
+    const firstAdministrator =
+      worker === undefined ? await ensureFirstAdministrator(platform.identity) : undefined;
     // After the first administrator: a store whose only users are sample ones has no administrator.
-    if (config.seedSample) await seedSampleUsers(platform.identity, SAMPLE_COMMUNE_REPORTERS, PLATFORM_ACTOR);
+    if (seeds) await seedSampleUsers(platform.identity, SAMPLE_COMMUNE_REPORTERS, PLATFORM_ACTOR);
     const federationIdentity = await federationIdentityFor(platform);
     // Registered with its federation address and TLS key, so that partners are shown this node.
     await platform.registry.nodes.ensureRegistered(
@@ -266,7 +282,27 @@ export async function startServer(
     let partnerConfigurations: PartnerConfigurationSource | undefined;
     // The configuration version the exchange serves, for the sample traffic to wait for.
     let servedVersion: () => number | undefined = () => undefined;
-    if (config.role !== 'admin') {
+    let exchangeWorkers: ExchangeWorkers | undefined;
+    if (supervisesWorkers) {
+      // The admin API's request metrics, added to the workers' aggregate; the process metrics are theirs.
+      metricsRegistry = config.role === 'all' ? new MetricsRegistry() : undefined;
+      // Partitions are the store's, made once for every chain; each worker prunes its own chain.
+      closers.push(scheduleLogPartitions({ store: platform.store, logger }));
+      const started = await superviseExchangeWorkers({
+        count: config.exchangeWorkers ?? 1,
+        logger,
+        ...(metricsRegistry === undefined ? {} : { ownMetrics: metricsRegistry }),
+      });
+      exchangeWorkers = started;
+      closers.push(() => started.close());
+      servedVersion = started.servedVersion;
+      exchangeUrl = bound(started.urls.exchangeUrl);
+      if (config.metrics?.port !== undefined) {
+        const metricsServer = createMetricsServer(started.metrics, config.metrics.token, logger);
+        closers.push(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
+        metricsUrl = bound(await listen(metricsServer, config.metrics.port, config.host, 'http'));
+      }
+    } else if (config.role !== 'admin') {
       const logStore = createLogStoreWatch({ answers: () => storeAnswers(platform.store) });
       closers.push(() => logStore.close());
       const log = await createTransactionLog({
@@ -283,7 +319,7 @@ export async function startServer(
         },
       });
       closers.push(() => log.close());
-      closers.push(scheduleLogPartitions({ store: platform.store, logger }));
+      if (worker === undefined) closers.push(scheduleLogPartitions({ store: platform.store, logger }));
       closers.push(
         scheduleLogRetention({
           store: platform.store,
@@ -338,6 +374,8 @@ export async function startServer(
           ...(config.metrics?.token === undefined ? {} : { token: config.metrics.token }),
           ownListener: config.metrics?.port !== undefined,
         },
+        // A scrape sees the whole node whichever worker it reaches (the primary serves the metrics port).
+        ...(worker === undefined ? {} : { metricsSource: primaryMetricsSource() }),
         ...(tls ? { tls } : {}),
         ...(federation ? { federation } : {}),
       });
@@ -351,13 +389,16 @@ export async function startServer(
           await listen(exchange.federationServer, config.federation.port, config.host, 'https'),
         );
       }
-      if (exchange.metricsServer !== undefined && config.metrics?.port !== undefined) {
+      if (worker !== undefined) {
+        const urls = { exchangeUrl };
+        serveAsExchangeWorker({ urls, metrics: exchange.metrics, servedVersion, close }, logger);
+      } else if (exchange.metricsServer !== undefined && config.metrics?.port !== undefined) {
         metricsUrl = bound(await listen(exchange.metricsServer, config.metrics.port, config.host, 'http'));
       }
     }
 
     let adminUrl: string | undefined;
-    if (config.role !== 'exchange') {
+    if (config.role !== 'exchange' && worker === undefined) {
       if (metricsRegistry === undefined && config.metrics?.port !== undefined) {
         // An admin-only node has no exchange port: its metrics are served only on their own port.
         metricsRegistry = createProcessMetricsRegistry();
@@ -397,7 +438,7 @@ export async function startServer(
       adminUrl = bound(urlOf(admin.server, 'http'));
     }
 
-    const sampleExchangeOff = config.seedSample ? sampleExchangeRefusal(config, exchangeUrl) : 'off';
+    const sampleExchangeOff = seeds ? sampleExchangeRefusal(config, exchangeUrl) : 'off';
     let sampleExchange: SampleExchange | undefined;
     if (sampleExchangeOff === undefined && exchangeUrl !== undefined) {
       sampleExchange = await startSampleExchange({
@@ -444,6 +485,7 @@ export async function startServer(
       firstAdministrator,
       seededOrganisations: seeded?.created.length ?? 0,
       platform,
+      exchangeWorkers,
       close,
     };
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loopbackProvidersAllowed } from '../core/index.js';
+import { exchangeWorkerNodeId, loopbackProvidersAllowed } from '../core/index.js';
 import type { CliDeps } from './cli-deps.js';
 
 /** `cang start`: runs Cảng all in one (or the configured role) until interrupted. */
@@ -15,6 +15,13 @@ export function registerStartCommand(program: Command, deps: CliDeps): void {
         lines.push(`  API documentation:     ${running.adminUrl}/api/docs`);
       }
       if (running.exchangeUrl) lines.push(`  Exchange (r1):         ${running.exchangeUrl}/r1/`);
+      const workers = deps.config.exchangeWorkers ?? 1;
+      if (running.exchangeUrl && workers > 1) {
+        const last = exchangeWorkerNodeId(deps.config.nodeId, workers);
+        lines.push(
+          `  Exchange workers:      ${workers} processes, nodes ${exchangeWorkerNodeId(deps.config.nodeId, 1)} … ${last} (CANG_EXCHANGE_WORKERS)`,
+        );
+      }
       if (running.metricsUrl) lines.push(`  Metrics:               ${running.metricsUrl}/metrics`);
       if (running.exchangeUrl && loopbackProvidersAllowed(deps.config)) {
         // Said at every start, so that a production node does not run this way unnoticed.

@@ -88,6 +88,30 @@ describe('configuration', () => {
     expect(problems(raw({ trustProxy: [] })).map((p) => p.split(':')[0])).toEqual(['/trustProxy']);
   });
 
+  it('runs several exchange workers on PostgreSQL only, on nodes that run the exchange', () => {
+    const postgres = { databaseUrl: 'postgres://cang@db/cang', exchangeWorkers: 2 };
+    expect(problems(raw(postgres))).toEqual([]);
+    expect(problems(raw({ ...postgres, exchangeWorkers: 1, databaseUrl: undefined }))).toEqual([]);
+    expect(problems(raw({ exchangeWorkers: 2 }))).toEqual([
+      '/exchangeWorkers: CANG_EXCHANGE_WORKERS above 1 needs PostgreSQL (CANG_DATABASE_URL): SQLite has one writer',
+    ]);
+    expect(
+      problems(raw({ ...postgres, role: 'admin', subjectHashKey: 'a-shared-subject-hash-key' })).map(
+        (p) => p.split(':')[0],
+      ),
+    ).toEqual(['/exchangeWorkers']);
+    const federation = { port: 8443, address: 'https://cang.example:8443', pollSeconds: 30 };
+    expect(problems(raw({ ...postgres, federation })).map((p) => p.split(':')[0])).toEqual([
+      '/exchangeWorkers',
+    ]);
+    expect(problems(raw({ ...postgres, exchangeWorkers: 0 })).map((p) => p.split(':')[0])).toEqual([
+      '/exchangeWorkers',
+    ]);
+    expect(problems(raw({ ...postgres, nodeId: 'n'.repeat(62) })).map((p) => p.split(':')[0])).toEqual([
+      '/nodeId',
+    ]);
+  });
+
   it('refuses an API token lifetime outside 1 to 3650 days', () => {
     expect(problems(raw({ apiTokenDays: 30 }))).toEqual([]);
     for (const apiTokenDays of [0, 3651, 1.5]) {

@@ -22,6 +22,12 @@ export const ConfigSchema = Type.Object({
   instance: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' }),
   /** This node's identifier in the registry; its log chain is its own. */
   nodeId: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' }),
+  /**
+   * Exchange worker processes (`CANG_EXCHANGE_WORKERS`, a number or `auto` for every core; absent: 1).
+   * With more than one, the exchange runs in that many processes sharing its port, each an exchange node
+   * of its own (`exchangeWorkerNodeId`: its own key and log chain); they need PostgreSQL.
+   */
+  exchangeWorkers: Type.Optional(Type.Integer({ minimum: 1, maximum: 256 })),
   logLevel: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
   ),
@@ -148,6 +154,14 @@ export const FEDERATION_DEFAULTS = { pollSeconds: 30 } as const;
 /** The validated, frozen configuration. */
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
+/**
+ * The node id of exchange worker `index` (1, 2, …) of a node: a node of its own in the registry, with its
+ * own key and log chain, so that verification and the log treat each worker's chain apart.
+ */
+export function exchangeWorkerNodeId(nodeId: string, index: number): string {
+  return `${nodeId}-w${index}`;
+}
+
 /** Whether this process lets providers live on loopback addresses (see `allowLoopbackProviders`). */
 export function loopbackProvidersAllowed(config: Pick<Config, 'allowLoopbackProviders' | 'role'>): boolean {
   return config.allowLoopbackProviders ?? config.role === 'all';
@@ -184,6 +198,39 @@ function crossFieldErrors(raw: unknown): { path: string; message: string }[] {
       message:
         'CANG_SUBJECT_HASH_KEY is required when CANG_ROLE is admin or exchange: every node must share it',
     });
+  }
+  if (typeof config.exchangeWorkers === 'number' && config.exchangeWorkers > 1) {
+    // SQLite has one writer: several processes appending their chains would take turns on its write
+    // lock, each group commit waiting for the others' fsyncs, so more workers would add no throughput.
+    if (config.databaseUrl === undefined) {
+      errors.push({
+        path: '/exchangeWorkers',
+        message: 'CANG_EXCHANGE_WORKERS above 1 needs PostgreSQL (CANG_DATABASE_URL): SQLite has one writer',
+      });
+    }
+    // Partners pin each node's federation certificate; the shared federation port would hand their
+    // connections to any worker, each with a certificate of its own.
+    if (config.federation !== undefined) {
+      errors.push({
+        path: '/exchangeWorkers',
+        message: 'CANG_EXCHANGE_WORKERS above 1 does not federate yet: leave CANG_FEDERATION_PORT unset',
+      });
+    }
+    if (config.role === 'admin') {
+      errors.push({
+        path: '/exchangeWorkers',
+        message: 'CANG_EXCHANGE_WORKERS is for nodes that run the exchange (CANG_ROLE all or exchange)',
+      });
+    }
+    if (
+      typeof config.nodeId === 'string' &&
+      config.nodeId.length + `-w${config.exchangeWorkers}`.length > 64
+    ) {
+      errors.push({
+        path: '/nodeId',
+        message: `CANG_NODE_ID must leave room for the workers' suffix (-w${config.exchangeWorkers}): 64 characters in all`,
+      });
+    }
   }
   for (const [index, entry] of (Array.isArray(config.trustProxy) ? config.trustProxy : []).entries()) {
     if (typeof entry === 'string' && !isAddressOrCidr(entry)) {

@@ -18,7 +18,7 @@ import type { SnapshotExternalPlatform } from '../registry/index.js';
 import type { SnapshotSource } from './active-config.js';
 import type { ExchangeContext, ExchangeLogger } from './exchange-context.js';
 import { createExchangeMetrics } from './exchange-metrics.js';
-import { createMetricsEndpoint, createMetricsServer } from './metrics-endpoint.js';
+import { createMetricsEndpoint, createMetricsServer, type MetricsSource } from './metrics-endpoint.js';
 import type { LoggedBodyLimits } from './logged-body.js';
 import { platformCredential } from './external-platform-credential.js';
 import { createPlatformTokens } from './external-platform-tokens.js';
@@ -64,6 +64,8 @@ export interface ExchangeDeps {
    * `ownListener`, in which case `Exchange.metricsServer` serves it alone.
    */
   readonly metricsEndpoint?: { readonly token?: string; readonly ownListener?: boolean };
+  /** What `/metrics` answers: this exchange's own registry unless given (a worker answers its node's). */
+  readonly metricsSource?: MetricsSource;
   /** Outbound dispatcher per provider origin; an undici Pool by default. */
   readonly dispatcherFactory?: DispatcherFactory;
   /**
@@ -220,7 +222,8 @@ export function createExchange(deps: ExchangeDeps): Exchange {
     res.end(JSON.stringify({ status: 'ready', configVersion: config.version }));
   }
 
-  const answerMetrics = createMetricsEndpoint(metrics.registry, deps.metricsEndpoint?.token, ctx.logger);
+  const metricsSource = deps.metricsSource ?? metrics.registry;
+  const answerMetrics = createMetricsEndpoint(metricsSource, deps.metricsEndpoint?.token, ctx.logger);
   const metricsOwnListener = deps.metricsEndpoint?.ownListener === true;
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -268,7 +271,7 @@ export function createExchange(deps: ExchangeDeps): Exchange {
   federationServer =
     deps.federation === undefined ? undefined : createFederationListener(ctx, deps.federation);
   const metricsServer = metricsOwnListener
-    ? createMetricsServer(metrics.registry, deps.metricsEndpoint?.token, ctx.logger)
+    ? createMetricsServer(metricsSource, deps.metricsEndpoint?.token, ctx.logger)
     : undefined;
   return {
     server,

@@ -9,7 +9,12 @@ export type { DispatcherFactory } from './provider-dispatchers.js';
 export { CONFIGURATION_PATH } from './federation/federation-listener.js';
 export * from './federation/partner-configuration-source.js';
 export * from './memory-snapshot-feed.js';
-export { createMetricsServer, createProcessMetricsRegistry } from './metrics-endpoint.js';
+export * from './exchange-workers.js';
+export {
+  createMetricsServer,
+  createProcessMetricsRegistry,
+  type MetricsSource,
+} from './metrics-endpoint.js';
 export * from './memory-snapshot-source.js';
 export * from './polling-snapshot-source.js';
 export type { FetchOpenApi } from './openapi-documents.js';

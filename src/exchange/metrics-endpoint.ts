@@ -4,13 +4,19 @@ import { CangError, safeEqual, sha256Hex } from '../core/index.js';
 import type { ExchangeLogger } from './exchange-context.js';
 import { writeProblem } from './problem-response.js';
 
+/** What `/metrics` answers from: a prom-client registry, or the aggregate of a node's exchange workers. */
+export interface MetricsSource {
+  readonly contentType: string;
+  metrics(): Promise<string>;
+}
+
 /**
  * Answers a Prometheus scrape with the registry's text. It sits outside client authentication; with a
  * scrape token configured, the scraper must present it as `Authorization: Bearer {token}` (401
  * scrape-token-invalid otherwise). The digests are compared, in constant time.
  */
 export function createMetricsEndpoint(
-  registry: Registry,
+  registry: MetricsSource,
   token: string | undefined,
   logger: ExchangeLogger,
 ): (req: IncomingMessage, res: ServerResponse) => void {
@@ -53,7 +59,7 @@ export function createProcessMetricsRegistry(): Registry {
 
 /** A listener (not yet listening) that serves only `/metrics` (`createMetricsEndpoint`). */
 export function createMetricsServer(
-  registry: Registry,
+  registry: MetricsSource,
   token: string | undefined,
   logger: ExchangeLogger,
 ): Server {
