@@ -55,7 +55,7 @@ import {
   type Registry,
   type SnapshotPublisher,
 } from './registry/index.js';
-import { sampleDataPresence } from './sample/index.js';
+import { sampleDataPresence, sampleRemovedAt } from './sample/index.js';
 import {
   type SampleCallResult,
   type SampleExchange,
@@ -190,6 +190,8 @@ export interface RunningServer {
   readonly partnerConfigurations: PartnerConfigurationSource | undefined;
   /** Set on the very first start only: the generated administrator login, to print once. */
   readonly firstAdministrator: FirstAdministrator | undefined;
+  /** When `cang sample remove` removed the sample data: no start seeds it again, whatever the config says. */
+  readonly sampleRemovedAt: string | undefined;
   /** Number of sample organisations created on this start (0 when they were there already). */
   readonly seededOrganisations: number;
   /** The sample exchange, when sample mode runs it: its provider, tokens file and first calls. */
@@ -232,10 +234,13 @@ export async function startServer(
     for (const closer of closers.reverse()) await closer();
   };
   try {
-    const seeded = config.seedSample ? await seedSample(platform, PLATFORM_ACTOR) : undefined;
+    // Every sample seed asks this one answer: once removed, the sample never comes back on a restart.
+    const sampleRemoved = await sampleRemovedAt(platform.store.db);
+    const seedsSample = config.seedSample && sampleRemoved === undefined;
+    const seeded = seedsSample ? await seedSample(platform, PLATFORM_ACTOR) : undefined;
     const firstAdministrator = await ensureFirstAdministrator(platform.identity);
     // After the first administrator: a store whose only users are sample ones has no administrator.
-    if (config.seedSample) await seedSampleUsers(platform.identity, SAMPLE_COMMUNE_REPORTERS, PLATFORM_ACTOR);
+    if (seedsSample) await seedSampleUsers(platform.identity, SAMPLE_COMMUNE_REPORTERS, PLATFORM_ACTOR);
     const federationIdentity = await federationIdentityFor(platform);
     // Registered with its federation address and TLS key, so that partners are shown this node.
     await platform.registry.nodes.ensureRegistered(
@@ -396,7 +401,7 @@ export async function startServer(
       adminUrl = bound(urlOf(admin.server, 'http'));
     }
 
-    const sampleExchangeOff = config.seedSample ? sampleExchangeRefusal(config, exchangeUrl) : 'off';
+    const sampleExchangeOff = seedsSample ? sampleExchangeRefusal(config, exchangeUrl) : 'off';
     let sampleExchange: SampleExchange | undefined;
     if (sampleExchangeOff === undefined && exchangeUrl !== undefined) {
       sampleExchange = await startSampleExchange({
@@ -428,7 +433,8 @@ export async function startServer(
       adminUrl,
       exchangeUrl,
       sampleExchange,
-      sampleExchangeOff: config.seedSample ? sampleExchangeOff : undefined,
+      sampleExchangeOff: seedsSample ? sampleExchangeOff : undefined,
+      sampleRemovedAt: sampleRemoved,
       federationUrl,
       metricsUrl,
       partnerConfigurations,
