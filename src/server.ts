@@ -59,7 +59,7 @@ import {
   type Registry,
   type SnapshotPublisher,
 } from './registry/index.js';
-import { sampleDataPresence } from './sample/index.js';
+import { sampleDataPresence, sampleRemovedAt } from './sample/index.js';
 import {
   type SampleCallResult,
   type SampleExchange,
@@ -195,6 +195,8 @@ export interface RunningServer {
   readonly partnerConfigurations: PartnerConfigurationSource | undefined;
   /** Set on the very first start only: the generated administrator login, to print once. */
   readonly firstAdministrator: FirstAdministrator | undefined;
+  /** When `cang sample remove` removed the sample data: no start seeds it again, whatever the config says. */
+  readonly sampleRemovedAt: string | undefined;
   /** Number of sample organisations created on this start (0 when they were there already). */
   readonly seededOrganisations: number;
   /** The sample exchange, when sample mode runs it: its provider, tokens file and first calls. */
@@ -247,12 +249,15 @@ export async function startServer(
   // Several exchange workers: this process (the primary) forks them and runs everything but the exchange.
   const supervisesWorkers = worker === undefined && (config.exchangeWorkers ?? 1) > 1;
   try {
-    const seeds = config.seedSample && worker === undefined;
-    const seeded = seeds ? await seedSample(platform, PLATFORM_ACTOR) : undefined;
+    // Every sample seed asks this one answer: once removed, the sample never comes back on a restart.
+    // An exchange worker seeds nothing: its primary did.
+    const sampleRemoved = await sampleRemovedAt(platform.store.db);
+    const seedsSample = config.seedSample && worker === undefined && sampleRemoved === undefined;
+    const seeded = seedsSample ? await seedSample(platform, PLATFORM_ACTOR) : undefined;
     const firstAdministrator =
       worker === undefined ? await ensureFirstAdministrator(platform.identity) : undefined;
     // After the first administrator: a store whose only users are sample ones has no administrator.
-    if (seeds) await seedSampleUsers(platform.identity, SAMPLE_COMMUNE_REPORTERS, PLATFORM_ACTOR);
+    if (seedsSample) await seedSampleUsers(platform.identity, SAMPLE_COMMUNE_REPORTERS, PLATFORM_ACTOR);
     const federationIdentity = await federationIdentityFor(platform);
     // Registered with its federation address and TLS key, so that partners are shown this node.
     await platform.registry.nodes.ensureRegistered(
@@ -438,7 +443,7 @@ export async function startServer(
       adminUrl = bound(urlOf(admin.server, 'http'));
     }
 
-    const sampleExchangeOff = seeds ? sampleExchangeRefusal(config, exchangeUrl) : 'off';
+    const sampleExchangeOff = seedsSample ? sampleExchangeRefusal(config, exchangeUrl) : 'off';
     let sampleExchange: SampleExchange | undefined;
     if (sampleExchangeOff === undefined && exchangeUrl !== undefined) {
       sampleExchange = await startSampleExchange({
@@ -466,7 +471,7 @@ export async function startServer(
       closers.push(() => running.close());
     }
     // After the sample exchange, whose services and client systems the sample catalog links to.
-    if (config.seedSample) {
+    if (seedsSample) {
       await seedSampleCatalog(
         platform,
         PLATFORM_ACTOR,
@@ -478,7 +483,8 @@ export async function startServer(
       adminUrl,
       exchangeUrl,
       sampleExchange,
-      sampleExchangeOff: config.seedSample ? sampleExchangeOff : undefined,
+      sampleExchangeOff: seedsSample ? sampleExchangeOff : undefined,
+      sampleRemovedAt: sampleRemoved,
       federationUrl,
       metricsUrl,
       partnerConfigurations,

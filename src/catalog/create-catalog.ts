@@ -4,7 +4,11 @@ import type { AuditActor, Store } from '../store/index.js';
 import { createCatalogContext } from './catalog-context.js';
 import { type EntryCommands, entryCommands } from './entry-commands.js';
 import { type OpenData, openData } from './open-data.js';
-import { type CatalogSampleRemoval, removeCatalogSample } from './remove-catalog-sample.js';
+import {
+  type CatalogSampleRemoval,
+  holdsCatalogSample,
+  removeCatalogSample,
+} from './remove-catalog-sample.js';
 import { type SearchScope, searchEntries } from './search-entries.js';
 import type { SearchResult } from './search-schemas.js';
 import { type SharingRequestCommands, sharingRequestCommands } from './sharing-request-commands.js';
@@ -44,6 +48,8 @@ export interface Catalog {
   readonly subjectAccess: SubjectAccess;
   /** Deletes the catalog's sample entries and requests in one write (`cang sample remove`). */
   removeSample(actor: AuditActor): Promise<CatalogSampleRemoval>;
+  /** Whether any sample entry or sharing request is left. */
+  holdsSample(): Promise<boolean>;
 }
 
 /**
@@ -65,5 +71,6 @@ export function createCatalog(options: CatalogOptions): Catalog {
     sharingRequests: sharingRequestCommands(context),
     subjectAccess: subjectAccess(context, [...options.subjectHashKeys]),
     removeSample: (actor: AuditActor) => removeCatalogSample(context, actor),
+    holdsSample: () => holdsCatalogSample(context),
   });
 }

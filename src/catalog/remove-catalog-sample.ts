@@ -9,6 +9,16 @@ export interface CatalogSampleRemoval {
   readonly messages: number;
 }
 
+/** Whether the catalog still holds a sample entry or sharing request. */
+export async function holdsCatalogSample(context: CatalogContext): Promise<boolean> {
+  const { db } = context;
+  const found = await Promise.all([
+    db.selectFrom('catalog_entries').select('id').where('sample', '=', 1).limit(1).executeTakeFirst(),
+    db.selectFrom('sharing_requests').select('id').where('sample', '=', 1).limit(1).executeTakeFirst(),
+  ]);
+  return found.some((row) => row !== undefined);
+}
+
 /**
  * Deletes the catalog's sample data in one write: the sample entries with their facets, search rows,
  * links and revisions, and the sample requests with their messages. A request on a sample entry goes

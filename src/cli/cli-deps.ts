@@ -1,3 +1,4 @@
+import type { Catalog } from '../catalog/index.js';
 import type { Config } from '../core/index.js';
 import type { Identity } from '../identity/index.js';
 import type { Registry } from '../registry/index.js';
@@ -11,6 +12,7 @@ export interface CliPlatform {
   readonly registry: Registry;
   readonly identity: Identity;
   readonly steering: Steering;
+  readonly catalog: Catalog;
   readonly nodeKey: { readonly privateKey: string; readonly publicKey: string; readonly id: string };
   /** The registry key: it signs the snapshot and is the instance's certificate authority for federation. */
   readonly registryKey: { readonly privateKey: string; readonly publicKey: string; readonly id: string };
@@ -24,6 +26,8 @@ export interface CliRunningServer {
   readonly metricsUrl: string | undefined;
   readonly firstAdministrator: { readonly username: string; readonly password: string } | undefined;
   readonly seededOrganisations: number;
+  /** When `cang sample remove` removed the sample data, if it did. */
+  readonly sampleRemovedAt: string | undefined;
   /** The sample exchange's provider and tokens file, when sample mode runs it. */
   readonly sampleExchange: { readonly providerUrl: string; readonly tokensFile: string } | undefined;
   /** Why sample mode runs no sample exchange, when it does not. */

@@ -9,6 +9,7 @@ import { registerFederationDemoCommand } from './federation-demo-command.js';
 import { registerKeysCommand } from './keys-command.js';
 import { registerLogCommands } from './log-commands.js';
 import { registerRegistryCommands } from './registry-commands.js';
+import { registerSampleCommands } from './sample-commands.js';
 import { registerStartCommand } from './start-command.js';
 import { registerUnitCommands } from './unit-commands.js';
 
@@ -32,6 +33,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   registerBackupCommands(program, deps, setExitCode);
   registerFederationCommands(program, deps);
   registerUnitCommands(program, deps);
+  registerSampleCommands(program, deps, setExitCode);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

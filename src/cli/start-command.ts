@@ -33,9 +33,11 @@ export function registerStartCommand(program: Command, deps: CliDeps): void {
       lines.push(`  Data:                  ${deps.config.databaseUrl ? 'PostgreSQL' : deps.config.dataDir}`);
       // Said at every start, so that sample data is never mistaken for real data (CANG_SEED_SAMPLE).
       lines.push(
-        deps.config.seedSample
-          ? '  Sample data:           on (dữ liệu mẫu; CANG_SEED_SAMPLE=false starts without it)'
-          : '  Sample data:           off (CANG_SEED_SAMPLE=true loads the sample Hải Phòng data)',
+        running.sampleRemovedAt !== undefined
+          ? `  Sample data:           removed on ${running.sampleRemovedAt} (cang sample remove); never loaded again`
+          : deps.config.seedSample
+            ? '  Sample data:           on (dữ liệu mẫu; CANG_SEED_SAMPLE=false starts without it; cang sample remove deletes it)'
+            : '  Sample data:           off (CANG_SEED_SAMPLE=true loads the sample Hải Phòng data)',
       );
       if (running.seededOrganisations > 0) {
         lines.push(`                         ${running.seededOrganisations} Hải Phòng organisations loaded`);

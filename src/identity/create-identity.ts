@@ -13,7 +13,7 @@ import {
 } from './login-throttle.js';
 import { createPasswordHasher, type DeriveKey, scryptDeriveKey } from './password-hash.js';
 import { createSessionCommands, type SessionCommands } from './session-commands.js';
-import { removeSampleUsers } from './remove-sample-users.js';
+import { holdsSampleUsers, removeSampleUsers } from './remove-sample-users.js';
 import { createUserCommands, type UserCommands } from './user-commands.js';
 
 /** What identity needs: the store and, for tests, a clock and the password key derivation. */
@@ -34,6 +34,8 @@ export interface IdentityDeps {
 export interface Identity extends UserCommands, SessionCommands, ApiTokenCommands {
   /** Deletes the sample users with their roles, sessions and tokens; returns how many (`cang sample remove`). */
   removeSampleUsers(actor: AuditActor): Promise<number>;
+  /** Whether any sample user is left. */
+  holdsSampleUsers(): Promise<boolean>;
 }
 
 /**
@@ -55,5 +57,6 @@ export function createIdentity(deps: IdentityDeps): Identity {
     ...createSessionCommands(deps.store, now, passwords, throttle),
     ...createApiTokenCommands(deps.store, now, deps.apiTokenTtlMs ?? DEFAULT_API_TOKEN_TTL_MS),
     removeSampleUsers: (actor) => removeSampleUsers(deps.store, actor, now()),
+    holdsSampleUsers: () => holdsSampleUsers(deps.store),
   };
 }

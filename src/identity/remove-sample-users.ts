@@ -1,5 +1,16 @@
 import { type AuditActor, recordAudit, type Store } from '../store/index.js';
 
+/** Whether any sample user is left. */
+export async function holdsSampleUsers(store: Store): Promise<boolean> {
+  const row = await store.db
+    .selectFrom('users')
+    .select('id')
+    .where('sample', '=', 1)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Deletes the sample users with their roles, sessions and API tokens in one transaction, and returns
  * how many users went. Their past actions stay in the audit trail under their ids.

@@ -12,7 +12,7 @@ import { type OrganisationCommands, organisationCommands } from './organisation-
 import { type ProviderAllowListCommands, providerAllowListCommands } from './provider-allow-list-commands.js';
 import { createRegistryContext } from './registry-context.js';
 import { type ServiceCommands, serviceCommands } from './service-commands.js';
-import { removeSample, type SampleRemoval } from './sample-removal.js';
+import { holdsRegistrySample, removeSample, type SampleRemoval } from './sample-removal.js';
 import type { UnsignedSnapshot } from './snapshot.js';
 import { type SystemCommands, systemCommands } from './system-commands.js';
 
@@ -62,6 +62,8 @@ export interface Registry {
    * organisations; returns how many of each went.
    */
   removeSample(actor: AuditActor): Promise<SampleRemoval>;
+  /** Whether any sample system, service, grant or credential is left. */
+  holdsSample(): Promise<boolean>;
   /** The current configuration version; it increases with every change. */
   configVersion(): Promise<number>;
   /** Reads everything the exchange needs into an unsigned snapshot (partners' configurations unsigned too). */
@@ -90,6 +92,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     externalPlatforms: externalPlatformCommands(context, options.secretsKey),
     providerAllowLists: providerAllowListCommands(context),
     removeSample: (actor: AuditActor) => removeSample(context, actor),
+    holdsSample: () => holdsRegistrySample(context.db),
     configVersion: () => readConfigVersion(context.db),
     buildSnapshot: (snapshotOptions: SnapshotOptions) => buildSnapshot(context, snapshotOptions),
   });

@@ -12,6 +12,17 @@ export interface SampleRemoval {
 
 const deleted = (result: { numDeletedRows: bigint }): number => Number(result.numDeletedRows);
 
+/** Whether the registry still holds a sample system, service, grant or credential. */
+export async function holdsRegistrySample(db: Kysely<Database>): Promise<boolean> {
+  const found = await Promise.all([
+    db.selectFrom('systems').select('id').where('sample', '=', 1).limit(1).executeTakeFirst(),
+    db.selectFrom('services').select('id').where('sample', '=', 1).limit(1).executeTakeFirst(),
+    db.selectFrom('grants').select('id').where('sample', '=', 1).limit(1).executeTakeFirst(),
+    db.selectFrom('credentials').select('id').where('sample', '=', 1).limit(1).executeTakeFirst(),
+  ]);
+  return found.some((row) => row !== undefined);
+}
+
 /**
  * Deletes the registry's sample data in one audited write: the sample grants, credentials, services and
  * systems, with whatever hangs on a sample system or service (a grant or credential an operator added to

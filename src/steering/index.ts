@@ -72,6 +72,7 @@ export {
   type ImportReport,
   type ImportRowResult,
 } from './spreadsheets/value-xlsx-import.js';
+export * from './remove-steering-sample.js';
 export * from './sample-presence.js';
 export * from './seed/seed-steering-sample.js';
 export { SAMPLE_COMMUNE_REPORTERS } from './seed/sample-reports.js';
