@@ -41,6 +41,11 @@ export interface StartOptions {
    * in as on any later day; `leave`: keeps it, for a test that goes through that first login itself.
    */
   readonly firstLogin?: 'change' | 'leave';
+  /**
+   * Runs it in a process group of its own, and `kill` signals the whole group, so that a SIGKILL leaves
+   * nothing of it behind.
+   */
+  readonly processGroup?: boolean;
 }
 
 /** The password startCang gives the first administrator in place of the printed one. */
@@ -88,15 +93,27 @@ export async function startCang(
   const child = spawn(process.execPath, [launcher, 'start'], {
     env: cangEnv(dataDir, extra),
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup === true,
   });
+  const signal = (name: NodeJS.Signals): void => {
+    if (options.processGroup !== true || child.pid === undefined) {
+      child.kill(name);
+      return;
+    }
+    try {
+      process.kill(-child.pid, name);
+    } catch {
+      // The group is gone already.
+    }
+  };
   const output: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const found: { admin?: string; exchange?: string; password?: string } = {};
   await new Promise<void>((done, fail) => {
-    const timer = setTimeout(
-      () => fail(new Error(`cang start printed no URLs:\n${output.join('')}`)),
-      60_000,
-    );
+    const timer = setTimeout(() => {
+      signal('SIGKILL');
+      fail(new Error(`cang start printed no URLs:\n${output.join('')}`));
+    }, 60_000);
     child.once('exit', (code) => fail(new Error(`cang start exited with ${code}:\n${output.join('')}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);
@@ -116,7 +133,7 @@ export async function startCang(
   try {
     if (changeIt) adminPassword = await changeFirstPassword(found.admin!, found.password!);
   } catch (error) {
-    child.kill('SIGKILL');
+    signal('SIGKILL');
     throw error;
   }
   return {
@@ -126,11 +143,11 @@ export async function startCang(
     adminPassword,
     printedPassword: found.password,
     output,
-    kill: (signal = 'SIGTERM') =>
+    kill: (name = 'SIGTERM') =>
       new Promise((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
-        child.kill(signal);
+        signal(name);
       }),
   };
 }

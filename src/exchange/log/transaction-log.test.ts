@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestStore } from '../../../test/support/dialects.js';
 import { waitUntil } from '../../../test/support/wait-until.js';
-import { createStore, type Store } from '../../store/index.js';
+import type { Transaction } from 'kysely';
+import { createStore, type Database, type Store } from '../../store/index.js';
 import { genesisHash } from './entry-encoding.js';
 import { appendSequentially, buildNodeKey, buildRecord, openLog } from './test-support/log-fixtures.js';
 import { verifyLog } from './verify-log.js';
@@ -22,6 +23,45 @@ const VARIANTS = [
   ...DIALECTS.map((dialect) => ({ name: dialect, worker: false, open: () => createTestStore(dialect) })),
   { name: 'a SQLite file (commit worker)', worker: true, open: createFileStore },
 ];
+
+/** The stored sequence numbers of the fixture's node, in order. */
+async function storedSeqs(store: Store): Promise<number[]> {
+  const rows = await store.db.selectFrom('log_entries').select('seq').orderBy('seq').execute();
+  return rows.map((r) => r.seq);
+}
+
+/**
+ * The store with one difference: once armed, the next transaction commits and then throws, as when the
+ * database goes away after COMMIT and before the client library reads the acknowledgement.
+ */
+function ackLostOnce(real: Store): { store: Store; arm(): void } {
+  let armed = false;
+  // Kysely's methods use private fields, so they run on the real instance.
+  const db = new Proxy(real.db, {
+    get(target, property) {
+      if (property === 'transaction') {
+        return () => ({
+          execute: async <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> => {
+            const result = await target.transaction().execute(work);
+            if (armed) {
+              armed = false;
+              throw new Error('Connection terminated unexpectedly');
+            }
+            return result;
+          },
+        });
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return {
+    store: { ...real, db, sqliteFile: null },
+    arm: () => {
+      armed = true;
+    },
+  };
+}
 
 for (const variant of VARIANTS) {
   const dialect = variant.name;
@@ -133,6 +173,41 @@ for (const variant of VARIANTS) {
         await log.close();
         expect(errors).toHaveLength(2);
         expect(errors[1]).toMatchObject({ code: 'internal' });
+      });
+    }
+
+    // The worker commits on a connection of its own, which this wrapper of the store's cannot reach.
+    if (!variant.worker) {
+      it('numbers from the stored head after a commit whose acknowledgement was lost', async () => {
+        store = await variant.open();
+        const key = buildNodeKey();
+        const errors: unknown[] = [];
+        const cut = ackLostOnce(store);
+        const log = await openLog(cut.store, key, { onError: (e) => errors.push(e) });
+        const answered = [buildRecord()];
+        await log.append(answered[0]!);
+
+        // 1. The database commits the group, then the connection drops before the client sees it.
+        cut.arm();
+        const lost = [buildRecord(), buildRecord()];
+        const outcomes = await Promise.allSettled(lost.map((r) => log.append(r)));
+        expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+        expect(errors).toHaveLength(1);
+        expect(await storedSeqs(store)).toEqual([1, 2, 3]);
+
+        // 2. The next groups go on from the stored entries, not from the head held before the failure.
+        for (let i = 0; i < 3; i++) {
+          const record = buildRecord();
+          await log.append(record);
+          answered.push(record);
+        }
+        await log.close();
+        expect(errors).toHaveLength(1);
+        expect(await storedSeqs(store)).toEqual([1, 2, 3, 4, 5, 6]);
+        const ids = await store.db.selectFrom('log_entries').select('id').execute();
+        expect(ids.map((r) => r.id)).toEqual(expect.arrayContaining(answered.map((r) => r.id)));
+        const result = await verifyLog({ store, publicKeys: key.publicKeys });
+        expect(result).toMatchObject({ ok: true, entries: 6 });
       });
     }
 

@@ -41,6 +41,15 @@ export interface NodeTransactionLog extends TransactionLog {
   head(): { readonly seq: number; readonly hash: string };
 }
 
+/** The chain head and the last seal as stored. */
+interface StoredHead {
+  readonly seq: number;
+  readonly hash: string;
+  readonly sealedSeq: number;
+  /** Undefined while the chain has no seal. */
+  readonly sealedAt: number | undefined;
+}
+
 interface Pending {
   readonly record: TransactionRecord;
   readonly resolve: () => void;
@@ -62,28 +71,39 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
   const sealEveryMs = Math.max(1, options.sealEverySeconds * 1000);
 
   // 1. Resume: the committed head is the last stored entry, else the prune anchor, else genesis.
-  const last = await store.db
-    .selectFrom('log_entries')
-    .select(['seq', 'hash'])
-    .where('node_id', '=', nodeId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  // On PostgreSQL a dropped month can leave behind entries below the anchor (a call that started in the
-  // next month and finished before one that started earlier), so the anchor wins when it is ahead.
-  const anchor = await readAnchor(store.db, nodeId);
-  const fromAnchor = anchor !== undefined && (!last || anchor.seq > Number(last.seq));
-  let headSeq = fromAnchor ? anchor.seq : last ? Number(last.seq) : 0;
-  let headHash = fromAnchor ? anchor.hash : last ? last.hash : genesisHash(nodeId);
-  const lastSeal = await store.db
-    .selectFrom('log_seals')
-    .select(['seq', 'sealed_at'])
-    .where('node_id', '=', nodeId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let sealedSeq = lastSeal ? Number(lastSeal.seq) : 0;
-  let lastSealAt = lastSeal ? Number(lastSeal.sealed_at) : now();
+  const readStoredHead = async (): Promise<StoredHead> => {
+    const last = await store.db
+      .selectFrom('log_entries')
+      .select(['seq', 'hash'])
+      .where('node_id', '=', nodeId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    // On PostgreSQL a dropped month can leave behind entries below the anchor (a call that started in the
+    // next month and finished before one that started earlier), so the anchor wins when it is ahead.
+    const anchor = await readAnchor(store.db, nodeId);
+    const fromAnchor = anchor !== undefined && (!last || anchor.seq > Number(last.seq));
+    const lastSeal = await store.db
+      .selectFrom('log_seals')
+      .select(['seq', 'sealed_at'])
+      .where('node_id', '=', nodeId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return {
+      seq: fromAnchor ? anchor.seq : last ? Number(last.seq) : 0,
+      hash: fromAnchor ? anchor.hash : last ? last.hash : genesisHash(nodeId),
+      sealedSeq: lastSeal ? Number(lastSeal.seq) : 0,
+      sealedAt: lastSeal ? Number(lastSeal.sealed_at) : undefined,
+    };
+  };
+  const resumed = await readStoredHead();
+  let headSeq = resumed.seq;
+  let headHash = resumed.hash;
+  let sealedSeq = resumed.sealedSeq;
+  let lastSealAt = resumed.sealedAt ?? now();
+  // Set by a failed commit: the database may have committed it and lost only the acknowledgement.
+  let headInDoubt = false;
   const sqliteFile = options.commitInWorker === false ? null : store.sqliteFile;
   const worker: SqliteCommitWorker | null = sqliteFile === null ? null : createSqliteCommitWorker(sqliteFile);
 
@@ -113,7 +133,9 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
       try {
         await commitGroup(group);
       } catch (cause) {
-        // Only a fault before the transaction lands here (the head is untouched): fail the group, keep draining.
+        // Only a fault before the transaction lands here (the head is untouched): fail the group, keep
+        // draining. A wanted seal is not retried in a loop: the timer or the next group asks again.
+        sealWanted = false;
         const error = new CangError('internal', 'The transaction log could not commit', { cause });
         options.onError?.(error);
         for (const p of group) p.reject(error);
@@ -124,7 +146,20 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
   };
 
   const commitGroup = async (group: Pending[]): Promise<void> => {
-    // 3. Number and chain from the committed head; nothing changes it until the commit succeeds.
+    // 3. Number and chain from the committed head; nothing changes it until the commit succeeds. After a
+    // failed commit the stored head is read again first: a commit whose acknowledgement was lost (the
+    // database went away after COMMIT) stored its entries, and numbering from the old head would collide
+    // with them on every later commit.
+    if (headInDoubt) {
+      const stored = await readStoredHead();
+      headSeq = stored.seq;
+      headHash = stored.hash;
+      if (stored.sealedSeq > sealedSeq && stored.sealedAt !== undefined) {
+        sealedSeq = stored.sealedSeq;
+        lastSealAt = stored.sealedAt;
+      }
+      headInDoubt = false;
+    }
     let seq = headSeq;
     let prev = headHash;
     const entries: ChainedEntry[] = new Array(group.length);
@@ -160,7 +195,9 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
       await (worker !== null ? worker.commit(batch) : writeBatch(store, batch));
       commitSeconds += (performance.now() - startedAt) / 1000;
     } catch (cause) {
-      // 4. A failed commit leaves the head where it was: the next group reuses these seqs, so no gap or fork.
+      // 4. A failed commit leaves the head where it was and in doubt: the next group numbers from the stored
+      // head, which is this one if nothing was written and these entries' last if only the answer was lost.
+      headInDoubt = true;
       const error = new CangError('internal', 'The transaction log could not commit', { cause });
       options.onError?.(error);
       for (const p of group) p.reject(error);
