@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CangProcess, startCang } from '../support/cang-process.js';
-import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.js';
+import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { consoleActions } from './support/console-actions.js';
 
 // A sample commune reporter of the merged city: Phường Lê Chân (11383) has no report of 2026-Q4 in the
 // sample, so the one this scenario writes is the first.
@@ -28,30 +29,10 @@ describe('console: a commune reporter submits a 2026 report', () => {
   let cang: CangProcess;
   let browser: TestBrowser;
   let page: Page;
-
-  async function open(path: string, heading: string | RegExp): Promise<void> {
-    await page.goto(`${cang.adminUrl}${path}`);
-    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  }
-
-  async function expectAccessible(screen: string): Promise<void> {
-    expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
-  }
-
-  /** Submits the login form on a fresh session; the caller waits for what follows. */
-  async function submitLogin(username: string, password: string): Promise<void> {
-    await browser.context.clearCookies();
-    await page.goto(`${cang.adminUrl}/`);
-    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-    await page.locator('input[name=username]').fill(username);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  }
-
-  async function logInAs(username: string, password: string): Promise<void> {
-    await submitLogin(username, password);
-    await page.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
-  }
+  const { open, expectAccessible, submitLogin, logInAs } = consoleActions(
+    () => browser,
+    () => cang.adminUrl,
+  );
 
   /** The row of the commune in the leader's report status of the period, at the commune level. */
   async function communeReportState(): Promise<string> {

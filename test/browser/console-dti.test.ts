@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CangProcess, startCang } from '../support/cang-process.js';
+import { consoleActions } from './support/console-actions.js';
 import { launchBrowser, seriousViolations, type TestBrowser } from './support/browser.js';
 
 const PASSWORD = 'mat-khau-du-dai-2026';
@@ -19,16 +20,10 @@ describe('console: DTI campaign', () => {
   let cang: CangProcess;
   let browser: TestBrowser;
   let page: Page;
-
-  async function logInAs(username: string, password: string): Promise<void> {
-    await browser.context.clearCookies();
-    await page.goto(`${cang.adminUrl}/`);
-    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-    await page.locator('input[name=username]').fill(username);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
-  }
+  const { logInAs } = consoleActions(
+    () => browser,
+    () => cang.adminUrl,
+  );
 
   async function openDti(): Promise<void> {
     await page.goto(`${cang.adminUrl}/steering/dti`);

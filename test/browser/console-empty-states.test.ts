@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CangProcess, changedPassword, startCang } from '../support/cang-process.js';
-import { launchBrowser, seriousViolations, type TestBrowser } from './support/browser.js';
+import { consoleActions } from './support/console-actions.js';
+import { launchBrowser, type TestBrowser } from './support/browser.js';
 
 const AUDITOR = 'kiem-toan';
 const AUDITOR_PASSWORD = 'Kiểm toán viên 2026!';
@@ -26,14 +27,14 @@ describe('console: empty states on a fresh install', () => {
   let cang: CangProcess;
   let browser: TestBrowser;
   let page: Page;
+  const { expectAccessible, submitLogin } = consoleActions(
+    () => browser,
+    () => cang.adminUrl,
+  );
 
   async function open(path: string): Promise<void> {
     await page.goto(`${cang.adminUrl}${path}`);
     await page.locator('main h1').waitFor();
-  }
-
-  async function expectAccessible(screen: string): Promise<void> {
-    expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
   }
 
   /** The empty state within `scope` (the page unless given), checked for its text and first step. */
@@ -53,15 +54,6 @@ describe('console: empty states on a fresh install', () => {
       await expect(empty.getByRole('button', { name: 'Chép lệnh' }).count()).resolves.toBe(1);
     }
     return empty;
-  }
-
-  async function submitLogin(username: string, password: string): Promise<void> {
-    await browser.context.clearCookies();
-    await page.goto(`${cang.adminUrl}/`);
-    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-    await page.locator('input[name=username]').fill(username);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
   }
 
   beforeAll(async () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CangProcess, startCang } from '../support/cang-process.js';
-import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.js';
+import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { consoleActions } from './support/console-actions.js';
 
 // The reporting unit is a department, Sở Khoa học và Công nghệ: the sample districts (Q-LECHAN …) ended
 // on 2025-06-30, so none of them exists in the current quarter, the period a report is written for.
@@ -35,49 +36,10 @@ describe('console: steering', () => {
   let evidenceFile = '';
   let taskPath = '';
   let period = '';
-
-  async function open(path: string, heading: string | RegExp): Promise<void> {
-    await page.goto(`${cang.adminUrl}${path}`);
-    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  }
-
-  async function expectAccessible(screen: string): Promise<void> {
-    expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
-  }
-
-  /** Logs in as a user on a fresh session. */
-  async function logInAs(username: string, password: string): Promise<void> {
-    await browser.context.clearCookies();
-    await page.goto(`${cang.adminUrl}/`);
-    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-    await page.locator('input[name=username]').fill(username);
-    await page.locator('input[name=password]').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
-  }
-
-  /** Calls the admin API from the page, with its session cookie, as the console does. */
-  async function callApi(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: unknown }> {
-    return page.evaluate(
-      async ({ method, path, body }) => {
-        const response = await fetch(`/api/v1${path}`, {
-          method,
-          headers: {
-            accept: 'application/json',
-            'x-requested-with': 'cang-console',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-        return { status: response.status, body: await response.json().catch(() => null) };
-      },
-      { method, path, body },
-    );
-  }
+  const { open, expectAccessible, logInAs, callApi } = consoleActions(
+    () => browser,
+    () => cang.adminUrl,
+  );
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cang-steering-'));
