@@ -164,6 +164,11 @@ describe('console: every screen shows sample content after a fresh first start',
 
   it('fills the steering workspace: overview, programs, a task, indicators, committees, documents, DTI', async () => {
     await open('/steering', /./);
+    // The city's scores load once the overview knows the latest year with values.
+    await page
+      .locator('section[aria-labelledby=city-title]')
+      .getByText('Chỉ số tổng hợp của thành phố')
+      .waitFor();
     await expectFilled('steering-overview');
     await expect(page.locator(`main ${DRAWN_CHART}`).count()).resolves.toBeGreaterThan(0);
     await open('/steering/programs', /./);
@@ -186,7 +191,9 @@ describe('console: every screen shows sample content after a fresh first start',
     await open('/steering/dti', /./);
     await expectFilled('steering-dti');
     await expect(page.locator(`main ${DRAWN_CHART}`).count()).resolves.toBeGreaterThan(0);
-    await open('/steering-report', /./);
-    await screenshot(page, 'sample-steering-report');
+    // The reports tab: the units' submitted reports waiting for review.
+    await open('/steering-report', 'Báo cáo của các đơn vị');
+    await expectFilled('steering-reports', page.locator('section[aria-labelledby=queue-title]'));
+    await expectAccessible('steering reports, sample');
   });
 });
