@@ -161,6 +161,13 @@ export default function Log() {
         numeric: true,
         cell: (i) => <span className={i.status >= 400 ? 'badge bad' : 'badge ok'}>{i.status}</span>,
       },
+      // The purpose code a call declared: sample calls show MAU-MINH-HOA, which leaves them out of indicators.
+      {
+        id: 'purpose',
+        header: t('log.purpose'),
+        value: (i) => i.purpose,
+        cell: (i) => i.purpose && <code>{i.purpose}</code>,
+      },
       { id: 'errorCode', header: t('log.errorCode'), value: (i) => i.errorCode },
       { id: 'duration', header: t('log.duration'), value: (i) => i.durationMs, numeric: true },
       { id: 'seq', header: t('log.seq'), value: (i) => i.seq, numeric: true },
