@@ -7,7 +7,8 @@ import { SAMPLE_PURPOSE } from '../../src/core/sample-purpose.js';
 import { NGO_QUYEN_ONE_STOP } from '../../src/sample/sample-clients.js';
 import { SAMPLE_PEOPLE } from '../../src/sample/sample-records.js';
 import { type CangProcess, startCang } from '../support/cang-process.js';
-import { launchBrowser, screenshot, seriousViolations, type TestBrowser } from './support/browser.js';
+import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { consoleActions } from './support/console-actions.js';
 
 /** Rows of a table that hold data (a DataTable's empty or no-match row is a single `td.empty`). */
 const DATA_ROWS = 'tbody tr:not(:has(td.empty))';
@@ -29,12 +30,10 @@ describe('console: every screen shows sample content after a fresh first start',
   let cang: CangProcess;
   let browser: TestBrowser;
   let page: Page;
-
-  /** Opens a console path and waits for its heading. */
-  async function open(path: string, heading: string | RegExp): Promise<void> {
-    await page.goto(`${cang.adminUrl}${path}`);
-    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  }
+  const { open, expectAccessible, logInAs } = consoleActions(
+    () => browser,
+    () => cang.adminUrl,
+  );
 
   /** Waits for at least one data row or drawn chart within `scope`, then checks it shows no empty state. */
   async function expectFilled(name: string, scope: Locator = page.locator('main')): Promise<void> {
@@ -44,10 +43,6 @@ describe('console: every screen shows sample content after a fresh first start',
     expect(empty, `empty states on ${name}`).toEqual([]);
   }
 
-  async function expectAccessible(name: string): Promise<void> {
-    expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-  }
-
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cang-sample-screens-'));
     chmodSync(dataDir, 0o700);
@@ -55,11 +50,7 @@ describe('console: every screen shows sample content after a fresh first start',
     cang = await startCang(dataDir);
     browser = await launchBrowser();
     page = browser.page;
-    await page.goto(`${cang.adminUrl}/`);
-    await page.locator('input[name=username]').fill('admin');
-    await page.locator('input[name=password]').fill(cang.adminPassword!);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
+    await logInAs('admin', cang.adminPassword!);
   });
 
   afterAll(async () => {
