@@ -7,6 +7,7 @@ import { createAuthorityCertificate, generateSigningKeyPair, loadPrivateKey } fr
 import { type CangProcess, startCang } from '../support/cang-process.js';
 import { waitUntil } from '../support/wait-until.js';
 import { launchBrowser, seriousViolations, type TestBrowser } from './support/browser.js';
+import { consoleActions } from './support/console-actions.js';
 
 const ORGANISATION = 'VN-HP/GOV/LIENTHONG';
 const SYSTEM = `${ORGANISATION}/HTTT-HOTICH`;
@@ -25,32 +26,12 @@ describe('console: federation', () => {
   let browser: TestBrowser;
   let page: Page;
 
-  async function callApi(method: string, path: string, body?: unknown): Promise<number> {
-    return (await callApiFor(method, path, body)).status;
-  }
-
-  async function callApiFor(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: Record<string, unknown> }> {
-    return page.evaluate(
-      async ({ method, path, body }) => {
-        const response = await fetch(`/api/v1${path}`, {
-          method,
-          headers: {
-            accept: 'application/json',
-            'x-requested-with': 'cang-console',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-        const text = await response.text();
-        return { status: response.status, body: text === '' ? {} : JSON.parse(text) };
-      },
-      { method, path, body },
-    );
-  }
+  const { callApi: callConsoleApi } = consoleActions(
+    () => browser,
+    () => cang.adminUrl,
+  );
+  const callApi = async (method: string, path: string, body?: unknown): Promise<number> =>
+    (await callConsoleApi(method, path, body)).status;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cang-federation-'));
@@ -145,7 +126,7 @@ describe('console: federation', () => {
 
     // The system calls the partner's service: no configuration of VN is held, so the city refuses it,
     // and logs the call.
-    const issued = await callApiFor(
+    const issued = await callConsoleApi(
       'POST',
       `/organisations/${ORGANISATION}/systems/HTTT-HOTICH/credentials`,
       { label: 'liên thông' },
@@ -154,7 +135,10 @@ describe('console: federation', () => {
     let refusedBy: string | null = null;
     await waitUntil(async () => {
       const answer = await fetch(`${cang.exchangeUrl}/r1/${NATIONAL_SERVICE}/cong-dan/001`, {
-        headers: { 'x-cang-client': SYSTEM, authorization: `Bearer ${String(issued.body.token)}` },
+        headers: {
+          'x-cang-client': SYSTEM,
+          authorization: `Bearer ${(issued.body as { token: string }).token}`,
+        },
       });
       await answer.arrayBuffer();
       refusedBy = answer.headers.get('x-cang-instance');
