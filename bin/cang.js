@@ -2,7 +2,7 @@
 // The `cang` command. It first checks the running Node.js, in code every Node.js can parse, then runs
 // the TypeScript sources through tsx in a development checkout (tsx installed), or the compiled build
 // (`npm run build` → dist/) where the development tools are not installed, as in production.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const REQUIRED_MAJOR = 24;
@@ -14,6 +14,27 @@ if (Number(running.split('.')[0]) < REQUIRED_MAJOR) {
       `and npm puts it first on the PATH. Or install Node.js ${REQUIRED_MAJOR} LTS.`,
   );
   process.exit(1);
+}
+
+// A server's V8 heap: by default V8 sizes the young generation from the machine's memory (64 MB of
+// semi-spaces on a machine with 16 GB or more), which a node's resident set then pays under load. A
+// service's garbage is short-lived and small, so `cang start` runs with the flags of
+// server-node-flags.json: a new image of this process (same pid, same standard streams), unless the
+// operator chose any of them already (in the command line or NODE_OPTIONS).
+const SERVER_NODE_FLAGS = JSON.parse(
+  readFileSync(new URL('./server-node-flags.json', import.meta.url), 'utf8'),
+);
+const chosen = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+const unset = SERVER_NODE_FLAGS.filter(
+  (flag) => !chosen.some((given) => given.startsWith(flag.split('=')[0])),
+);
+if (process.argv[2] === 'start' && unset.length > 0 && typeof process.execve === 'function') {
+  process.execve(process.execPath, [
+    process.execPath,
+    ...unset,
+    ...process.execArgv,
+    ...process.argv.slice(1),
+  ]);
 }
 
 function resolvable(specifier) {

@@ -7,7 +7,6 @@ import type { AddressInfo, Server } from 'node:net';
 import { join } from 'node:path';
 import { Registry as MetricsRegistry } from 'prom-client';
 import pino, { type Logger } from 'pino';
-import { createAdminApi } from './api/index.js';
 import { type Catalog, catalogMeasures, createCatalog, scheduleSharingExpiry } from './catalog/index.js';
 import {
   type Config,
@@ -59,14 +58,7 @@ import {
   type Registry,
   type SnapshotPublisher,
 } from './registry/index.js';
-import { sampleDataPresence, sampleRemovedAt } from './sample/index.js';
-import {
-  type SampleCallResult,
-  type SampleExchange,
-  seedSample,
-  seedSampleCatalog,
-  startSampleExchange,
-} from './sample/index.js';
+import type { SampleCallResult, SampleExchange } from './sample/index.js';
 import {
   createSteering,
   officialWorkingCalendar,
@@ -249,11 +241,16 @@ export async function startServer(
   // Several exchange workers: this process (the primary) forks them and runs everything but the exchange.
   const supervisesWorkers = worker === undefined && (config.exchangeWorkers ?? 1) > 1;
   try {
+    // The sample's code is loaded only where it may be used: an exchange worker seeds nothing (its
+    // primary did), and an exchange-only node without sample mode never holds it.
+    const sample =
+      worker === undefined && (config.seedSample || config.role !== 'exchange')
+        ? await import('./sample/index.js')
+        : undefined;
     // Every sample seed asks this one answer: once removed, the sample never comes back on a restart.
-    // An exchange worker seeds nothing: its primary did.
-    const sampleRemoved = await sampleRemovedAt(platform.store.db);
-    const seedsSample = config.seedSample && worker === undefined && sampleRemoved === undefined;
-    const seeded = seedsSample ? await seedSample(platform, PLATFORM_ACTOR) : undefined;
+    const sampleRemoved = await sample?.sampleRemovedAt(platform.store.db);
+    const seedsSample = config.seedSample && sample !== undefined && sampleRemoved === undefined;
+    const seeded = seedsSample ? await sample?.seedSample(platform, PLATFORM_ACTOR) : undefined;
     const firstAdministrator =
       worker === undefined ? await ensureFirstAdministrator(platform.identity) : undefined;
     // After the first administrator: a store whose only users are sample ones has no administrator.
@@ -411,6 +408,9 @@ export async function startServer(
         closers.push(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
         metricsUrl = await listen(metricsServer, config.metrics.port, config.host, 'http');
       }
+      // Loaded by the nodes that serve it only: an exchange-only node never holds the admin API's code.
+      const { createAdminApi } = await import('./api/index.js');
+      const { sampleDataPresence } = sample ?? (await import('./sample/index.js'));
       const admin = await createAdminApi({
         ...(metricsRegistry === undefined ? {} : { metricsRegistry }),
         publicUrl: config.publicUrl,
@@ -445,8 +445,8 @@ export async function startServer(
 
     const sampleExchangeOff = seedsSample ? sampleExchangeRefusal(config, exchangeUrl) : 'off';
     let sampleExchange: SampleExchange | undefined;
-    if (sampleExchangeOff === undefined && exchangeUrl !== undefined) {
-      sampleExchange = await startSampleExchange({
+    if (sample !== undefined && sampleExchangeOff === undefined && exchangeUrl !== undefined) {
+      sampleExchange = await sample.startSampleExchange({
         registry: platform.registry,
         actor: PLATFORM_ACTOR,
         dataDir: config.dataDir,
@@ -472,7 +472,7 @@ export async function startServer(
     }
     // After the sample exchange, whose services and client systems the sample catalog links to.
     if (seedsSample) {
-      await seedSampleCatalog(
+      await sample?.seedSampleCatalog(
         platform,
         PLATFORM_ACTOR,
         sampleExchange === undefined ? undefined : exchangeUrl,

@@ -12,9 +12,17 @@ export interface BenchProcess {
 }
 
 /**
+ * The V8 flags `cang start` gives a server (bin/cang.js): every process of a benchmark runs with them, the
+ * baselines too, so that Cảng's nodes are measured as they run in production and against the same heap.
+ */
+const SERVER_NODE_FLAGS: readonly string[] = JSON.parse(
+  readFileSync(new URL('../../bin/server-node-flags.json', import.meta.url), 'utf8'),
+);
+
+/**
  * Starts a script in its own process and waits for its `READY {port}` line: a TypeScript file through tsx,
  * a compiled `.js` file on plain Node.js (no loader from this process's environment). `nodeArgs` go before
- * the script (e.g. `--cpu-prof`).
+ * the script (e.g. `--cpu-prof`), after the server's flags.
  */
 export async function startProcess(
   script: string,
@@ -24,7 +32,7 @@ export async function startProcess(
 ): Promise<BenchProcess> {
   const compiled = script.endsWith('.js');
   const loader = compiled ? [] : ['--import', 'tsx'];
-  const child = spawn(process.execPath, [...nodeArgs, ...loader, script, ...args], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, ...loader, script, ...args], {
     env: { ...process.env, ...(compiled ? { NODE_OPTIONS: '' } : {}), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -8,6 +8,8 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  * `.ts` module gets tsx's loader, the one bin/cang.js and the test runner use for the main thread.
  */
 const TYPESCRIPT = /\.ts$/;
+/** V8's heap sizes given to the process (bin/cang.js): they hold for its threads too, and Node.js refuses them in a thread's execArgv. */
+const PROCESS_HEAP_FLAG = /^--(?:max|min)-(?:semi|old)-space-size(?:=|$)/;
 
 /**
  * Starts a worker on the module `name` beside the caller's own module (pass `import.meta.url`),
@@ -19,8 +21,9 @@ export function startModuleWorker(callerUrl: string, name: string, options: Work
   const module = new URL(`./${name}${extension}`, caller);
   if (extension === '.js') return new Worker(module, options);
   const tsxLoader = pathToFileURL(createRequire(callerUrl).resolve('tsx')).href;
+  const inherited = process.execArgv.filter((flag) => !PROCESS_HEAP_FLAG.test(flag));
   return new Worker(module, {
     ...options,
-    execArgv: [...(options.execArgv ?? process.execArgv), '--import', tsxLoader],
+    execArgv: [...(options.execArgv ?? inherited), '--import', tsxLoader],
   });
 }

@@ -1,12 +1,10 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
-import { type MigrationResultSet, Migrator } from 'kysely/migration';
+import type { MigrationResultSet } from 'kysely/migration';
 import pg from 'pg';
-import { MIGRATIONS } from './migrations/index.js';
-import { nodeSqliteDialect } from './node-sqlite-dialect.js';
 import type { Database } from './schema.js';
-import { openSqliteDatabase } from './sqlite-database.js';
+import { openSqliteKysely } from './sqlite-kysely.js';
 
 /** The SQL dialects Cảng runs on. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -63,8 +61,11 @@ export function createStore(location: StoreLocation): Store {
     return buildStore(db, 'postgres', null);
   }
   const file = location.sqliteFile;
-  const db = new Kysely<Database>({ dialect: nodeSqliteDialect(openSqliteDatabase(file)) });
-  return buildStore(db, 'sqlite', file === ':memory:' || file === '' ? null : resolve(file));
+  return buildStore(
+    openSqliteKysely(file),
+    'sqlite',
+    file === ':memory:' || file === '' ? null : resolve(file),
+  );
 }
 
 function buildStore(db: Kysely<Database>, dialect: DialectName, sqliteFile: string | null): Store {
@@ -73,6 +74,12 @@ function buildStore(db: Kysely<Database>, dialect: DialectName, sqliteFile: stri
     dialect,
     sqliteFile,
     async migrate() {
+      // Loaded here, not with the store: a process or thread that only opens the store (the log's commit
+      // thread, an exchange worker) never holds the migrations' code.
+      const [{ Migrator }, { MIGRATIONS }] = await Promise.all([
+        import('kysely/migration'),
+        import('./migrations/index.js'),
+      ]);
       const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
       const result = await migrator.migrateToLatest();
       if (result.error) throw result.error;

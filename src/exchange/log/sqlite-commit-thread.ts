@@ -5,7 +5,7 @@
  * back whole and is answered with its error.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createStore } from '../../store/index.js';
+import { openSqliteKysely } from '../../store/sqlite-kysely.js';
 import { type CommitBatch, writeBatch } from './log-writer.js';
 import type { CommitReply } from './sqlite-commit-worker.js';
 import { insertEntriesOnSqlite } from './sqlite-entry-insert.js';
@@ -13,12 +13,12 @@ import { insertEntriesOnSqlite } from './sqlite-entry-insert.js';
 type Message = { readonly id: number; readonly batch: CommitBatch } | { readonly close: true };
 
 const port = parentPort!;
-const store = createStore({ sqliteFile: (workerData as { file: string }).file });
+const store = { db: openSqliteKysely((workerData as { file: string }).file), dialect: 'sqlite' } as const;
 let previous: Promise<void> = Promise.resolve();
 
 async function handle(message: Message): Promise<void> {
   if ('close' in message) {
-    await store.close();
+    await store.db.destroy();
     port.close();
     return;
   }

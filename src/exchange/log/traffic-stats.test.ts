@@ -3,7 +3,8 @@ import { DIALECTS, createTestStore } from '../../../test/support/dialects.js';
 import type { Store } from '../../store/index.js';
 import { histogramQuantile, readTrafficStats } from './read-traffic-stats.js';
 import { buildNodeKey, buildRecord, openLog } from './test-support/log-fixtures.js';
-import { LATENCY_BUCKETS_MS, latencyBucket } from './traffic-stats.js';
+import { latencyBucket } from './traffic-minute-deltas.js';
+import { LATENCY_BUCKETS_MS } from './traffic-stats.js';
 
 const MINUTE = Date.UTC(2026, 10, 26, 9, 30);
 const SERVICE = 'VN-HP/GOV/000.00.01.H26/DVC/tra-cuu-ho-so';

@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
-import { SAMPLE_PURPOSE } from '../../core/index.js';
 import type { Database, DialectName, TrafficMinuteTable } from '../../store/index.js';
-import type { TransactionRecord } from './log-entry.js';
 
 /** Upper bounds (ms) of the latency histogram kept per minute; the last bucket is unbounded. */
 export const LATENCY_BUCKETS_MS: readonly number[] = [
@@ -19,7 +17,6 @@ export const LATENCY_BUCKETS_MS: readonly number[] = [
   Number.POSITIVE_INFINITY,
 ];
 
-const MINUTE_MS = 60_000;
 // 8 values per row; stays below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
 const ROWS_PER_INSERT = 1000;
 const KEYS_PER_SELECT = 500;
@@ -39,53 +36,18 @@ export interface MinuteDelta {
   readonly buckets: number[];
 }
 
-/** Index of the histogram bucket a latency falls in. */
-export function latencyBucket(ms: number): number {
-  let i = 0;
-  while (ms > LATENCY_BUCKETS_MS[i]!) i++;
-  return i;
-}
-
-/**
- * Aggregates records per (minute, client, service, status, sample); '' stands for an unknown client or
- * service, and a call is sample when it carries the sample purpose code.
- */
-export function aggregateMinutes(records: Iterable<TransactionRecord>): Map<string, MinuteDelta> {
-  const deltas = new Map<string, MinuteDelta>();
-  for (const r of records) {
-    const minute = Math.floor(r.startedAt / MINUTE_MS) * MINUTE_MS;
-    const clientId = r.clientId ?? '';
-    const serviceId = r.serviceId ?? '';
-    const sample = r.purpose === SAMPLE_PURPOSE;
-    const key = minuteKey(minute, r.status, clientId, serviceId, sample);
-    let delta = deltas.get(key);
-    if (!delta) {
-      delta = {
-        minute,
-        clientId,
-        serviceId,
-        status: r.status,
-        sample,
-        count: 0,
-        totalMs: 0,
-        buckets: emptyBuckets(),
-      };
-      deltas.set(key, delta);
-    }
-    const ms = Number.isFinite(r.durationMs) ? r.durationMs : 0;
-    delta.count++;
-    delta.totalMs += ms;
-    delta.buckets[latencyBucket(ms)]!++;
-  }
-  return deltas;
-}
-
 /** The key of one per-minute row, in memory and when matching stored rows. */
-function minuteKey(minute: number, status: number, clientId: string, serviceId: string, sample: boolean) {
+export function minuteKey(
+  minute: number,
+  status: number,
+  clientId: string,
+  serviceId: string,
+  sample: boolean,
+) {
   return `${minute}|${status}|${clientId}|${serviceId}|${sample ? 1 : 0}`;
 }
 
-function emptyBuckets(): number[] {
+export function emptyBuckets(): number[] {
   return LATENCY_BUCKETS_MS.map(() => 0);
 }
 

@@ -7,7 +7,7 @@ import type { ChainedEntry, TransactionLog, TransactionRecord } from './log-entr
 import { type LogSeal, makeSeal } from './log-seal.js';
 import { writeBatch } from './log-writer.js';
 import { createSqliteCommitWorker, type SqliteCommitWorker } from './sqlite-commit-worker.js';
-import { aggregateMinutes } from './traffic-stats.js';
+import { aggregateMinutes } from './traffic-minute-deltas.js';
 
 /** What a node's transaction log needs. */
 export interface TransactionLogOptions {
