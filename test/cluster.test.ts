@@ -53,14 +53,16 @@ function counter(text: string, name: string, match = ''): number {
 /**
  * A production-shaped cluster on this test's own PostgreSQL: one admin node and three exchange nodes as
  * real processes behind Debian's HAProxy, under continuous load. One exchange node is killed and
- * restarted, a grant is revoked; every answered transaction is in the chain of the
- * node that answered it, every chain verifies, and the revocation holds on every node after one poll.
+ * restarted, PostgreSQL is restarted (the nodes refuse what they cannot log, then recover by themselves),
+ * a grant is revoked; every answered transaction is in the chain of the node that answered it, every
+ * chain verifies, and the revocation holds on every node after one poll.
  */
 describe('a cluster of one admin node and three exchange nodes behind HAProxy', () => {
   let root = '';
   let postgres: EmbeddedPostgres;
   let provider: Server;
   let providerUrl = '';
+  let providerHits = 0;
   let haproxy: Haproxy | undefined;
   let admin: CangProcess | undefined;
   const exchanges = new Map<string, CangProcess>();
@@ -71,6 +73,7 @@ describe('a cluster of one admin node and three exchange nodes behind HAProxy', 
     // Its own server: pausing it disturbs no other test.
     postgres = await startEmbeddedPostgres({ user: 'cang', password: 'cang-cluster' });
     provider = createServer((req, res) => {
+      providerHits++;
       req.resume();
       res.setHeader('content-type', 'application/json');
       res.end('{"soGiayPhep":"123/GPXD","trangThai":"còn hiệu lực"}');
@@ -89,7 +92,7 @@ describe('a cluster of one admin node and three exchange nodes behind HAProxy', 
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('answers only logged calls through a node crash and a revocation', async () => {
+  it('answers only logged calls through a node crash, a database restart and a revocation', async () => {
     // 1. The admin node on PostgreSQL, and its registry key for the exchange nodes to pin.
     const shared = { CANG_DATABASE_URL: postgres.url, CANG_SUBJECT_HASH_KEY: SUBJECT_KEY };
     const adminDir = join(root, 'admin');
@@ -173,6 +176,8 @@ describe('a cluster of one admin node and three exchange nodes behind HAProxy', 
     // 4. HAProxy in front of them, and the load: every answer that reached a caller is recorded.
     haproxy = await startHaproxy(NODES.map((name) => ({ name, url: exchanges.get(name)!.exchangeUrl })));
     const answered: Outcome[] = [];
+    // The nodes' own refusals while the database was away, each with its transaction id.
+    const refusedWhileAway: Outcome[] = [];
     const others = new Map<string, number>();
     let loading = true;
     const loadClient = async () => {
@@ -211,7 +216,54 @@ describe('a cluster of one admin node and three exchange nodes behind HAProxy', 
         { timeoutMs: 30_000 },
       );
 
-      // 6. (b) Revoke the grant while the load runs. A poll counted now may have begun before the
+      // 6. (b) Restart PostgreSQL under load. While it is away, each node asked directly (once the
+      // balancer has marked them all down, it answers 503 itself) refuses with 503 log-store-unavailable,
+      // before authorisation, counts the refusal, logs nothing and forwards nothing. Once the database is
+      // back, every node serves again by itself, without a restart.
+      const refusalsCounted = async (node: string) =>
+        counter(await metrics(node), 'cang_exchange_requests_total', 'error_code="log-store-unavailable"');
+      const awayAnswer = { status: 503, error: 'log-store-unavailable' };
+      await postgres.pause();
+      for (const node of NODES) {
+        await waitUntil(
+          async () => {
+            const outcome = await direct(node);
+            if (outcome.status === 503) refusedWhileAway.push(outcome);
+            return outcome.status === awayAnswer.status && outcome.error === awayAnswer.error;
+          },
+          `${node} refuses with 503 log-store-unavailable while the database is away`,
+          { timeoutMs: 30_000 },
+        );
+      }
+      // Every node turns calls away now: from here on, none reaches the provider.
+      const hitsWhileAway = providerHits;
+      for (const node of NODES) {
+        const counted = await refusalsCounted(node);
+        const refused = await direct(node);
+        const unauthenticated = await callOnce(`${exchanges.get(node)!.exchangeUrl}${path}`, {
+          ...headers,
+          authorization: 'Bearer sai-ma',
+        });
+        expect(refused, node).toMatchObject(awayAnswer);
+        expect(unauthenticated, node).toMatchObject(awayAnswer);
+        refusedWhileAway.push(refused, unauthenticated);
+        expect(await refusalsCounted(node), node).toBeGreaterThanOrEqual(counted + 2);
+      }
+      expect(providerHits).toBe(hitsWhileAway);
+      await postgres.resume();
+      const afterResume = answered.length;
+      for (const node of NODES) {
+        await waitUntil(async () => (await direct(node)).status === 200, `${node} serves again`, {
+          timeoutMs: 30_000,
+        });
+      }
+      await waitUntil(
+        () => NODES.every((node) => answeredBy(node, afterResume) >= 5),
+        'every node answers through the balancer again after the database restart',
+        { timeoutMs: 30_000 },
+      );
+
+      // 7. (c) Revoke the grant while the load runs. A poll counted now may have begun before the
       // revocation, so each node is waited for until two more polls finished (one begun after it).
       await api('DELETE', `/grants/${grant.id as string}`);
       const pollsAtRevocation = new Map<string, number>();
@@ -234,7 +286,7 @@ describe('a cluster of one admin node and three exchange nodes behind HAProxy', 
       await load;
     }
 
-    // 7. Every answered transaction is in the chain of the node that answered it.
+    // 8. Every answered transaction is in the chain of the node that answered it, and no refusal is.
     const db = new pg.Client({ connectionString: postgres.url });
     await db.connect();
     try {
@@ -246,11 +298,14 @@ describe('a cluster of one admin node and three exchange nodes behind HAProxy', 
         `answered but not in the answering node's chain (others: ${JSON.stringify([...others])})`,
       ).toEqual([]);
       expect(answered.length).toBeGreaterThan(50);
+      // A refusal while the database was away could not be logged, and was not: none is in any chain.
+      expect(refusedWhileAway.every((o) => o.id !== undefined)).toBe(true);
+      expect(refusedWhileAway.filter((o) => stored.has(o.id!))).toEqual([]);
     } finally {
       await db.end();
     }
 
-    // 8. Every chain verifies, the restarted node's included.
+    // 9. Every chain verifies, the restarted node's included.
     const verified = await api('POST', '/log/verify');
     expect(verified).toMatchObject({ ok: true });
     expect(verified.nodes).toEqual(expect.arrayContaining([...NODES]));

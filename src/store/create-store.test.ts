@@ -1,9 +1,10 @@
+import { createServer, type Socket } from 'node:net';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { DIALECTS, createTestDatabase, createTestStore } from '../../test/support/dialects.js';
 import { waitUntil } from '../../test/support/wait-until.js';
-import { createStore, isUniqueViolation, type Store } from './index.js';
+import { createStore, isUniqueViolation, type Store, storeAnswers } from './index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 for (const dialect of DIALECTS) {
@@ -111,6 +112,62 @@ describe('store on postgres, when the server ends its connections', () => {
       }, 'the store answers on a new connection');
     } finally {
       await store.close();
+    }
+  });
+
+  it('keeps working after the server ends a connection held between two statements of a transaction, without crashing', async () => {
+    const store = await createTestStore('postgres');
+    const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+    await admin.connect();
+    try {
+      // 1. Inside a transaction, between statements, the connection has no query that could fail.
+      const failed = await store.db
+        .transaction()
+        .execute(async (trx) => {
+          const backend = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+          const pid = backend.rows[0]!.pid;
+          // 2. Another session ends it, as a server restart does; once the backend is gone, its last
+          // message (FATAL 57P01) has reached this process, and one more turn of the loop reads it.
+          await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+          await waitUntil(
+            async () =>
+              (await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount === 0,
+            'the backend is gone',
+          );
+          await new Promise((resolve) => setImmediate(resolve));
+          // 3. The transaction's next statement is where the caller learns of it.
+          await sql`SELECT 1`.execute(trx);
+        })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      expect(failed).toBeInstanceOf(Error);
+      // 4. The process is still here, and the store answers on a new connection.
+      expect(await storeAnswers(store)).toBe(true);
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  });
+});
+
+describe('store on postgres, when the server does not answer', () => {
+  it('fails a statement that waits for a connection instead of waiting for ever', async () => {
+    // A host that accepts the connection and then says nothing, as one that is down or partitioned away.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const { port } = silent.address() as { port: number };
+    const store = createStore({ postgresUrl: `postgres://cang:cang@127.0.0.1:${port}/cang` });
+    try {
+      const failures: unknown[] = [];
+      expect(await storeAnswers(store, (error) => failures.push(error))).toBe(false);
+      expect(String(failures[0])).toMatch(/timeout/);
+    } finally {
+      await store.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
     }
   });
 });

@@ -29,6 +29,13 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 /**
+ * How long a statement waits for a connection, whether the pool is exhausted or the server does not
+ * answer (a host that is down drops packets rather than refusing): past it the statement fails, so a
+ * readiness probe answers and the exchange turns calls away instead of waiting on a dead server.
+ */
+const CONNECTION_TIMEOUT_MS = 5_000;
+
+/**
  * The default SQLite file under a data directory. The directory (which also holds the keys) and the
  * database files are made readable by their owner only, whatever the umask, including those an earlier
  * version left open to others. The file is created before SQLite opens it because SQLite gives its WAL
@@ -52,11 +59,20 @@ export function sqliteFileIn(dataDir: string): string {
 /** Opens a store. Nothing is created or migrated until `migrate()` is called. */
 export function createStore(location: StoreLocation): Store {
   if ('postgresUrl' in location) {
-    const pool = new pg.Pool({ connectionString: location.postgresUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: location.postgresUrl,
+      max: 10,
+      connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    });
     // An idle connection that the server ends (a restart, a failover, an administrator) is an 'error' on
     // the pool; unhandled, it would end the process. The pool has already dropped that connection and
     // the next query opens a new one, so there is nothing more to do.
     pool.on('error', () => {});
+    // A connection checked out of the pool but between two statements (inside a transaction, say) has
+    // no query to fail when the server ends it, so pg emits the error on the client itself, where the
+    // pool no longer listens; unhandled, it would end the process. The client is no longer queryable:
+    // its next statement fails, which is where the caller learns of it, and the pool drops it on release.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return buildStore(db, 'postgres', null);
   }
