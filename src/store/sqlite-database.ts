@@ -27,6 +27,9 @@ export function openSqliteDatabase(
   } else {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
+    // A statement's journal (the undo of a multi-row INSERT, should it fail half-way) stays in memory:
+    // in a file it cost every group commit of the log a temporary file created, written and unlinked.
+    db.exec('PRAGMA temp_store = MEMORY');
   }
   return db;
 }
