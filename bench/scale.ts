@@ -5,10 +5,11 @@
  * (round robin, health checks on /health/ready). The same run first measures HAProxy directly in front of
  * the bare provider, the balancer's own cost. Each node count starts fresh nodes, loads them through the
  * balancer, stops them (their logs committed and sealed) and checks that every node answered calls and
- * logged at least every call it answered. On a machine of a few cores the load generator, HAProxy,
- * PostgreSQL, the provider and every node share the same cores, so the figures measure what balancing over
- * more processes costs, not what more machines would carry. BENCH_SECONDS (default 10, after a 2 s warm-up)
- * and BENCH_CONNECTIONS (default 50) as for the exchange benchmark.
+ * logged at least every call it answered; PostgreSQL's sessions are sampled meanwhile for lock waits, which
+ * tell nodes taking turns on the same rows apart from nodes sharing cores. On a machine of a few cores the
+ * load generator, HAProxy, PostgreSQL, the provider and every node share the same cores, so the figures
+ * measure what balancing over more processes costs, not what more machines would carry. BENCH_SECONDS
+ * (default 10, after a 2 s warm-up) and BENCH_CONNECTIONS (default 50) as for the exchange benchmark.
  */
 import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -23,11 +24,14 @@ import type { ExchangeNodeInfo } from './support/cang-exchange-node.js';
 import { type CompiledBuild, compileBuild } from './support/compiled-build.js';
 import { driveLoad, type LoadResult, printLoad } from './support/load.js';
 import { positiveEnv } from './support/positive-env.js';
+import { type PostgresWaits, sampleWaits } from './support/postgres-waits.js';
 import { type BenchProcess, processCpuSeconds, startProcess } from './support/processes.js';
 
 const SUPPORT = join(import.meta.dirname, 'support');
 const NODE_COUNTS = [1, 2, 3] as const;
 const REST_PATH = '/api/households/HP-305-000123';
+/** From this share of PostgreSQL's busy sessions waiting for locks, the lock waits get a remark of their own. */
+const LOCK_WAIT_REMARK = 0.2;
 
 type Load = { readonly connections: number; readonly seconds: number };
 
@@ -38,6 +42,8 @@ interface BalancedRun {
   /** Every exchange node together. */
   readonly nodesCpuMicrosPerCall: number;
   readonly haproxyCpuMicrosPerCall: number;
+  /** Share of PostgreSQL's busy client sessions that waited for a lock, over the run's samples. */
+  readonly lockWaitShare: number;
   readonly valid: boolean;
 }
 
@@ -128,10 +134,21 @@ export async function benchScale(): Promise<void> {
         `its own: on ${cores} cores these ratios measure the overhead of balancing over more processes, not ` +
         `capacity. Measure capacity with each node on its own machine and the load generated elsewhere.`,
     );
+    const locked = runs.filter((run) => run.nodes > 1 && run.lockWaitShare >= LOCK_WAIT_REMARK);
+    if (locked.length > 0) {
+      console.log(
+        `remark: with ${locked.map((run) => run.nodes).join(' and ')} nodes, ` +
+          `${locked.map((run) => `${(100 * run.lockWaitShare).toFixed(0)} %`).join(' and ')} of PostgreSQL's busy ` +
+          `sessions waited for a lock another node held: the nodes take turns on the same rows, a cost that ` +
+          `more cores or machines would not remove.`,
+      );
+    }
     const valid = runs.every((run) => run.valid);
     const figures = (run: BalancedRun) =>
       `rps_${run.nodes}=${run.result.requestsPerSecond.toFixed(0)} p99_${run.nodes}_ms=${run.result.p99Ms.toFixed(1)}`;
-    const cpu = (run: BalancedRun) => `cpu_us_per_call_${run.nodes}=${run.nodesCpuMicrosPerCall.toFixed(0)}`;
+    const cpu = (run: BalancedRun) =>
+      `cpu_us_per_call_${run.nodes}=${run.nodesCpuMicrosPerCall.toFixed(0)} ` +
+      `lock_wait_share_${run.nodes}=${run.lockWaitShare.toFixed(2)}`;
     const ratio = (run: BalancedRun) =>
       `ratio_${run.nodes}_vs_1=${(run.result.requestsPerSecond / one.result.requestsPerSecond).toFixed(2)}`;
     console.log(
@@ -162,6 +179,7 @@ async function runNodes(
 ): Promise<BalancedRun> {
   const nodes: { process: BenchProcess; info: ExchangeNodeInfo }[] = [];
   let run: Awaited<ReturnType<typeof throughBalancer>>;
+  let waits: PostgresWaits;
   try {
     for (let i = 1; i <= count; i++) {
       const node = await startProcess(build.script(NODE_SCRIPTS[1]!), [
@@ -170,18 +188,25 @@ async function runNodes(
       ]);
       nodes.push({ process: node, info: JSON.parse(node.info) as ExchangeNodeInfo });
     }
-    run = await throughBalancer(
-      `Cảng, ${count} node${count === 1 ? '' : 's'}`,
-      nodes.map(({ process, info }) => ({ name: info.nodeId, url: `http://127.0.0.1:${process.port}` })),
-      admin.path,
-      { ...load, headers: admin.headers },
-      nodes.map(({ process }) => process.child.pid!),
-    );
+    ({ value: run, waits } = await sampleWaits(store, () =>
+      throughBalancer(
+        `Cảng, ${count} node${count === 1 ? '' : 's'}`,
+        nodes.map(({ process, info }) => ({ name: info.nodeId, url: `http://127.0.0.1:${process.port}` })),
+        admin.path,
+        { ...load, headers: admin.headers },
+        nodes.map(({ process }) => process.child.pid!),
+      ),
+    ));
   } finally {
     // SIGTERM closes a node: every append is committed (and the head sealed) before it exits.
     for (const { process } of nodes) await process.stop();
   }
   printLoad(run.result);
+  const lockWaitShare = waits.lockWaits / Math.max(waits.busy, 1);
+  console.log(
+    `PostgreSQL: ${(100 * lockWaitShare).toFixed(0)} % of the busy sessions sampled waited for a lock; most seen: ` +
+      waits.top.map(([what, n]) => `${what}… ×${n}`).join(', '),
+  );
 
   const rows = await store.db
     .selectFrom('log_entries')
@@ -230,6 +255,7 @@ async function runNodes(
     result: run.result,
     nodesCpuMicrosPerCall: (run.nodesCpuSeconds * 1e6) / run.result.completed,
     haproxyCpuMicrosPerCall: (run.haproxyCpuSeconds * 1e6) / run.result.completed,
+    lockWaitShare,
     valid,
   };
 }
