@@ -17,6 +17,7 @@ import type { ExchangeNodeInfo } from './support/cang-exchange-node.js';
 import { type CompiledBuild, compileBuild } from './support/compiled-build.js';
 import { driveLoad, type LoadResult, printLoad } from './support/load.js';
 import { type BenchProcess, processCpuSeconds, processPeakRssMb, startProcess } from './support/processes.js';
+import { positiveEnv } from './support/positive-env.js';
 
 const TARGET_RATIO = 0.8;
 const TARGET_P99_RATIO = 1.5;
@@ -25,11 +26,6 @@ const SUPPORT = join(import.meta.dirname, 'support');
 const REST_PATH = '/api/households/HP-305-000123';
 /** The node scripts run compiled, as production runs dist/. */
 export const NODE_SCRIPTS = ['bench/support/cang-admin-node.ts', 'bench/support/cang-exchange-node.ts'];
-
-function positiveEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 /** What the log held after a Cảng run. */
 interface LogCheck {

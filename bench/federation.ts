@@ -17,15 +17,11 @@ import { createStore } from '../src/store/index.js';
 import { CITY, type FederationNodeInfo, NATIONAL } from './support/federation-instances.js';
 import { driveLoad, printLoad } from './support/load.js';
 import { type BenchProcess, processCpuSeconds, startProcess } from './support/processes.js';
+import { positiveEnv } from './support/positive-env.js';
 
 const TARGET_RATIO = 0.5;
 const TARGET_P99_RATIO = 2.5;
 const SUPPORT = join(import.meta.dirname, 'support');
-
-function positiveEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 /** A node's log entries by status, optionally only those whose `column` names the partner instance. */
 async function countEntries(

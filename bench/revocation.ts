@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type CangProcess, runCang, startCang } from '../test/support/cang-process.js';
 import { waitUntil } from '../test/support/wait-until.js';
+import { positiveEnv } from './support/positive-env.js';
 
 /** The nodes of a split deployment share one subject-hash key. */
 const SHARED_SUBJECT_KEY = 'subject-hash-key-shared-by-the-nodes';
@@ -19,11 +20,6 @@ const SHARED_SUBJECT_KEY = 'subject-hash-key-shared-by-the-nodes';
 const PROVIDER_ORG = 'VN-HP/GOV/SXD';
 const CLIENT_ORG = 'VN-HP/GOV/STC';
 const CLIENT = `${CLIENT_ORG}/HTTT-NS`;
-
-function positiveEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 /** Logs in as the first administrator and returns a caller of the admin API that must succeed. */
 async function adminApi(admin: CangProcess) {

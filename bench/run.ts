@@ -12,6 +12,7 @@ import { benchCatalogSearch } from './catalog-search.js';
 import { benchRevocation } from './revocation.js';
 import { benchFederation } from './federation.js';
 import { benchSoak } from './soak.js';
+import { benchScale } from './scale.js';
 
 const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>, { onlyWhenNamed?: true }?]> = [
   ['exchange', benchExchange],
@@ -21,6 +22,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => Promise<unknown>, { onlyWhe
   ['catalog-search', benchCatalogSearch],
   ['revocation', benchRevocation],
   ['federation', benchFederation],
+  ['scale', benchScale],
   ['soak', benchSoak, { onlyWhenNamed: true }],
   ['log-plans', benchLogQueryPlans, { onlyWhenNamed: true }],
 ];

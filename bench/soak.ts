@@ -11,13 +11,9 @@ import type { AdminNodeInfo } from './support/cang-admin-node.js';
 import { compileBuild } from './support/compiled-build.js';
 import { NODE_SCRIPTS } from './exchange.js';
 import { type BenchProcess, processPeakRssMb, processRssMb, startProcess } from './support/processes.js';
+import { positiveEnv } from './support/positive-env.js';
 
 const TARGET_RSS_MB = 200;
-
-function positiveEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 /** MB per minute of a least-squares line through (seconds, MB) samples. */
 function slopePerMinute(samples: readonly (readonly [number, number])[]): number {

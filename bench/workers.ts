@@ -18,16 +18,12 @@ import { startEmbeddedPostgres } from '../test/support/embedded-postgres.js';
 import { grantSampleService, type GrantedService } from '../test/support/granted-service.js';
 import { driveLoad, type LoadResult, printLoad } from './support/load.js';
 import { processCpuSeconds, startProcess } from './support/processes.js';
+import { positiveEnv } from './support/positive-env.js';
 
 const SUPPORT = join(import.meta.dirname, 'support');
 const WORKER_COUNTS = [1, 2] as const;
 /** `cang start`'s default node id; its workers are nodes of their own beside it. */
 const NODE_ID = 'hp-node-1';
-
-function positiveEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 /** CPU seconds of a process and its children (the primary and its workers), from /proc. */
 function treeCpuSeconds(pid: number): number {

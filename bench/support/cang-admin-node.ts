@@ -1,9 +1,10 @@
 /**
- * The admin node of the exchange benchmark, in its own process: a fresh temporary data directory on SQLite,
- * the configuration built as main.ts builds it (`role: admin`), startServer from the composition root, and
- * one provider service, client system, token and grant registered in process. Usage:
- * cang-admin-node.ts {providerPort}. Prints `READY {adminPort} {json}` with json = AdminNodeInfo, which
- * tells an exchange-only node (cang-exchange-node.ts) where to poll the signed configuration.
+ * The admin node of the exchange benchmarks, in its own process: a fresh temporary data directory, on its
+ * SQLite file or on the PostgreSQL database given, the configuration built as main.ts builds it
+ * (`role: admin`), startServer from the composition root, and one provider service, client system, token
+ * and grant registered in process. Usage: cang-admin-node.ts {providerPort} [{databaseUrl}]. Prints
+ * `READY {adminPort} {json}` with json = AdminNodeInfo, which tells an exchange-only node
+ * (cang-exchange-node.ts) where to poll the signed configuration and which store to log to.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,8 @@ import type { AuditActor } from '../../src/store/index.js';
 /** What the admin node tells the benchmark on its READY line. */
 export interface AdminNodeInfo {
   readonly dataDir: string;
+  /** The PostgreSQL database of every node; undefined when they share the SQLite file of dataDir. */
+  readonly databaseUrl: string | undefined;
   /** The signed configuration snapshot, polled by exchange nodes. */
   readonly registryUrl: string;
   readonly registryPublicKey: string;
@@ -31,9 +34,11 @@ const SUBJECT_HASH_KEY = 'bench-subject-hash-key-shared-by-the-nodes';
 const actor: AuditActor = { id: 'bench:exchange', remoteAddress: null };
 
 const providerPort = Number(process.argv[2]);
+const databaseUrl = process.argv[3];
 const dataDir = mkdtempSync(join(tmpdir(), 'cang-bench-node-'));
 const config = validateConfig({
   dataDir,
+  ...(databaseUrl === undefined ? {} : { databaseUrl }),
   role: 'admin',
   host: '127.0.0.1',
   adminPort: 0,
@@ -80,6 +85,7 @@ await registry.grants.create(actor, {
 
 const info: AdminNodeInfo = {
   dataDir,
+  databaseUrl,
   registryUrl: `${running.adminUrl}/api/v1/config/snapshot`,
   registryPublicKey: registryKey.publicKey,
   subjectHashKey: SUBJECT_HASH_KEY,

@@ -1,10 +1,14 @@
 /**
  * An exchange-only node for the benchmarks, in its own process (`role: exchange`, as production runs it):
- * on the admin node's SQLite file, polling its signed configuration with the registry key pinned. Usage:
+ * on the admin node's store, polling its signed configuration with the registry key pinned. On SQLite it
+ * runs in the admin node's data directory (where the file is); on PostgreSQL in a folder of its own under
+ * it, as each node of a cluster keeps its own data folder (node key, cached snapshot). Usage:
  * cang-exchange-node.ts {nodeId} {AdminNodeInfo json}. Once it serves the benchmark's grant it prints
  * `READY {exchangePort} {json}` with json = ExchangeNodeInfo; SIGTERM closes it cleanly (the log flushed
  * and sealed).
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { EXCHANGE_DEFAULTS, validateConfig } from '../../src/core/index.js';
 import { startServer } from '../../src/server.js';
 import type { AdminNodeInfo } from './cang-admin-node.js';
@@ -18,8 +22,11 @@ export interface ExchangeNodeInfo {
 
 const nodeId = process.argv[2]!;
 const admin = JSON.parse(process.argv[3]!) as AdminNodeInfo;
+const dataDir = admin.databaseUrl === undefined ? admin.dataDir : join(admin.dataDir, 'nodes', nodeId);
+mkdirSync(dataDir, { recursive: true });
 const config = validateConfig({
-  dataDir: admin.dataDir,
+  dataDir,
+  ...(admin.databaseUrl === undefined ? {} : { databaseUrl: admin.databaseUrl }),
   role: 'exchange',
   host: '127.0.0.1',
   adminPort: 0,

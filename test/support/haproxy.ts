@@ -23,6 +23,8 @@ export interface Haproxy {
   readonly url: string;
   /** The configuration it runs with, as written to its file. */
   readonly config: string;
+  /** Its process id (the one that serves: it runs in the foreground), e.g. to count its CPU time. */
+  readonly pid: number;
   /** Stops it and waits for it to exit, then deletes its folder. */
   stop(): Promise<void>;
 }
@@ -102,7 +104,7 @@ export async function startHaproxy(backends: readonly Backend[]): Promise<Haprox
     await stop();
     throw error;
   }
-  return { url: `http://127.0.0.1:${port}`, config, stop };
+  return { url: `http://127.0.0.1:${port}`, config, pid: child.pid!, stop };
 }
 
 /** Sends a signal to a child's whole process group (it was spawned detached); quiet when it is gone. */
