@@ -16,25 +16,27 @@ if (Number(running.split('.')[0]) < REQUIRED_MAJOR) {
   process.exit(1);
 }
 
-// A server's V8 heap: by default V8 sizes the young generation from the machine's memory (64 MB of
-// semi-spaces on a machine with 16 GB or more), which a node's resident set then pays under load. A
-// service's garbage is short-lived and small, so `cang start` runs with the flags of
-// server-node-flags.json: a new image of this process (same pid, same standard streams), unless the
-// operator chose any of them already (in the command line or NODE_OPTIONS).
-const SERVER_NODE_FLAGS = JSON.parse(
-  readFileSync(new URL('./server-node-flags.json', import.meta.url), 'utf8'),
-);
+// A server's memory. By default V8 sizes the young generation from the machine's memory (64 MB of
+// semi-spaces with 16 GB or more), and glibc gives every thread that allocates an arena of its own; a
+// node's resident set pays for both under load, for little: a service's garbage is short-lived and small.
+// So `cang start` runs with the Node.js flags and environment of server-runtime.json, as a new image of
+// this process (same pid, same standard streams), except what the operator set already (a flag in the
+// command line or NODE_OPTIONS, a variable in the environment).
+const SERVER_RUNTIME = JSON.parse(readFileSync(new URL('./server-runtime.json', import.meta.url), 'utf8'));
 const chosen = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-const unset = SERVER_NODE_FLAGS.filter(
+const flags = SERVER_RUNTIME.nodeFlags.filter(
   (flag) => !chosen.some((given) => given.startsWith(flag.split('=')[0])),
 );
-if (process.argv[2] === 'start' && unset.length > 0 && typeof process.execve === 'function') {
-  process.execve(process.execPath, [
+const env = Object.entries(SERVER_RUNTIME.env).filter(([name]) => process.env[name] === undefined);
+if (process.argv[2] === 'start' && flags.length + env.length > 0 && typeof process.execve === 'function') {
+  process.execve(
     process.execPath,
-    ...unset,
-    ...process.execArgv,
-    ...process.argv.slice(1),
-  ]);
+    [process.execPath, ...flags, ...process.execArgv, ...process.argv.slice(1)],
+    {
+      ...process.env,
+      ...Object.fromEntries(env),
+    },
+  );
 }
 
 function resolvable(specifier) {

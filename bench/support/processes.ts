@@ -12,11 +12,12 @@ export interface BenchProcess {
 }
 
 /**
- * The V8 flags `cang start` gives a server (bin/cang.js): every process of a benchmark runs with them, the
- * baselines too, so that Cảng's nodes are measured as they run in production and against the same heap.
+ * The Node.js flags and environment `cang start` gives a server (bin/cang.js): every process of a benchmark
+ * runs with them, the baselines too, so that Cảng's nodes are measured as production runs them and the
+ * baselines on the same heap and allocator.
  */
-const SERVER_NODE_FLAGS: readonly string[] = JSON.parse(
-  readFileSync(new URL('../../bin/server-node-flags.json', import.meta.url), 'utf8'),
+const SERVER_RUNTIME: { nodeFlags: string[]; env: Record<string, string> } = JSON.parse(
+  readFileSync(new URL('../../bin/server-runtime.json', import.meta.url), 'utf8'),
 );
 
 /**
@@ -32,10 +33,14 @@ export async function startProcess(
 ): Promise<BenchProcess> {
   const compiled = script.endsWith('.js');
   const loader = compiled ? [] : ['--import', 'tsx'];
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, ...loader, script, ...args], {
-    env: { ...process.env, ...(compiled ? { NODE_OPTIONS: '' } : {}), ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...SERVER_RUNTIME.nodeFlags, ...nodeArgs, ...loader, script, ...args],
+    {
+      env: { ...SERVER_RUNTIME.env, ...process.env, ...(compiled ? { NODE_OPTIONS: '' } : {}), ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const ready = await new Promise<{ port: number; info: string }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
