@@ -63,6 +63,7 @@ import {
   createSteering,
   officialWorkingCalendar,
   SAMPLE_COMMUNE_REPORTERS,
+  seedSteeringReference,
   type Steering,
 } from './steering/index.js';
 import { type AuditActor, createStore, type Store, sqliteFileIn, storeAnswers } from './store/index.js';
@@ -241,12 +242,13 @@ export async function startServer(
   // Several exchange workers: this process (the primary) forks them and runs everything but the exchange.
   const supervisesWorkers = worker === undefined && (config.exchangeWorkers ?? 1) > 1;
   try {
-    // The sample's code is loaded only where it may be used: an exchange worker seeds nothing (its
-    // primary did), and an exchange-only node without sample mode never holds it.
-    const sample =
-      worker === undefined && (config.seedSample || config.role !== 'exchange')
-        ? await import('./sample/index.js')
-        : undefined;
+    // Where start-up data is loaded: neither in an exchange worker (its primary did) nor on an
+    // exchange-only node without sample mode, which never holds the sample's code either.
+    const seedsData = worker === undefined && (config.seedSample || config.role !== 'exchange');
+    // Reference data is no sample: every install holds it, whatever the sample gate says, and the
+    // sample builds on it.
+    if (seedsData) await seedSteeringReference(platform.steering, PLATFORM_ACTOR);
+    const sample = seedsData ? await import('./sample/index.js') : undefined;
     // Every sample seed asks this one answer: once removed, the sample never comes back on a restart.
     const sampleRemoved = await sample?.sampleRemovedAt(platform.store.db);
     const seedsSample = config.seedSample && sample !== undefined && sampleRemoved === undefined;

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCang, startCang } from './support/cang-process.js';
 
+const PRODUCTION = { CANG_SEED_SAMPLE: 'false' };
+
 interface ListedUnit {
   readonly id: string;
   readonly name: string;
@@ -11,18 +13,24 @@ interface ListedUnit {
   readonly parentId: string | null;
 }
 
-/** `cang units list` on the sample data a first `cang start` loads, as an operator runs it. */
+/**
+ * `cang units list` on the reference data of a production install (no sample), as an operator runs it:
+ * the units are loaded by the first `cang start`, not twice by the next, and stay when the sample goes.
+ */
 describe('cang units list', () => {
   let dataDir = '';
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cang-units-'));
-    const first = await startCang(dataDir);
-    await first.kill();
+    for (const start of [1, 2]) {
+      const started = await startCang(dataDir, PRODUCTION);
+      expect(started.output.join('\n'), `start ${start}`).toMatch(/Sample data: +off/);
+      await started.kill();
+    }
   }, 120_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const list = (args: readonly string[]): ListedUnit[] => {
-    const result = runCang(dataDir, ['units', 'list', ...args, '--json']);
+    const result = runCang(dataDir, ['units', 'list', ...args, '--json'], PRODUCTION);
     expect(result.status, result.stderr).toBe(0);
     return JSON.parse(result.stdout) as ListedUnit[];
   };
@@ -53,5 +61,12 @@ describe('cang units list', () => {
     expect(date.status).toBe(1);
     expect(date.stderr).toContain('validation-failed');
     expect(date.stderr).toContain('/asOf');
+  });
+
+  it('keeps the units when the sample is removed', () => {
+    const removed = runCang(dataDir, ['sample', 'remove', '--yes'], PRODUCTION);
+    expect(removed.status, removed.stderr).toBe(0);
+    expect(list(['--at', '2026-01-01', '--level', 'commune'])).toHaveLength(114);
+    expect(list(['--at', '2024-06-30', '--level', 'district'])).toHaveLength(15);
   });
 });

@@ -8,7 +8,7 @@ import { createPostgresDatabase, DIALECTS } from './support/dialects.js';
 import { EXCHANGE_DEFAULTS, validateConfig } from '../src/core/index.js';
 import { seedSampleUsers } from '../src/identity/index.js';
 import { openPlatform, type Platform, startServer } from '../src/server.js';
-import { SAMPLE_COMMUNE_REPORTERS } from '../src/steering/index.js';
+import { SAMPLE_COMMUNE_REPORTERS, seedSteeringReference } from '../src/steering/index.js';
 import {
   removeSampleData,
   type SampleRemovalStep,
@@ -48,6 +48,8 @@ for (const dialect of DIALECTS) {
         exchange: EXCHANGE_DEFAULTS,
       });
       platform = await openPlatform(config);
+      // What a start loads first, on every install; the sample builds on it.
+      await seedSteeringReference(platform.steering, ACTOR);
       await seedSample(platform, ACTOR);
       await seedSampleUsers(platform.identity, SAMPLE_COMMUNE_REPORTERS, ACTOR);
       const tokens = await seedSampleExchange(platform.registry, ACTOR, 'http://127.0.0.1:9', Date.now());
@@ -59,14 +61,23 @@ for (const dialect of DIALECTS) {
       rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it('removes every part’s sample, keeps organisations and real rows, and deletes nothing twice', async () => {
-      const { registry, catalog, identity } = platform;
+    it('removes every part’s sample, keeps organisations, reference data and real rows, and deletes nothing twice', async () => {
+      const { registry, catalog, identity, steering } = platform;
       const presence = sampleDataPresence(platform);
       expect(await presence()).toBe(true);
       expect(await catalog.holdsSample()).toBe(true);
       expect(await identity.holdsSampleUsers()).toBe(true);
       expect(await registry.holdsSample()).toBe(true);
       const organisations = (await registry.organisations.list()).items.length;
+      const reference = async () => ({
+        units: (await steering.units.list('2026-01-01')).length,
+        methods: (await steering.dti.list()).length,
+        published: await steering.dti.published(),
+      });
+      const referenceBefore = await reference();
+      expect(referenceBefore.units).toBeGreaterThan(114);
+      expect(referenceBefore.methods).toBe(2);
+      expect(referenceBefore.published.length).toBeGreaterThan(0);
       // A real system of a sample organisation, with its credential.
       const real = await registry.systems.create(OPERATOR, 'VN-HP/GOV/STP', {
         code: 'HTTT-THAT',
@@ -90,6 +101,7 @@ for (const dialect of DIALECTS) {
       expect(await registry.holdsSample()).toBe(false);
       expect(await sampleRemovedAt(platform.store.db)).toMatch(/^\d{4}-\d\d-\d\dT/);
       expect((await registry.organisations.list()).items).toHaveLength(organisations);
+      expect(await reference()).toEqual(referenceBefore);
       expect(await registry.systems.get(real.id)).toMatchObject({ id: real.id });
       expect((await registry.credentials.list(real.id)).items).toHaveLength(1);
 

@@ -9,9 +9,10 @@ import {
 import type { AuditActor } from '../store/index.js';
 
 /**
- * Loads the sample Hải Phòng data of the parts (idempotent): organisations, then the steering workspace,
- * indicators, the working calendars of 2025 and 2026, and the DTI's published results and 2025 campaign.
- * The sample exchange, which needs the exchange running, starts later (start-sample-exchange.ts).
+ * Loads the sample Hải Phòng data of the parts (idempotent) over the reference data every start loads
+ * first (seedSteeringReference): organisations, then the steering workspace, indicators, the working
+ * calendars of 2025 and 2026, and the DTI's 2025 campaign. The sample exchange, which needs the exchange
+ * running, starts later (start-sample-exchange.ts).
  */
 export async function seedSample(
   parts: { readonly registry: Registry; readonly steering: Steering },

@@ -57,7 +57,8 @@ export type { DtiMethodCommands } from './dti/dti-method-commands.js';
 export * from './dti/dti-method-schemas.js';
 export { DtiPublishedInput, DtiPublishedParams, DtiPublishedView } from './dti/dti-published.js';
 export { DtiScoreInput, DtiScoreView } from './dti/dti-score.js';
-export { HAI_PHONG_DTI_PUBLISHED, seedDtiSample } from './dti/seed-dti-sample.js';
+export { HAI_PHONG_DTI_PUBLISHED } from './dti/hai-phong-dti-published.js';
+export { seedDtiSample } from './dti/seed-dti-sample.js';
 export type { IndicatorDefinitionCommands } from './indicators/indicator-commands.js';
 export * from './indicators/indicator-schemas.js';
 export * from './indicators/series-schemas.js';
@@ -74,6 +75,7 @@ export {
 } from './spreadsheets/value-xlsx-import.js';
 export * from './remove-steering-sample.js';
 export * from './sample-presence.js';
+export * from './seed/seed-steering-reference.js';
 export * from './seed/seed-steering-sample.js';
 export { SAMPLE_COMMUNE_REPORTERS } from './seed/sample-reports.js';
 export type { WorkingCalendarCommands } from './working-calendar/working-calendar-commands.js';

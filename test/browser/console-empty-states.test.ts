@@ -19,8 +19,8 @@ interface FirstStep {
 /**
  * Every list of the console on a production-like install (no sample data, fresh data directory), in Debian's
  * Chromium against a real `cang start`: each says what it would hold and offers the first step the signed-in
- * administrator may take; a filter that matches nothing says so and clears; an auditor, who may not create
- * what is missing, is told who may instead.
+ * administrator may take, and those the reference data fills show it; a filter that matches nothing says so
+ * and clears; an auditor, who may not create what is missing, is told who may instead.
  */
 describe('console: empty states on a fresh install', () => {
   let dataDir = '';
@@ -178,6 +178,25 @@ describe('console: empty states on a fresh install', () => {
       );
     }
     await expectAccessible('steering documents, empty');
+  });
+
+  it('shows the reference data every install holds: the units that owe a committee, the published DTI', async () => {
+    await open('/steering');
+    const noCommittee = page.locator('section[aria-labelledby=no-committee-title]');
+    await noCommittee.getByText('Phường Lê Chân', { exact: true }).waitFor();
+    await expect(noCommittee.getByText('Sở Tư pháp', { exact: true }).count()).resolves.toBe(1);
+    await expect(noCommittee.getByText('Không có đơn vị nào thiếu Ban Chỉ đạo.').count()).resolves.toBe(0);
+    await open('/steering/dti');
+    const trend = page.locator('section[aria-labelledby=dti-trend]');
+    await trend.getByRole('cell', { name: '2024', exact: true }).waitFor();
+    const years = await trend.locator('tbody tr td:first-child').allTextContents();
+    expect(years).toEqual(['2020', '2021', '2022', '2023', '2024']);
+    // The data's own mark: 2021's figures were not read again in a source.
+    await expect(
+      trend.getByRole('row').filter({ hasText: '2021' }).getByText('Chưa đối chiếu').count(),
+    ).resolves.toBe(1);
+    await expect(trend.getByTestId('empty-state').count()).resolves.toBe(0);
+    await expectAccessible('steering DTI, reference data only');
   });
 
   it('says when a table search matches nothing, and clears it', async () => {

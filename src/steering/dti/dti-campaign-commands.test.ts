@@ -53,7 +53,7 @@ for (const dialect of DIALECTS) {
       // QĐ 405's points are unknown, so the estimate has index values but no total, and says why.
       expect(campaign.estimate).toMatchObject({ total: null, pointsStatus: 'missing' });
       expect(campaign.estimate.notice).toContain('chưa có điểm tối đa');
-      expect(await seedDtiSample(fx.steering, SEED)).toEqual({ published: [], campaign: false });
+      expect(await seedDtiSample(fx.steering, SEED)).toBe(false);
     });
 
     it('estimates the city’s DTI once points are entered, saying they are unconfirmed, and rolls components up', async () => {

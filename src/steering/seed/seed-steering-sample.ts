@@ -9,7 +9,6 @@ import {
   SAMPLE_UNIT_PLANS,
   TASK_GROUPS,
 } from './hai-phong-program.js';
-import { haiPhongUnitInputs } from './hai-phong-unit-inputs.js';
 import { seedSampleReports } from './sample-reports.js';
 
 /** The code of the seeded program (QĐ 284/QĐ-UBND). */
@@ -17,7 +16,6 @@ export const SAMPLE_PROGRAM_CODE = 'CT-284';
 
 /** How many records a seed run created, per kind; zero everywhere on a second run. */
 export interface SteeringSeedResult {
-  readonly units: number;
   readonly documents: number;
   readonly committees: number;
   /** Decisions and members added to a committee seeded before they were part of the sample. */
@@ -59,18 +57,16 @@ async function completeCommittee(
 }
 
 /**
- * Seeds the steering workspace: Hải Phòng's units with their 2025 history (the merger with Hải Dương,
- * the 114 communes and their predecessors included), the program's five
- * documents, the city committee of QĐ 3820/QĐ-UBND, program 284/QĐ-UBND with its nine task groups,
- * sample plans, unit committees and about thirty tasks flagged `sample` (Dữ liệu mẫu), and the
- * units' sample periodic reports of 2025-H2 and 2026 (sample-reports.ts).
- * Idempotent: what exists (by unit id, document number and issuer, committee unit, program and task
- * code) is left as it is.
+ * Seeds the steering workspace's sample over its reference units (seed-steering-reference.ts, loaded
+ * first): the program's five documents, the city committee of QĐ 3820/QĐ-UBND, program 284/QĐ-UBND
+ * with its nine task groups, sample plans, unit committees and about thirty tasks flagged `sample`
+ * (Dữ liệu mẫu), and the units' sample periodic reports of 2025-H2 and 2026 (sample-reports.ts).
+ * Idempotent: what exists (by document number and issuer, committee unit, program and task code) is
+ * left as it is.
  */
 export async function seedSteeringSample(steering: Steering, actor: AuditActor): Promise<SteeringSeedResult> {
   const { db } = steering.context;
   const count = {
-    units: 0,
     documents: 0,
     committees: 0,
     committeeRecords: 0,
@@ -79,11 +75,6 @@ export async function seedSteeringSample(steering: Steering, actor: AuditActor):
     tasks: 0,
     reports: 0,
   };
-
-  const units = new Set((await db.selectFrom('steering_units').select('id').execute()).map((r) => r.id));
-  const missing = haiPhongUnitInputs().filter((input) => !units.has(input.id));
-  if (missing.length > 0) await steering.units.createMany(actor, missing);
-  count.units = missing.length;
 
   const documentIds = new Map<string, string>();
   for (const fact of [...PROGRAM_DOCUMENTS, ...SAMPLE_UNIT_PLANS]) {

@@ -6,6 +6,7 @@ import type { AuditActor, Database, DialectName, SteeringUnitTable, Store } from
 import { createSteering, type Steering } from '../create-steering.js';
 import type { IndicatorCommands } from '../indicators/create-indicator-commands.js';
 import type { IndicatorInput } from '../indicators/indicator-schemas.js';
+import { seedSteeringReference } from '../seed/seed-steering-reference.js';
 import { seedSteeringSample } from '../seed/seed-steering-sample.js';
 
 /** The secretariat user that makes changes in tests (the audit actor). */
@@ -14,7 +15,7 @@ export const SECRETARIAT: AuditActor = { id: 'user-secretariat', remoteAddress: 
 /** 2025-08-15 10:00 in Hải Phòng: after the mergers and the end of the district level. */
 export const AUG_15_2025 = Date.parse('2025-08-15T03:00:00Z');
 
-/** A steering workspace over a fresh store, optionally seeded, with a settable clock. */
+/** A steering workspace over a fresh store, optionally seeded (reference and sample), with a settable clock. */
 export interface SteeringFixture {
   readonly store: Store;
   readonly steering: Steering;
@@ -29,7 +30,10 @@ export async function createSteeringFixture(
   const store = await createTestStore(dialect);
   let now = options.now ?? AUG_15_2025;
   const steering = createSteering({ store, now: () => now });
-  if (options.seed !== false) await seedSteeringSample(steering, { id: 'system:seed' });
+  if (options.seed !== false) {
+    await seedSteeringReference(steering, { id: 'system:seed' });
+    await seedSteeringSample(steering, { id: 'system:seed' });
+  }
   return { store, steering, setNow: (ms) => (now = ms) };
 }
 

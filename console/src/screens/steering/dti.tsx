@@ -212,7 +212,8 @@ function Trend({ years }: { readonly years: readonly TrendYear[] }) {
   );
   const columns = useMemo<Column<TrendYear>[]>(
     () => [
-      { id: 'year', header: t('steering.dti.year'), value: (y) => y.year },
+      // A year is a label, not a quantity: never "2.024".
+      { id: 'year', header: t('steering.dti.year'), value: (y) => y.year, cell: (y) => String(y.year) },
       {
         id: 'rank',
         header: t('steering.dti.rank'),

@@ -4,6 +4,7 @@ import {
   createSteering,
   type DtiCampaignView,
   seedDtiSample,
+  seedSteeringReference,
   seedSteeringSample,
 } from '../../../steering/index.js';
 import { readWorkbook } from '../../../steering/test-support/xlsx-files.js';
@@ -27,6 +28,7 @@ for (const dialect of DIALECTS) {
         parts: (store) => ({ steering: createSteering({ store, now: () => NOW }) }),
       });
       const steering = createSteering({ store: api.store, now: () => NOW });
+      await seedSteeringReference(steering, SEED);
       await seedSteeringSample(steering, SEED);
       await seedDtiSample(steering, SEED);
       secretariat = await api.sessionFor('thu-ky', [{ role: 'steering-secretariat' }]);

@@ -5,6 +5,7 @@ import {
   type ProgramView,
   SAMPLE_PROGRAM_CODE,
   type Steering,
+  seedSteeringReference,
   seedSteeringSample,
   type TaskImportReport,
 } from '../../../steering/index.js';
@@ -28,6 +29,7 @@ for (const dialect of DIALECTS) {
         parts: (store) => ({ steering: createSteering({ store, now: () => NOW }) }),
       });
       steering = api.steering!;
+      await seedSteeringReference(steering, { id: 'system:seed' });
       await seedSteeringSample(steering, { id: 'system:seed' });
       program = (await steering.programs.list()).find((p) => p.code === SAMPLE_PROGRAM_CODE)!;
       secretariat = await api.sessionFor('thu-ky', [{ role: 'steering-secretariat' }]);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.js';
 import { createSteering, type ReportView, type Steering, type TaskView } from '../../../steering/index.js';
-import { seedSteeringSample } from '../../../steering/index.js';
+import { seedSteeringReference, seedSteeringSample } from '../../../steering/index.js';
 import { type ApiHarness, readJson, startApi } from '../../test-support/api-harness.js';
 import { expectNothingWritten, expectRefusal } from '../../test-support/expect-refusal.js';
 
@@ -21,6 +21,7 @@ for (const dialect of DIALECTS) {
         parts: (store) => ({ steering: createSteering({ store, now: () => NOW }) }),
       });
       steering = api.steering!;
+      await seedSteeringReference(steering, { id: 'system:seed' });
       await seedSteeringSample(steering, { id: 'system:seed' });
       secretariat = await api.sessionFor('thu-ky', [{ role: 'steering-secretariat' }]);
       reporterKhcn = await api.sessionFor('bao-cao-skhcn', [{ role: 'unit-reporter', scope: 'SKHCN' }]);

@@ -5,6 +5,7 @@ import {
   type ProgramView,
   SAMPLE_PROGRAM_CODE,
   type Steering,
+  seedSteeringReference,
   seedSteeringSample,
 } from '../../../steering/index.js';
 import {
@@ -47,6 +48,7 @@ for (const dialect of DIALECTS) {
         parts: (store) => ({ steering: createSteering({ store, now: () => NOW }) }),
       });
       steering = api.steering!;
+      await seedSteeringReference(steering, { id: 'system:seed' });
       await seedSteeringSample(steering, { id: 'system:seed' });
       program = (await steering.programs.list()).find((p) => p.code === SAMPLE_PROGRAM_CODE)!;
       secretariat = await api.sessionFor('thu-ky', [{ role: 'steering-secretariat' }]);
