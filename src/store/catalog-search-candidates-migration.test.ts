@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS } from '../../test/support/dialects.js';
@@ -9,11 +9,14 @@ const BEFORE = '2026-12-04-8-sample-traffic';
 const AT = Date.UTC(2026, 10, 26, 9, 30);
 const STP = 'VN-HP/GOV/STP';
 
-/** An entry as the catalog wrote it before the candidates' search order: [id, updated_at, text, facets]. */
-const ENTRIES: readonly [string, number, string, string][] = [
-  ['entry-a', AT + 2, 'co so du lieu ho tich', `dataset open ${STP} #JUST .CSV `],
-  ['entry-b', AT + 1, 'dang ky khai sinh', `dataset shared ${STP} #JUST .API `],
+/** An entry as the catalog wrote it before the candidates' search order: [id, updated_at, class, text]. */
+const ENTRIES: readonly [string, number, 'open' | 'shared', string][] = [
+  ['entry-a', AT + 2, 'open', 'co so du lieu ho tich'],
+  ['entry-b', AT + 1, 'shared', 'dang ky khai sinh'],
 ];
+
+/** The compact facets of an entry of STP with theme JUST. */
+const facetsOf = (classification: string) => `dataset ${classification} ${STP} #JUST .CSV `;
 
 const hex = (mark: string, value: string) => `${mark}${Buffer.from(value, 'utf8').toString('hex')}`;
 
@@ -33,7 +36,7 @@ for (const dialect of DIALECTS) {
       });
       expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
       // 1. The tables as they were: SQLite's rowids in creation order, PostgreSQL's rows without one.
-      const db = store.db as unknown as Kysely<any>;
+      const db = store.db;
       await db
         .insertInto('organisations')
         .values({
@@ -46,7 +49,8 @@ for (const dialect of DIALECTS) {
           updated_at: AT,
         })
         .execute();
-      for (const [index, [id, updatedAt, text, facets]] of ENTRIES.entries()) {
+      for (const [index, [id, updatedAt, classification, text]] of ENTRIES.entries()) {
+        const facets = facetsOf(classification);
         await db
           .insertInto('catalog_entries')
           .values({
@@ -58,7 +62,7 @@ for (const dialect of DIALECTS) {
             focal_officer: '{}',
             themes: '["JUST"]',
             keywords: '[]',
-            classification: facets.split(' ')[1],
+            classification,
             distributions: '[]',
             state: 'published',
             revision: 2,
@@ -73,9 +77,8 @@ for (const dialect of DIALECTS) {
         if (dialect === 'sqlite') {
           await sql`INSERT INTO catalog_search (rowid, body) VALUES (${index + 1}, ${text})`.execute(db);
         } else {
-          const [kind, classification] = facets.split(' ');
           await sql`INSERT INTO catalog_search (id, state, kind, classification, publisher_id, search_facets, search_vector)
-            VALUES (${id}, 'published', ${kind}, ${classification}, ${STP}, ${facets}, to_tsvector('simple', ${text}))`.execute(
+            VALUES (${id}, 'published', 'dataset', ${classification}, ${STP}, ${facets}, to_tsvector('simple', ${text}))`.execute(
             db,
           );
         }
@@ -102,7 +105,7 @@ for (const dialect of DIALECTS) {
           WHERE catalog_search MATCH ${`{body}: ("khai") AND {filters}: (${hex('t', 'JUST')} ${hex('p', STP)})`}`.execute(
           db,
         );
-        expect(rows).toEqual([{ k: 1, f: ENTRIES[1]![3] }]);
+        expect(rows).toEqual([{ k: 1, f: facetsOf('shared') }]);
         const open = await sql<{ k: number }>`SELECT rowid AS k FROM catalog_search
           WHERE catalog_search MATCH ${`{filters}: (${hex('c', 'open')} ${hex('s', 'published')})`}`.execute(
           db,
