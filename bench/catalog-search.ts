@@ -2,8 +2,9 @@
  * Catalog search latency: 100,000 generated entries (Vietnamese titles and descriptions built from
  * word lists of Hải Phòng's agencies, districts and data themes), then 100 realistic queries, half
  * typed without diacritics, some with a partial last word, some with a facet filter. Each query runs
- * once to warm up and is then timed; p95 over the 100 timings is reported for SQLite (a file under a
- * temporary folder) and PostgreSQL (embedded, started here). Target: p95 < 50 ms on both.
+ * once to warm up, then the 100 queries are timed in three runs; the median of the three runs' p95 is
+ * reported for SQLite (a file under a temporary folder) and PostgreSQL (embedded, started here), as the
+ * machine is shared and one run can be unlucky. Target: p95 < 50 ms on both.
  * BENCH_CATALOG_ENTRIES sets the entry count. The last line is machine-readable.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,14 +17,13 @@ import { startEmbeddedPostgres } from '../test/support/embedded-postgres.js';
 import { buildQueries, loadEntries } from './support/catalog-entries.js';
 
 const TARGET_MS = 50;
+const RUNS = 3;
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function measure(name: string, catalog: Catalog): Promise<number> {
-  const queries = buildQueries();
-  for (const query of queries) await catalog.search(query);
+async function measure(name: string, catalog: Catalog, queries: readonly Record<string, unknown>[]) {
   const timings: number[] = [];
   let matched = 0;
   for (const query of queries) {
@@ -49,7 +49,14 @@ async function benchDialect(store: Store, count: number): Promise<number> {
   );
   const registry = createRegistry({ store, instance: 'VN-HP' });
   const catalog = createCatalog({ store, registry, subjectHashKeys: ['bench'] });
-  return measure(store.dialect, catalog);
+  const queries = buildQueries();
+  for (const query of queries) await catalog.search(query);
+  const p95s: number[] = [];
+  for (let run = 1; run <= RUNS; run++)
+    p95s.push(await measure(`${store.dialect} run ${run}`, catalog, queries));
+  const median = p95s.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+  console.log(`${store.dialect}: median p95 of ${RUNS} runs ${median.toFixed(1)} ms`);
+  return median;
 }
 
 /** Runs the search benchmark on SQLite and PostgreSQL and prints the BENCH line. */
@@ -79,9 +86,12 @@ export async function benchCatalogSearch(): Promise<void> {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+  const valid = sqliteP95 < TARGET_MS && postgresP95 < TARGET_MS;
   console.log(
-    `BENCH catalog-search sqlite_p95_ms=${sqliteP95.toFixed(1)} postgres_p95_ms=${postgresP95.toFixed(1)} target_ms=${TARGET_MS}`,
+    `BENCH catalog-search sqlite_p95_ms=${sqliteP95.toFixed(1)} postgres_p95_ms=${postgresP95.toFixed(1)} ` +
+      `target_ms=${TARGET_MS} runs=${RUNS}${valid ? '' : ' valid=false'}`,
   );
+  if (!valid) throw new Error(`catalog search p95 is not under ${TARGET_MS} ms on both databases`);
 }
 
 if (process.argv[1]?.endsWith('catalog-search.ts')) await benchCatalogSearch();

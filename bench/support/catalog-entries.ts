@@ -4,7 +4,7 @@
  * catalog), and the 100 queries run against it.
  */
 import { sql } from 'kysely';
-import { postgresSearchRow, searchFacetsOf } from '../../src/catalog/index.js';
+import { postgresSearchRow, searchFacetsOf, sqliteSearchRow } from '../../src/catalog/index.js';
 import { foldText, uuidV7 } from '../../src/core/index.js';
 import { createRegistry, haiPhongOrganisations, seedHaiPhong } from '../../src/registry/index.js';
 import type { CatalogEntryTable, Store } from '../../src/store/index.js';
@@ -137,7 +137,7 @@ export async function loadEntries(store: Store, count: number): Promise<void> {
   const base = Date.parse('2025-01-01T00:00:00Z');
   const batch = 400;
   for (let start = 0; start < count; start += batch) {
-    const rows: CatalogEntryTable[] = [];
+    const rows: (CatalogEntryTable & { search_rowid: number })[] = [];
     const facets: { entry_id: string; facet: 'theme' | 'format'; value: string }[] = [];
     for (let i = start; i < Math.min(count, start + batch); i++) {
       const [theme, code] = one(THEMES);
@@ -183,7 +183,7 @@ export async function loadEntries(store: Store, count: number): Promise<void> {
         state: 'published',
         revision: 2,
         search_text: foldText([title, keywords.join(' '), description, publisher.name, format].join(' ')),
-        search_rowid: store.dialect === 'sqlite' ? i + 1 : null,
+        search_rowid: i + 1,
         search_facets: searchFacetsOf(kind, classification, publisher.id, [code], [format]),
         published_at: at,
         last_reviewed_at: at,
@@ -200,12 +200,19 @@ export async function loadEntries(store: Store, count: number): Promise<void> {
       await trx.insertInto('catalog_entries').values(rows).execute();
       await trx.insertInto('catalog_entry_facets').values(facets).execute();
       if (store.dialect === 'sqlite') {
-        const values = rows.map((r) => sql`(${r.search_rowid}, ${r.search_text})`);
-        await sql`INSERT INTO catalog_search (rowid, body) VALUES ${sql.join(values)}`.execute(trx);
+        const values = rows
+          .map(sqliteSearchRow)
+          .map((r) => sql`(${r.rowid}, ${r.body}, ${r.filters}, ${r.facets})`);
+        await sql`INSERT INTO catalog_search (rowid, body, filters, facets) VALUES ${sql.join(values)}`.execute(
+          trx,
+        );
       } else {
         await trx.insertInto('catalog_search').values(rows.map(postgresSearchRow)).execute();
       }
     });
+  }
+  if (store.dialect === 'postgres') {
+    await sql`SELECT setval('catalog_search_rowid', ${count + 1}, false)`.execute(store.db);
   }
   await sql`ANALYZE`.execute(store.db);
 }

@@ -12,7 +12,7 @@ export type { CatalogSampleRemoval } from './remove-catalog-sample.js';
 export { PERSONAL_DATA_LAWS, type PersonalDataLaw, personalDataLawOn } from './personal-data-law.js';
 export { REVIEW_INTERVAL_MONTHS, reviewDueAfter } from './review-schedule.js';
 export { LISTED_STATES, type SearchScope } from './search-entries.js';
-export { postgresSearchRow, searchFacetsOf } from './search-index.js';
+export { postgresSearchRow, searchFacetsOf, sqliteSearchRow } from './search-index.js';
 export * from './search-schemas.js';
 export { type SharingExpiryLogger, scheduleSharingExpiry } from './sharing-expiry-schedule.js';
 export type { OrganisationScope, SharingRequestCommands } from './sharing-request-commands.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryInput } from './entry-schemas.js';
+import { searchEntries } from './search-entries.js';
 import type { SearchQuery } from './search-schemas.js';
 import {
   ACTOR,
@@ -105,6 +106,7 @@ for (const dialect of DIALECTS) {
         const result = await fx.catalog.search(query);
         expect(result.items.map((item) => keyOf(item.id)).sort()).toEqual(expected);
         expect(result.total).toBe(expected.length);
+        expect(result.facetsCounted).toBe(expected.length);
       });
     }
 
@@ -131,6 +133,32 @@ for (const dialect of DIALECTS) {
       ]);
       expect(all.facets.kind).toEqual([{ value: 'dataset', count: 5 }]);
       await fx.catalog.entries.update(ACTOR, ids.get('khaisinh')!, { title: 'Đăng ký khai sinh' });
+    });
+
+    it('ranks and counts facets over the most recently changed matches when more match', async () => {
+      // Blocks of 3: 'tu phap' (the publisher's name) matches the four published entries of STP.
+      const search = (query: Partial<SearchQuery>) => searchEntries(fx.store.db, dialect, query, {}, 3);
+      const before = await search({ q: 'tu phap' });
+      expect(before.total).toBe(4);
+      expect(before.facetsCounted).toBe(3);
+      expect(before.facets.publisher).toEqual([{ value: 'VN-HP/GOV/STP', label: 'Sở Tư pháp', count: 3 }]);
+      expect(before.items).toHaveLength(4);
+      // 1. The least recently changed match is the second block, after the three others.
+      const oldest = before.items[3]!;
+      // 2. Changed, it is among the candidates and another entry is left to the second block.
+      await fx.catalog.entries.update(ACTOR, oldest.id, { description: `${oldest.description} Cập nhật.` });
+      const after = await search({ q: 'tu phap' });
+      expect(after.items.slice(0, 3).map((item) => item.id)).toContain(oldest.id);
+      expect(after.items[3]!.id).not.toBe(oldest.id);
+      // 3. Pages run on across the blocks, each match once.
+      const first = await search({ q: 'tu phap', limit: 2 });
+      const second = await search({ q: 'tu phap', limit: 2, cursor: first.nextCursor! });
+      expect([...first.items, ...second.items].map((item) => item.id)).toEqual(after.items.map((i) => i.id));
+      expect(second.nextCursor).toBeNull();
+      // 4. Filters narrow the candidates in the index: the open entries of STP are two.
+      const open = await search({ q: 'tu phap', classification: 'open' });
+      expect(open.items.map((item) => keyOf(item.id)).sort()).toEqual(['datdai', 'xaydung']);
+      expect([open.total, open.facetsCounted]).toEqual([2, 2]);
     });
 
     it('pages with a cursor and refuses a forged one', async () => {

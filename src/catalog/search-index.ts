@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CatalogEntryTable, Database, DialectName } from '../store/index.js';
 import type { EntryContent } from './entry-rows.js';
+import { filterTokensOf } from './search-filter-tokens.js';
 
 /** Longest prefix PostgreSQL's search row indexes as a `pre*` lexeme (as FTS5's prefix='2 3'). */
 export const MAX_INDEXED_PREFIX = 3;
@@ -52,10 +53,21 @@ export type SearchSource = Pick<
   | 'search_facets'
 >;
 
+/** SQLite's FTS5 row of an entry: the folded text, the filter tokens and the facets a search counts. */
+export function sqliteSearchRow(entry: SearchSource & { readonly search_rowid: number }) {
+  return {
+    rowid: entry.search_rowid,
+    body: entry.search_text,
+    filters: filterTokensOf(entry.state, entry.search_facets),
+    facets: entry.search_facets,
+  };
+}
+
 /** PostgreSQL's search row of an entry. */
-export function postgresSearchRow(entry: SearchSource) {
+export function postgresSearchRow(entry: SearchSource & { readonly search_rowid: number }) {
   return {
     id: entry.id,
+    search_rowid: entry.search_rowid,
     state: entry.state,
     kind: entry.kind,
     classification: entry.classification,
@@ -66,23 +78,37 @@ export function postgresSearchRow(entry: SearchSource) {
 }
 
 /**
- * Keeps the search index of one entry in step with its row, inside the caller's transaction:
- * SQLite's contentless FTS5 row (rowid = the entry's `search_rowid`, allocated here) is replaced;
- * PostgreSQL's `catalog_search` row is upserted. Call it after any change of the entry's text,
- * facets or state.
+ * Keeps the search index of one entry in step with its row, inside the caller's transaction. The entry
+ * takes a new `search_rowid`, above every other, so the search's candidates (the most recently changed
+ * matches) come first in rowid order; SQLite's contentless FTS5 row is replaced and PostgreSQL's
+ * `catalog_search` row upserted. Call it after any change of the entry's text, facets or state.
  */
 export async function indexEntry(
   trx: Kysely<Database>,
   dialect: DialectName,
   entry: SearchSource,
 ): Promise<void> {
+  // PostgreSQL's sequence, as concurrent writers there would take the same max + 1; SQLite has one writer.
+  const { next } = await (dialect === 'postgres'
+    ? sql<{ next: string }>`SELECT nextval('catalog_search_rowid') AS next`.execute(trx)
+    : sql<{ next: number }>`SELECT coalesce(max(search_rowid), 0) + 1 AS next FROM catalog_entries`.execute(
+        trx,
+      )
+  ).then((r) => r.rows[0]!);
+  const indexed = { ...entry, search_rowid: Number(next) };
+  await trx
+    .updateTable('catalog_entries')
+    .set({ search_rowid: indexed.search_rowid })
+    .where('id', '=', entry.id)
+    .execute();
   if (dialect === 'postgres') {
-    const row = postgresSearchRow(entry);
+    const row = postgresSearchRow(indexed);
     await trx
       .insertInto('catalog_search')
       .values(row)
       .onConflict((oc) =>
         oc.column('id').doUpdateSet({
+          search_rowid: row.search_rowid,
           state: row.state,
           kind: row.kind,
           classification: row.classification,
@@ -94,22 +120,12 @@ export async function indexEntry(
       .execute();
     return;
   }
-  let rowid = entry.search_rowid;
-  if (rowid === null) {
-    const { next } = await trx
-      .selectFrom('catalog_entries')
-      .select(sql<number>`coalesce(max(search_rowid), 0) + 1`.as('next'))
-      .executeTakeFirstOrThrow();
-    rowid = Number(next);
-    await trx
-      .updateTable('catalog_entries')
-      .set({ search_rowid: rowid })
-      .where('id', '=', entry.id)
-      .execute();
-  } else {
-    await sql`DELETE FROM catalog_search WHERE rowid = ${rowid}`.execute(trx);
+  if (entry.search_rowid !== null) {
+    await sql`DELETE FROM catalog_search WHERE rowid = ${entry.search_rowid}`.execute(trx);
   }
-  await sql`INSERT INTO catalog_search (rowid, body) VALUES (${rowid}, ${entry.search_text})`.execute(trx);
+  const row = sqliteSearchRow(indexed);
+  await sql`INSERT INTO catalog_search (rowid, body, filters, facets)
+    VALUES (${row.rowid}, ${row.body}, ${row.filters}, ${row.facets})`.execute(trx);
 }
 
 /** Replaces an entry's multi-valued facet values (themes and distribution formats). */

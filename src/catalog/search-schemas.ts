@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { OrganisationIdSchema } from '../registry/index.js';
+import { CANDIDATES } from './search-candidates.js';
 import { ClassificationSchema, EntryKindSchema, EntryStateSchema, ThemeSchema } from './entry-schemas.js';
 
 /** Query of the catalog search: full text, facet filters and a page. */
@@ -49,10 +50,19 @@ const FacetCounts = Type.Array(
   Type.Object({ value: Type.String(), label: Type.Optional(Type.String()), count: Type.Integer() }),
 );
 
-/** Search results: a page of entries, the total and the counts per facet value over all matches. */
+/**
+ * Search results: a page of entries, the total and the counts per facet value over the matches, or over
+ * the `CANDIDATES` most recently changed of them when more match the words.
+ */
 export const SearchResult = Type.Object({
   items: Type.Array(EntrySummary),
   total: Type.Integer({ description: 'Entries matching the query and filters' }),
+  facetsCounted: Type.Integer({
+    description:
+      `Matches the facet counts cover: all of them (\`total\`), or, when more than ${CANDIDATES} entries ` +
+      `match the words, the ${CANDIDATES} most recently changed. Results come ranked by relevance in ` +
+      `blocks of ${CANDIDATES} matches, the most recently changed block first`,
+  }),
   facets: Type.Object({
     kind: FacetCounts,
     publisher: FacetCounts,

@@ -126,6 +126,8 @@ async function searchUnion(
   return {
     items: [...items.values()],
     total: complete ? items.size : results.reduce((sum, r) => sum + r.total, 0),
+    // The facet counts are summed over the searches, so are the matches they cover.
+    facetsCounted: results.reduce((sum, r) => sum + r.facetsCounted, 0),
     facets,
     nextCursor: null,
   };

@@ -16,6 +16,7 @@ import * as communeReporting from './2026-12-04-2-commune-reporting.js';
 import * as logPartitions from './2026-12-04-5-log-partitions.js';
 import * as logSearchIndexes from './2026-12-04-7-log-search-indexes.js';
 import * as sampleTraffic from './2026-12-04-8-sample-traffic.js';
+import * as catalogSearchCandidates from './2026-12-05-1-catalog-search-candidates.js';
 
 /** All migrations in order; names are ISO-date prefixed, numbered within a day, and frozen once released. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -36,4 +37,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-04-5-log-partitions': logPartitions,
   '2026-12-04-7-log-search-indexes': logSearchIndexes,
   '2026-12-04-8-sample-traffic': sampleTraffic,
+  '2026-12-05-1-catalog-search-candidates': catalogSearchCandidates,
 };

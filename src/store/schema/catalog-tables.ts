@@ -25,7 +25,7 @@ export interface CatalogEntryTable {
   state: 'draft' | 'published' | 'deprecated' | 'retired';
   revision: number;
   search_text: string; // folded (ASCII, lower case) text the search indexes
-  search_rowid: number | null; // SQLite: rowid in the FTS5 table catalog_search
+  search_rowid: number | null; // place in the search order, new at each change (SQLite: the FTS5 rowid)
   search_facets: string; // compact facet values a search counts, see catalog's searchFacetsOf
   published_at: number | null;
   last_reviewed_at: number | null;
@@ -46,6 +46,7 @@ export interface CatalogEntryFacetTable {
 /** PostgreSQL only: an entry's search row (SQLite's is the FTS5 table of the same name). */
 export interface CatalogSearchTable {
   id: string; // the entry's
+  search_rowid: number; // = catalog_entries.search_rowid
   state: CatalogEntryTable['state'];
   kind: CatalogEntryTable['kind'];
   classification: CatalogEntryTable['classification'];

@@ -2679,6 +2679,8 @@ export interface operations {
                         }[];
                         /** @description Entries matching the query and filters */
                         total: number;
+                        /** @description Matches the facet counts cover: all of them (`total`), or, when more than 500 entries match the words, the 500 most recently changed. Results come ranked by relevance in blocks of 500 matches, the most recently changed block first */
+                        facetsCounted: number;
                         facets: {
                             kind: {
                                 value: string;
@@ -18583,6 +18585,8 @@ export interface operations {
                         }[];
                         /** @description Entries matching the query and filters */
                         total: number;
+                        /** @description Matches the facet counts cover: all of them (`total`), or, when more than 500 entries match the words, the 500 most recently changed. Results come ranked by relevance in blocks of 500 matches, the most recently changed block first */
+                        facetsCounted: number;
                         facets: {
                             kind: {
                                 value: string;
