@@ -52,12 +52,12 @@ for (const dialect of DIALECTS) {
       // The key now holds the mark: sample calls of the same minute are a row of their own, once.
       await store.db
         .insertInto('traffic_minutes')
-        .values({ ...row(200), sample: 1 })
+        .values({ ...row(200), sample: 1, node_id: '' })
         .execute();
       await expect(
         store.db
           .insertInto('traffic_minutes')
-          .values({ ...row(200), sample: 1 })
+          .values({ ...row(200), sample: 1, node_id: '' })
           .execute(),
       ).rejects.toThrow();
       // The index on service and minute is there still, after SQLite's rebuild too.

@@ -8,6 +8,8 @@ import { type MinuteDelta, upsertMinutes } from './traffic-stats.js';
 
 /** What one group commit writes, in one transaction. */
 export interface CommitBatch {
+  /** The node whose log commits: its entries, and the per-minute rows it alone writes. */
+  readonly nodeId: string;
   readonly entries: readonly ChainedEntry[];
   readonly bodies: readonly LogBodyTable[];
   readonly minutes: ReadonlyMap<string, MinuteDelta>;
@@ -51,7 +53,7 @@ async function writeTransaction(
   await store.db.transaction().execute(async (trx) => {
     await insert(trx, batch.entries);
     await insertBodies(trx, batch.bodies);
-    await upsertMinutes(trx, store.dialect, batch.minutes);
+    await upsertMinutes(trx, store.dialect, batch.nodeId, batch.minutes);
     if (batch.seal) await insertSeal(trx, batch.seal);
   });
 }

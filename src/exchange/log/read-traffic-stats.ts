@@ -1,5 +1,5 @@
 import type { Store } from '../../store/index.js';
-import { LATENCY_BUCKETS_MS, parseBuckets } from './traffic-stats.js';
+import { LATENCY_BUCKETS_MS, minuteKey, parseBuckets } from './traffic-stats.js';
 
 /** One minute of traffic for one client, service, status and sample mark, as a dashboard reads it. */
 export interface TrafficStat {
@@ -27,7 +27,7 @@ export interface TrafficQuery {
   readonly clientId?: string | null;
 }
 
-/** Reads per-minute traffic statistics, oldest minute first. */
+/** Reads per-minute traffic statistics, every node's summed, oldest minute first. */
 export async function readTrafficStats(store: Store, query: TrafficQuery): Promise<TrafficStat[]> {
   let q = store.db
     .selectFrom('traffic_minutes')
@@ -43,24 +43,38 @@ export async function readTrafficStats(store: Store, query: TrafficQuery): Promi
     .orderBy('status')
     .orderBy('sample')
     .execute();
-  return rows.map((row) => {
+  // Each node keeps its own rows; the histograms merge bucket by bucket, which SQL cannot do on the JSON.
+  const summed = new Map<
+    string,
+    { row: (typeof rows)[number]; count: number; totalMs: number; buckets: number[] }
+  >();
+  for (const row of rows) {
+    const key = minuteKey(Number(row.minute), row.status, row.client_id, row.service_id, row.sample === 1);
     const buckets = parseBuckets(row.latency_buckets);
-    const count = Number(row.count);
-    const totalMs = Number(row.total_ms);
-    return {
-      minute: Number(row.minute),
-      clientId: row.client_id === '' ? null : row.client_id,
-      serviceId: row.service_id === '' ? null : row.service_id,
-      status: row.status,
-      sample: row.sample === 1,
-      count,
-      totalMs,
-      meanMs: count === 0 ? 0 : totalMs / count,
-      p50Ms: histogramQuantile(buckets, 0.5),
-      p99Ms: histogramQuantile(buckets, 0.99),
-      buckets,
-    };
-  });
+    const seen = summed.get(key);
+    if (!seen) {
+      summed.set(key, { row, count: Number(row.count), totalMs: Number(row.total_ms), buckets });
+      continue;
+    }
+    seen.count += Number(row.count);
+    seen.totalMs += Number(row.total_ms);
+    buckets.forEach((n, i) => {
+      seen.buckets[i]! += n;
+    });
+  }
+  return [...summed.values()].map(({ row, count, totalMs, buckets }) => ({
+    minute: Number(row.minute),
+    clientId: row.client_id === '' ? null : row.client_id,
+    serviceId: row.service_id === '' ? null : row.service_id,
+    status: row.status,
+    sample: row.sample === 1,
+    count,
+    totalMs,
+    meanMs: count === 0 ? 0 : totalMs / count,
+    p50Ms: histogramQuantile(buckets, 0.5),
+    p99Ms: histogramQuantile(buckets, 0.99),
+    buckets,
+  }));
 }
 
 /** Estimates a quantile from bucket counts; the unbounded bucket reports its lower bound. */

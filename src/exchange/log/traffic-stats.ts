@@ -17,11 +17,11 @@ export const LATENCY_BUCKETS_MS: readonly number[] = [
   Number.POSITIVE_INFINITY,
 ];
 
-// 8 values per row; stays below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
+// 9 values per row; stays below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
 const ROWS_PER_INSERT = 1000;
 const KEYS_PER_SELECT = 500;
 /** traffic_minutes' primary key. */
-const KEY_COLUMNS = ['minute', 'client_id', 'service_id', 'status', 'sample'] as const;
+const KEY_COLUMNS = ['minute', 'client_id', 'service_id', 'status', 'sample', 'node_id'] as const;
 
 /** One per-minute aggregate as it accumulates in memory before it is upserted. */
 export interface MinuteDelta {
@@ -52,13 +52,16 @@ export function emptyBuckets(): number[] {
 }
 
 /**
- * Adds the deltas to `traffic_minutes` inside the caller's transaction (read-modify-write, so the
- * histogram merges). On PostgreSQL the rows are first created if missing, then locked FOR UPDATE, so
- * nodes writing the same minute never lose an update; SQLite's single writer already serialises.
+ * Adds the deltas to the node's own rows of `traffic_minutes` inside the caller's transaction
+ * (read-modify-write, so the histogram merges). Each node writes only rows of its id, so nodes on one
+ * database never wait on each other's commit here; readers sum over nodes. On PostgreSQL the rows are
+ * still created if missing, then locked FOR UPDATE, so that two processes wrongly started with the same
+ * node id lose no update; SQLite's single writer already serialises.
  */
 export async function upsertMinutes(
   trx: Kysely<Database>,
   dialect: DialectName,
+  nodeId: string,
   deltas: ReadonlyMap<string, MinuteDelta>,
 ): Promise<void> {
   const all = [...deltas.values()];
@@ -70,7 +73,7 @@ export async function upsertMinutes(
         .values(
           all
             .slice(i, i + ROWS_PER_INSERT)
-            .map((d) => toRow({ ...d, count: 0, totalMs: 0, buckets: emptyBuckets() })),
+            .map((d) => toRow(nodeId, { ...d, count: 0, totalMs: 0, buckets: emptyBuckets() })),
         )
         .onConflict((oc) => oc.columns(KEY_COLUMNS).doNothing())
         .execute();
@@ -82,6 +85,7 @@ export async function upsertMinutes(
     let query = trx
       .selectFrom('traffic_minutes')
       .selectAll()
+      .where('node_id', '=', nodeId)
       .where((eb) =>
         eb.or(
           keys.map((k) =>
@@ -105,9 +109,9 @@ export async function upsertMinutes(
   }
   const merged = all.map((d) => {
     const row = existing.get(minuteKey(d.minute, d.status, d.clientId, d.serviceId, d.sample));
-    if (!row) return toRow(d);
+    if (!row) return toRow(nodeId, d);
     const old = parseBuckets(row.latency_buckets);
-    return toRow({
+    return toRow(nodeId, {
       ...d,
       count: Number(row.count) + d.count,
       totalMs: Number(row.total_ms) + d.totalMs,
@@ -130,9 +134,11 @@ export async function upsertMinutes(
 }
 
 function toRow(
+  nodeId: string,
   d: Omit<MinuteDelta, 'buckets'> & { readonly buckets: readonly number[] },
 ): TrafficMinuteTable {
   return {
+    node_id: nodeId,
     minute: d.minute,
     client_id: d.clientId,
     service_id: d.serviceId,

@@ -190,7 +190,7 @@ export async function createTransactionLog(options: TransactionLogOptions): Prom
     if (entries.length === 0 && !seal) return;
     const minutes = aggregateMinutes(group.map((p) => p.record));
     try {
-      const batch = { entries, bodies, minutes, seal };
+      const batch = { nodeId, entries, bodies, minutes, seal };
       const startedAt = performance.now();
       await (worker !== null ? worker.commit(batch) : writeBatch(store, batch));
       commitSeconds += (performance.now() - startedAt) / 1000;

@@ -94,7 +94,8 @@ async function insertRegistry(db: Kysely<Database>): Promise<void> {
       service('VN-HP/GOV/STP/HOTICH', 'ket-hon', 1),
     ])
     .execute();
-  const minute = (iso: string, client: string, status: number, count: number, sample = 0) => ({
+  const minute = (iso: string, client: string, status: number, count: number, sample = 0, node = 'hp-1') => ({
+    node_id: node,
     minute: at(iso),
     client_id: client,
     service_id: 'VN-HP/GOV/STP/HOTICH/khai-sinh',
@@ -107,7 +108,9 @@ async function insertRegistry(db: Kysely<Database>): Promise<void> {
   await db
     .insertInto('traffic_minutes')
     .values([
-      minute('2024-03-01T02:00:00Z', 'VN-HP/GOV/SNV/HRM', 200, 40),
+      // Each exchange node keeps its own rows of a minute: 25 + 15 calls.
+      minute('2024-03-01T02:00:00Z', 'VN-HP/GOV/SNV/HRM', 200, 25),
+      minute('2024-03-01T02:00:00Z', 'VN-HP/GOV/SNV/HRM', 200, 15, 0, 'hp-2'),
       // Sample calls of the same minute, client, service and status: real calls, but not the unit's.
       minute('2024-03-01T02:00:00Z', 'VN-HP/GOV/SNV/HRM', 200, 500, 1),
       minute('2024-05-01T00:00:00Z', 'VN-HP/GOV/STP/HOTICH', 200, 300, 1),
@@ -162,6 +165,7 @@ for (const dialect of DIALECTS) {
       await fx.store.db
         .insertInto('traffic_minutes')
         .values({
+          node_id: 'hp-1',
           minute: at('2024-03-15T00:00:00Z'),
           client_id: 'VN-HP/GOV/SNV/HRM',
           service_id: 'VN-HP/GOV/STP/HOTICH/khai-sinh',

@@ -17,6 +17,7 @@ import * as logPartitions from './2026-12-04-5-log-partitions.js';
 import * as logSearchIndexes from './2026-12-04-7-log-search-indexes.js';
 import * as sampleTraffic from './2026-12-04-8-sample-traffic.js';
 import * as catalogSearchCandidates from './2026-12-05-1-catalog-search-candidates.js';
+import * as trafficPerNode from './2026-12-05-7-traffic-per-node.js';
 
 /** All migrations in order; names are ISO-date prefixed, numbered within a day, and frozen once released. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -38,4 +39,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-04-7-log-search-indexes': logSearchIndexes,
   '2026-12-04-8-sample-traffic': sampleTraffic,
   '2026-12-05-1-catalog-search-candidates': catalogSearchCandidates,
+  '2026-12-05-7-traffic-per-node': trafficPerNode,
 };

@@ -61,6 +61,8 @@ export interface TrafficMinuteTable {
   latency_buckets: string; // JSON array of counts per LATENCY_BUCKETS_MS upper bound, last is +Inf
   /** 1: calls with the sample purpose code, which measured indicators leave out; 0 for real calls. */
   sample: number;
+  /** The node whose log wrote the row: each node keeps its own rows; '' for figures older than that. */
+  node_id: string;
 }
 
 /** The tables of the exchange part, by name. */
