@@ -93,6 +93,14 @@ export function FacetSearch({ apiPath, facets, entryPath, base = {}, empty, clea
             </fieldset>
           );
         })}
+        {result !== undefined && result.facetsCounted < result.total && (
+          <p className="muted small" data-facets-partial>
+            {t('catalog.facetsPartial', {
+              counted: formatNumber(result.facetsCounted),
+              total: formatNumber(result.total),
+            })}
+          </p>
+        )}
         {anySelected && (
           <button type="button" className="secondary small" onClick={() => setSelection({})}>
             {t('common.clear')}
